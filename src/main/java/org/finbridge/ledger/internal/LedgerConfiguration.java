@@ -1,0 +1,23 @@
+package org.finbridge.ledger.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+class LedgerConfiguration {
+
+    @Bean
+    TransferBatcher transferBatcher(DataSource dataSource, Clock clock, LedgerProperties properties,
+                                    ObjectProvider<MeterRegistry> meters) {
+        return new TransferBatcher(new BatchStore(dataSource), clock, properties.maxBatchTransfers(),
+                properties.queueCapacityTransfers(), properties.maxBatchDelay(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}

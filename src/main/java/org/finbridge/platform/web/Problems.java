@@ -1,0 +1,39 @@
+package org.finbridge.platform.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * RFC 9457 problem documents with a stable machine-readable {@code code}: clients switch on the code,
+ * never on the human-readable detail.
+ */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://finbridge.org/problems/" + code.toLowerCase().replace('_', '-')));
+        p.setTitle(code.replace('_', ' ').toLowerCase());
+        p.setProperty("code", code);
+        return p;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(of(status, code, detail));
+    }
+
+    public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail,
+                                                         Map<String, Object> properties) {
+        ProblemDetail p = of(status, code, detail);
+        properties.forEach(p::setProperty);
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(p);
+    }
+}
