@@ -70,7 +70,7 @@ class LedgerService implements Ledger {
                     .param("dnec", a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))
                     .param("cned", a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS))
                     .param("history", a.flags().contains(AccountFlag.HISTORY))
-                    .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                    .param("at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                     .update();
             return AccountResult.OK;
         } catch (DuplicateKeyException raced) {

@@ -55,7 +55,7 @@ class PendingExpiry {
                   and not exists (select 1 from ledger_pending_resolutions r where r.pending_id = t.id)
                 order by t.expires_at
                 limit :limit""")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("limit", PER_RUN)
+                .param("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).param("limit", PER_RUN)
                 .query((rs, n) -> new TransferId(rs.getObject(1, UUID.class))).list();
         if (!due.isEmpty()) {
             ledger.expire(due);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,7 +147,8 @@ final class TransferBatcher implements SmartLifecycle {
         Exception last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                List<List<TransferResult>> results = store.execute(batch, clock.instant());
+                // microseconds: what both databases store, so a time read back equals the time written
+                List<List<TransferResult>> results = store.execute(batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
                 commitLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 batchSizes.record(size);
                 for (int i = 0; i < batch.size(); i++) {

@@ -32,10 +32,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
             response.setStatus(413);
-            response.setContentType("application/problem+json");
+            response.setHeader("Connection", "close");
+            response.setContentType("application/problem+json;charset=UTF-8");
             response.getWriter().write("{\"type\":\"https://finbridge.org/problems/payload-too-large\","
                     + "\"title\":\"payload too large\",\"status\":413,\"code\":\"PAYLOAD_TOO_LARGE\","
                     + "\"detail\":\"request body exceeds " + maxBytes + " bytes\"}");
+            response.flushBuffer();
             return;
         }
         chain.doFilter(request, response);

@@ -1,0 +1,56 @@
+package org.finbridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Rules the compiler cannot check. */
+class ArchitectureTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.finbridge");
+
+    /** Packages that hold or move money. Scoring and statistics modules may use floating point; these may not. */
+    static final String[] MONEY_PACKAGES = {"org.finbridge.money..", "org.finbridge.ledger.."};
+
+    @Test
+    void noFloatingPointNearMoney() {
+        fields().that().areDeclaredInClassesThat().resideInAnyPackage(MONEY_PACKAGES)
+                .should().notHaveRawType(double.class).andShould().notHaveRawType(float.class)
+                .andShould().notHaveRawType(Double.class).andShould().notHaveRawType(Float.class)
+                .check(MAIN);
+        methods().that().areDeclaredInClassesThat().resideInAnyPackage(MONEY_PACKAGES)
+                .should().notHaveRawReturnType(double.class).andShould().notHaveRawReturnType(float.class)
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage(MONEY_PACKAGES)
+                .should().callMethod(java.math.BigDecimal.class, "doubleValue")
+                .orShould().callConstructor(java.math.BigDecimal.class, double.class)
+                .orShould().callMethod(java.math.BigDecimal.class, "valueOf", double.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void theMoneyKernelHasNoFrameworkInIt() {
+        noClasses().that().resideInAPackage("org.finbridge.money..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..")
+                .check(MAIN);
+    }
+
+    @Test
+    void domainCodeTakesTimeFromAnInjectedClock() {
+        noClasses().that().resideInAPackage("org.finbridge..")
+                .and().resideOutsideOfPackage("org.finbridge.platform..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,24 @@
+package org.finbridge.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real HTTP port and a fresh test database (H2, or PostgreSQL in the
+ * PostgreSQL pass), with a clock the test can move. All such tests share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms"})
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestClockConfiguration.class)
+@org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)
+public @interface ApplicationTest {
+}

@@ -1,0 +1,19 @@
+package org.finbridge.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.finbridge.ledger.LedgerInvariants;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/** Ends every stateful test with the ledger invariant sweep: 0 violations or the test fails. */
+public class InvariantSweepAfterEach implements AfterEachCallback {
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        LedgerInvariants invariants = SpringExtension.getApplicationContext(context).getBean(LedgerInvariants.class);
+        LedgerInvariants.Report report = invariants.sweep();
+        assertThat(report.violations()).as(report.toString()).isEmpty();
+    }
+}
