@@ -37,9 +37,20 @@ final class BatchStore {
             + "timeout_seconds, expires_at, code, external_ref, linked, created_at";
 
     private final DataSource dataSource;
+    /** PostgreSQL takes a whole batch in a few array statements; other databases get JDBC batches. */
+    private volatile Boolean postgres;
 
     BatchStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean p = postgres;
+        if (p == null) {
+            p = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+            postgres = p;
+        }
+        return p;
     }
 
     /** Applies the submissions in one transaction and returns each one's results, in order. */
@@ -70,7 +81,8 @@ final class BatchStore {
             }
             ids.addAll(s.expiries());
         }
-        Map<TransferId, StoredTransfer> known = loadTransfers(c, ids);
+        boolean pg = isPostgres(c);
+        Map<TransferId, StoredTransfer> known = pg ? loadTransfersPg(c, ids) : loadTransfers(c, ids);
 
         Set<AccountId> accountIds = new HashSet<>();
         for (Submission s : batch) {
@@ -83,8 +95,9 @@ final class BatchStore {
                 }
             }
         }
-        Map<AccountId, AccountState> accounts = lockAccounts(c, accountIds);
-        Map<TransferId, Resolution> resolutions = loadResolutions(c, holdsReferenced(batch, known));
+        Map<AccountId, AccountState> accounts = pg ? lockAccountsPg(c, accountIds) : lockAccounts(c, accountIds);
+        Set<TransferId> holds = holdsReferenced(batch, known);
+        Map<TransferId, Resolution> resolutions = holds.isEmpty() ? Map.of() : loadResolutions(c, holds);
 
         BatchProcessor processor = new BatchProcessor(now, new BatchState(accounts, known, resolutions));
         List<List<TransferResult>> results = new ArrayList<>(batch.size());
@@ -98,10 +111,18 @@ final class BatchStore {
         }
         BatchOutcome outcome = processor.outcome();
         if (!outcome.isEmpty()) {
-            insertTransfers(c, outcome.transfers);
+            if (pg) {
+                insertTransfersPg(c, outcome.transfers, now);
+            } else {
+                insertTransfers(c, outcome.transfers);
+            }
             insertResolutions(c, outcome.resolutions);
             insertHistory(c, outcome.history);
-            updateAccounts(c, accounts.values());
+            if (pg) {
+                updateAccountsPg(c, accounts.values());
+            } else {
+                updateAccounts(c, accounts.values());
+            }
         }
         return results;
     }
@@ -295,6 +316,146 @@ final class BatchStore {
                 if (n != 1 && n != PreparedStatement.SUCCESS_NO_INFO) {
                     throw new IllegalStateException("a locked ledger account vanished during the batch");
                 }
+            }
+        }
+    }
+
+    // --- PostgreSQL: one statement per step, whatever the batch size -----------------------------
+
+    private static Map<TransferId, StoredTransfer> loadTransfersPg(Connection c, Set<TransferId> ids) throws SQLException {
+        Map<TransferId, StoredTransfer> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + TRANSFER_COLUMNS + " from ledger_transfers where id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.stream().map(TransferId::value).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredTransfer t = readTransfer(rs);
+                    found.put(t.id(), t);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<AccountId, AccountState> lockAccountsPg(Connection c, Set<AccountId> ids) throws SQLException {
+        Map<AccountId, AccountState> locked = new HashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        // ORDER BY before FOR UPDATE: rows are locked in id order, as on every node
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, currency, debits_must_not_exceed_credits, credits_must_not_exceed_debits, history,
+                       debits_posted, credits_posted, debits_pending, credits_pending
+                from ledger_accounts where id = any(?) order by id for update""")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.stream().map(AccountId::value).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AccountId id = new AccountId(rs.getObject(1, UUID.class));
+                    locked.put(id, new AccountState(id, rs.getString(2).trim(), rs.getBoolean(3), rs.getBoolean(4),
+                            rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    private static void insertTransfersPg(Connection c, List<StoredTransfer> transfers, Instant now) throws SQLException {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        int n = transfers.size();
+        Object[] ids = new Object[n];
+        Object[] debits = new Object[n];
+        Object[] credits = new Object[n];
+        Object[] amounts = new Object[n];
+        Object[] currencies = new Object[n];
+        Object[] kinds = new Object[n];
+        Object[] pendings = new Object[n];
+        Object[] timeouts = new Object[n];
+        Object[] expiries = new Object[n];
+        Object[] codes = new Object[n];
+        Object[] refs = new Object[n];
+        Object[] linked = new Object[n];
+        for (int i = 0; i < n; i++) {
+            StoredTransfer t = transfers.get(i);
+            ids[i] = t.id().value();
+            debits[i] = t.debitAccountId().value();
+            credits[i] = t.creditAccountId().value();
+            amounts[i] = t.amount();
+            currencies[i] = t.currency();
+            kinds[i] = t.kind().name();
+            pendings[i] = t.pendingId() == null ? null : t.pendingId().value();
+            timeouts[i] = t.timeoutSeconds();
+            expiries[i] = t.expiresAt() == null ? null : t.expiresAt().toString();
+            codes[i] = t.code();
+            refs[i] = t.externalRef();
+            linked[i] = t.linked();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_transfers (" + TRANSFER_COLUMNS + """
+                ) select u.id, u.debit, u.credit, u.amount, u.currency, u.kind, u.pending, u.timeout,
+                         u.expires::timestamptz, u.code, u.ref, u.linked, ?::timestamptz
+                  from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::int[],
+                              ?::text[], ?::text[], ?::text[], ?::boolean[])
+                       with ordinality as u(id, debit, credit, amount, currency, kind, pending, timeout, expires, code,
+                                            ref, linked, position)
+                  order by u.position""")) {
+            ps.setString(1, now.toString());
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            ps.setArray(3, c.createArrayOf("uuid", debits));
+            ps.setArray(4, c.createArrayOf("uuid", credits));
+            ps.setArray(5, c.createArrayOf("int8", amounts));
+            ps.setArray(6, c.createArrayOf("text", currencies));
+            ps.setArray(7, c.createArrayOf("text", kinds));
+            ps.setArray(8, c.createArrayOf("uuid", pendings));
+            ps.setArray(9, c.createArrayOf("int4", timeouts));
+            ps.setArray(10, c.createArrayOf("text", expiries));
+            ps.setArray(11, c.createArrayOf("text", codes));
+            ps.setArray(12, c.createArrayOf("text", refs));
+            ps.setArray(13, c.createArrayOf("bool", linked));
+            int inserted = ps.executeUpdate();
+            if (inserted != n) {
+                throw new IllegalStateException("inserted " + inserted + " of " + n + " transfers");
+            }
+        }
+    }
+
+    /** One statement updates every touched account by its net change in the batch. */
+    private static void updateAccountsPg(Connection c, Collection<AccountState> accounts) throws SQLException {
+        List<AccountState> changed = accounts.stream().filter(AccountState::changed).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        int n = changed.size();
+        Object[] ids = new Object[n];
+        Object[] dp = new Object[n];
+        Object[] cp = new Object[n];
+        Object[] dpe = new Object[n];
+        Object[] cpe = new Object[n];
+        for (int i = 0; i < n; i++) {
+            AccountState a = changed.get(i);
+            ids[i] = a.id.value();
+            dp[i] = a.debitsPosted - a.readDebitsPosted;
+            cp[i] = a.creditsPosted - a.readCreditsPosted;
+            dpe[i] = a.debitsPending - a.readDebitsPending;
+            cpe[i] = a.creditsPending - a.readCreditsPending;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update ledger_accounts a
+                   set debits_posted = a.debits_posted + u.dp, credits_posted = a.credits_posted + u.cp,
+                       debits_pending = a.debits_pending + u.dpe, credits_pending = a.credits_pending + u.cpe
+                  from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) as u(id, dp, cp, dpe, cpe)
+                 where a.id = u.id""")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("int8", dp));
+            ps.setArray(3, c.createArrayOf("int8", cp));
+            ps.setArray(4, c.createArrayOf("int8", dpe));
+            ps.setArray(5, c.createArrayOf("int8", cpe));
+            int updated = ps.executeUpdate();
+            if (updated != n) {
+                throw new IllegalStateException("a locked ledger account vanished during the batch");
             }
         }
     }
