@@ -1,0 +1,197 @@
+package org.finbridge.party.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.finbridge.party.IdentifierKind;
+import org.finbridge.party.Identifiers;
+import org.finbridge.party.Validation;
+import org.finbridge.party.NewParty;
+import org.finbridge.party.Parties;
+import org.finbridge.party.Party;
+import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
+import org.finbridge.party.PartyStatus;
+import org.finbridge.party.Registration;
+import org.finbridge.party.RiskTier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class PartyStore implements Parties {
+
+    /** Identifier schemes that have a checksum we verify at registration. */
+    private static final Map<String, IdentifierKind> CHECKED = Map.of("USCC", IdentifierKind.USCC);
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PartyStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Registration register(NewParty p) {
+        Optional<Registration.InvalidField> invalid = validate(p);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        Map<String, String> identifiers = normalizedIdentifiers(p.identifiers());
+        for (Map.Entry<String, String> id : identifiers.entrySet()) {
+            if (ownerOf(id.getKey(), id.getValue()).isPresent()) {
+                return new Registration.DuplicateIdentifier(id.getKey(), id.getValue());
+            }
+        }
+        PartyId id = PartyId.next(clock);
+        Instant now = now();
+        // merchants stay ONBOARDING until their KYB file is approved; others are set up by operators
+        PartyStatus status = p.kind() == PartyKind.MERCHANT ? PartyStatus.ONBOARDING : PartyStatus.ACTIVE;
+        jdbc.sql("""
+                insert into parties (id, kind, country, legal_name, legal_name_original, status, email, phone,
+                    created_at, updated_at)
+                values (:id, :kind, :country, :name, :original, :status, :email, :phone, :now, :now)""")
+                .param("id", id.value()).param("kind", p.kind().name()).param("country", p.country().toUpperCase(Locale.ROOT))
+                .param("name", p.legalName().strip()).param("original", blankToNull(p.legalNameOriginal()))
+                .param("status", status.name()).param("email", blankToNull(p.email())).param("phone", blankToNull(p.phone()))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
+        try {
+            for (Map.Entry<String, String> e : identifiers.entrySet()) {
+                jdbc.sql("insert into party_identifiers (party_id, scheme, identifier) values (:party, :scheme, :value)")
+                        .param("party", id.value()).param("scheme", e.getKey()).param("value", e.getValue()).update();
+            }
+        } catch (DuplicateKeyException raced) {
+            // another registration of the same identifier committed between our check and insert
+            throw new DuplicateRegistrationRace(raced);
+        }
+        return new Registration.Registered(find(id).orElseThrow());
+    }
+
+    /** Signals the rare race of two simultaneous registrations; the transaction rolls back. */
+    static final class DuplicateRegistrationRace extends RuntimeException {
+        DuplicateRegistrationRace(Throwable cause) {
+            super("the identifier was registered concurrently", cause);
+        }
+    }
+
+    private Optional<Registration.InvalidField> validate(NewParty p) {
+        if (p.kind() == null) {
+            return invalid("kind", "is required");
+        }
+        if (p.country() == null || !COUNTRIES.contains(p.country().toUpperCase(Locale.ROOT))) {
+            return invalid("country", "must be an ISO 3166-1 alpha-2 country code");
+        }
+        if (p.legalName() == null || p.legalName().isBlank() || p.legalName().length() > 200) {
+            return invalid("legalName", "is required, at most 200 characters");
+        }
+        if (p.legalNameOriginal() != null && p.legalNameOriginal().length() > 200) {
+            return invalid("legalNameOriginal", "at most 200 characters");
+        }
+        if (p.email() != null && !p.email().isBlank() && !p.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return invalid("email", "is not an e-mail address");
+        }
+        for (Map.Entry<String, String> e : p.identifiers().entrySet()) {
+            String scheme = e.getKey().toUpperCase(Locale.ROOT);
+            if (!scheme.matches("[A-Z][A-Z0-9_]{1,23}") || e.getValue() == null || e.getValue().isBlank()
+                    || e.getValue().length() > 64) {
+                return invalid("identifiers." + e.getKey(), "scheme must be A-Z0-9_ and the value 1-64 characters");
+            }
+            IdentifierKind kind = CHECKED.get(scheme);
+            if (kind != null && Identifiers.validate(kind, e.getValue(), today()) instanceof Validation.Invalid bad) {
+                return invalid("identifiers." + e.getKey(), bad.reason());
+            }
+        }
+        if (p.kind() == PartyKind.MERCHANT && "CN".equalsIgnoreCase(p.country()) && !p.identifiers().keySet().stream()
+                .map(s -> s.toUpperCase(Locale.ROOT)).toList().contains("USCC")) {
+            return invalid("identifiers.USCC", "a Chinese merchant registers with its Unified Social Credit Code");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Registration.InvalidField> invalid(String field, String reason) {
+        return Optional.of(new Registration.InvalidField(field, reason));
+    }
+
+    private Map<String, String> normalizedIdentifiers(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> {
+            String scheme = k.toUpperCase(Locale.ROOT);
+            IdentifierKind kind = CHECKED.get(scheme);
+            String value = kind != null && Identifiers.validate(kind, v, today()) instanceof Validation.Valid ok
+                    ? ok.normalized() : v.strip();
+            out.put(scheme, value);
+        });
+        return out;
+    }
+
+    Optional<PartyId> ownerOf(String scheme, String value) {
+        return jdbc.sql("select party_id from party_identifiers where scheme = :scheme and identifier = :value")
+                .param("scheme", scheme).param("value", value)
+                .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    @Override
+    public Optional<Party> find(PartyId id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::read).optional();
+    }
+
+    @Override
+    public List<Party> list(PartyKind kind, int limit) {
+        return jdbc.sql(SELECT + " where kind = :kind order by id limit :limit")
+                .param("kind", kind.name()).param("limit", limit).query(this::read).list();
+    }
+
+    void activate(PartyId id, RiskTier tier) {
+        setStatus(id, PartyStatus.ACTIVE, tier);
+    }
+
+    void setStatus(PartyId id, PartyStatus status, RiskTier tier) {
+        jdbc.sql("update parties set status = :status, risk_tier = :tier, updated_at = :now, version = version + 1 where id = :id")
+                .param("status", status.name()).param("tier", tier == null ? null : tier.name())
+                .param("now", now().atOffset(ZoneOffset.UTC)).param("id", id.value()).update();
+    }
+
+    private static final String SELECT = """
+            select id, kind, country, legal_name, legal_name_original, status, risk_tier, email, phone, created_at
+            from parties""";
+
+    private Party read(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        Map<String, String> identifiers = new LinkedHashMap<>();
+        jdbc.sql("select scheme, identifier from party_identifiers where party_id = :id order by scheme").param("id", id)
+                .query((r, n) -> identifiers.put(r.getString(1), r.getString(2))).list();
+        String tier = rs.getString(7);
+        return new Party(new PartyId(id), PartyKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), PartyStatus.valueOf(rs.getString(6)), tier == null ? null : RiskTier.valueOf(tier),
+                rs.getString(8), rs.getString(9), Map.copyOf(identifiers),
+                rs.getObject(10, OffsetDateTime.class).toInstant());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
