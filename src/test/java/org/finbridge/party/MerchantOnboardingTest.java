@@ -23,6 +23,9 @@ class MerchantOnboardingTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api api;
     String uscc;
 
@@ -88,6 +91,14 @@ class MerchantOnboardingTest {
         assertThat(party.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(party.get("riskTier").asString()).isEqualTo("MEDIUM");
         assertThat(party.get("identifiers").get("USCC").asString()).isEqualTo(uscc);
+
+        // every step is in the audit log, in order, in the same transactions as the changes
+        List<String> actions = jdbc.sql("select action from audit_log where object_id = :id order by sequence")
+                .param("id", application).query(String.class).list();
+        assertThat(actions).containsExactly("party.kyb.draft", "party.kyb.owner.add", "party.kyb.document.add",
+                "party.kyb.submitted", "party.kyb.screening", "party.kyb.in_review", "party.kyb.approved");
+        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id and action = 'party.register'")
+                .param("id", merchant).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,7 @@ record LedgerProperties(Integer maxBatchTransfers, Integer queueCapacityTransfer
     LedgerProperties {
         maxBatchTransfers = maxBatchTransfers == null ? 8190 : maxBatchTransfers;
         queueCapacityTransfers = queueCapacityTransfers == null ? 200_000 : queueCapacityTransfers;
-        maxBatchDelay = maxBatchDelay == null ? Duration.ofNanos(200_000) : maxBatchDelay;
+        maxBatchDelay = maxBatchDelay == null ? Duration.ZERO : maxBatchDelay;
         expiryInterval = expiryInterval == null ? Duration.ofSeconds(1) : expiryInterval;
     }
 }

@@ -32,10 +32,12 @@ class BankAccountService implements BankAccounts {
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
+    private final PartyAudit audit;
     private final Clock clock;
 
-    BankAccountService(JdbcClient jdbc, PartyStore parties, Clock clock) {
+    BankAccountService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.parties = parties;
         this.clock = clock;
     }
@@ -104,6 +106,8 @@ class BankAccountService implements BankAccounts {
                 .param("number", a.accountNumber() == null ? null : a.accountNumber().strip())
                 .param("bic", bic).param("cnaps", cnaps).param("holder", a.holderName().strip())
                 .param("status", status.name()).param("reason", reason).param("now", now()).update();
+        audit.record(actor, "party.bank_account.add", "bank_account", TimeOrderedIds.format(PREFIX, id), null,
+                status + " " + (iban != null ? iban : a.accountNumber()) + " holder " + a.holderName().strip());
         return new BankAccountResult.Saved(find(TimeOrderedIds.format(PREFIX, id)).orElseThrow());
     }
 
@@ -124,6 +128,8 @@ class BankAccountService implements BankAccounts {
                 .param("to", to.name()).param("reason", (approve ? "approved by operator" : "rejected by operator")
                         + (reason == null || reason.isBlank() ? "" : ": " + reason))
                 .param("operator", operator).param("now", now()).param("id", uuid(accountId)).update();
+        audit.record(operator, approve ? "party.bank_account.approve" : "party.bank_account.reject", "bank_account",
+                accountId, BankAccount.Status.PENDING_APPROVAL.name(), to + (reason == null ? "" : ": " + reason));
         return new BankAccountResult.Saved(find(accountId).orElseThrow());
     }
 

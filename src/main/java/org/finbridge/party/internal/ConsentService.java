@@ -36,10 +36,12 @@ class ConsentService implements Consents {
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
+    private final PartyAudit audit;
     private final Clock clock;
 
-    ConsentService(JdbcClient jdbc, PartyStore parties, Clock clock) {
+    ConsentService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.parties = parties;
         this.clock = clock;
     }
@@ -73,6 +75,8 @@ class ConsentService implements Consents {
                 .param("scope", scope.name()).param("purpose", purpose.name())
                 .param("granted", now.atOffset(ZoneOffset.UTC)).param("expires", expiry.atOffset(ZoneOffset.UTC))
                 .param("receipt", receipt).update();
+        audit.record(subject.toString(), "party.consent.grant", "consent", TimeOrderedIds.format(PREFIX, id), null,
+                grantee + " " + scope + " " + purpose + " until " + expiry + " receipt " + receipt);
         return new ConsentResult.Granted(find(TimeOrderedIds.format(PREFIX, id)).orElseThrow());
     }
 
@@ -94,6 +98,7 @@ class ConsentService implements Consents {
         if (consent.get().revokedAt() == null) {
             jdbc.sql("update consents set revoked_at = :now where id = :id and revoked_at is null")
                     .param("now", now().atOffset(ZoneOffset.UTC)).param("id", TimeOrderedIds.parse(PREFIX, consentId)).update();
+            audit.record(subject.toString(), "party.consent.revoke", "consent", consentId, "granted", "revoked");
         }
         return new ConsentResult.Revoked(find(consentId).orElseThrow());
     }

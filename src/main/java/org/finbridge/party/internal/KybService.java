@@ -54,10 +54,13 @@ class KybService implements Onboarding {
     private final PartyStore parties;
     private final PartyScreening screening;
     private final ApplicationEventPublisher events;
+    private final PartyAudit audit;
     private final Clock clock;
 
-    KybService(JdbcClient jdbc, PartyStore parties, PartyScreening screening, ApplicationEventPublisher events, Clock clock) {
+    KybService(JdbcClient jdbc, PartyStore parties, PartyScreening screening, ApplicationEventPublisher events,
+               PartyAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.parties = parties;
         this.screening = screening;
         this.events = events;
@@ -150,6 +153,8 @@ class KybService implements Onboarding {
                 .param("birth", o.birthDate()).param("docType", o.documentType().toUpperCase(Locale.ROOT))
                 .param("docNumber", o.documentNumber().strip().toUpperCase(Locale.ROOT)).param("share", o.ownershipBasisPoints())
                 .update();
+        audit.record(actor, "party.kyb.owner.add", "kyb_application", id.toString(), null,
+                o.fullName() + " " + o.nationality() + " " + o.ownershipBasisPoints() + " bp");
         touch(id);
         return done(id);
     }
@@ -200,6 +205,8 @@ class KybService implements Onboarding {
                 .param("type", d.type()).param("number", d.number()).param("issuer", d.issuer()).param("expires", d.expiresOn())
                 .param("file", d.fileName()).param("contentType", d.contentType()).param("sha", sha256(d.content()))
                 .param("content", d.content()).param("now", now()).update();
+        audit.record(actor, "party.kyb.document.add", "kyb_application", id.toString(), null,
+                d.type() + " sha256=" + sha256(d.content()));
         touch(id);
         return done(id);
     }
@@ -310,6 +317,8 @@ class KybService implements Onboarding {
     }
 
     private void recordTransition(KybApplicationId id, KybState from, KybState to, String actor, String reason) {
+        audit.record(actor, "party.kyb." + to.name().toLowerCase(java.util.Locale.ROOT), "kyb_application", id.toString(),
+                from == null ? null : from.name(), to + (reason == null ? "" : ": " + reason));
         jdbc.sql("""
                 insert into kyb_transitions (application_id, from_state, to_state, actor, reason, at)
                 values (:id, :from, :to, :actor, :reason, :now)""")

@@ -38,10 +38,12 @@ class PartyStore implements Parties {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final JdbcClient jdbc;
+    private final PartyAudit audit;
     private final Clock clock;
 
-    PartyStore(JdbcClient jdbc, Clock clock) {
+    PartyStore(JdbcClient jdbc, PartyAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,7 +82,10 @@ class PartyStore implements Parties {
             // another registration of the same identifier committed between our check and insert
             throw new DuplicateRegistrationRace(raced);
         }
-        return new Registration.Registered(find(id).orElseThrow());
+        Party registered = find(id).orElseThrow();
+        audit.record("api", "party.register", "party", id.toString(), null,
+                registered.kind() + " " + registered.country() + " " + registered.legalName() + " " + registered.identifiers());
+        return new Registration.Registered(registered);
     }
 
     /** Signals the rare race of two simultaneous registrations; the transaction rolls back. */
@@ -162,6 +167,9 @@ class PartyStore implements Parties {
     }
 
     void setStatus(PartyId id, PartyStatus status, RiskTier tier) {
+        Party before = find(id).orElseThrow();
+        audit.record("system", "party.status", "party", id.toString(), before.status() + " " + before.riskTier(),
+                status + " " + tier);
         jdbc.sql("update parties set status = :status, risk_tier = :tier, updated_at = :now, version = version + 1 where id = :id")
                 .param("status", status.name()).param("tier", tier == null ? null : tier.name())
                 .param("now", now().atOffset(ZoneOffset.UTC)).param("id", id.value()).update();
