@@ -102,6 +102,7 @@ public final class LedgerBenchmark {
     // the run
 
     private int run() throws Exception {
+        String load0 = loadAverage();
         say("Finbridge ledger benchmark: %d s per run (+%d s warm-up), %d clients, %d accounts per currency, %s",
                 o.seconds, o.warmup, o.clients, o.accountsPerCurrency, o.quick ? "quick" : "full");
         say("PostgreSQL: %s", url.redacted());
@@ -118,22 +119,66 @@ public final class LedgerBenchmark {
         String fsyncFloor = fsyncFloor(settings.get("data_directory"));
         say("pg_test_fsync floor: %s", fsyncFloor);
 
-        Row tpcb = pgbench();
-        Row naive = naive();
-        Row raw = rawSingleStream();
+        // setup first (untimed), then every ratio's two runs back to back, so that a change in the
+        // machine's background load between runs does not land in a ratio
+        boolean tpcbReady = pgbenchInit();
+        createNaiveTables(o.accountsPerCurrency * CURRENCIES.length);
+        Row tpcb = null;
+        Row naive;
+        Row raw;
+        Row single;
+        Row unbatched;
+        Row batched;
+        Row uniformPairs;
+        Row hot;
+        boolean clean = true;
+        try (ConfigurableApplicationContext ctx = startFinbridge()) {
+            Ledger ledger = ctx.getBean(Ledger.class);
+            LedgerInvariants invariants = ctx.getBean(LedgerInvariants.class);
+            Accounts accounts = openAccounts(ledger);
+            int size = o.requestSize;
+            int pairs = size / 2;
 
-        List<Row> ledgerRows = new ArrayList<>();
-        boolean clean = finbridge(ledgerRows);
-        Row single = ledgerRows.get(0);
-        Row unbatched = ledgerRows.get(1);
-        Row batched = ledgerRows.get(2);
-        Row uniformPairs = ledgerRows.get(3);
-        Row hot = ledgerRows.get(4);
+            raw = rawSingleStream();
+            single = measure("finbridge single stream", 1, "1",
+                    () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
+            clean &= sweep(invariants, single);
+
+            if (tpcbReady) {
+                tpcb = pgbenchRun();
+            }
+            unbatched = measure("finbridge " + o.clients + " clients unbatched", o.clients, "1",
+                    () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
+            clean &= sweep(invariants, unbatched);
+
+            naive = naive();
+            batched = measure("finbridge batched (uniform)", o.clients, String.valueOf(size),
+                    () -> ledgerClient(ledger, rnd -> {
+                        List<Transfer> request = new ArrayList<>(size);
+                        for (int i = 0; i < size; i++) {
+                            request.add(uniform(rnd, accounts));
+                        }
+                        return request;
+                    }));
+            clean &= sweep(invariants, batched);
+
+            uniformPairs = measure("finbridge batched linked pairs, uniform", o.clients, String.valueOf(2 * pairs),
+                    () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, false)));
+            clean &= sweep(invariants, uniformPairs);
+            hot = measure("finbridge batched linked pairs, hot fee acct", o.clients, String.valueOf(2 * pairs),
+                    () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, true)));
+            clean &= sweep(invariants, hot);
+        }
+        String load1 = loadAverage();
+        List<Row> ledgerRows = List.of(single, unbatched, batched, uniformPairs, hot);
 
         say("");
         say("Durability: fsync=%s synchronous_commit=%s wal_sync_method=%s full_page_writes=%s; pg_test_fsync floor %s",
                 settings.get("fsync"), settings.get("synchronous_commit"), settings.get("wal_sync_method"),
                 settings.get("full_page_writes"), fsyncFloor);
+        say("Machine: %d CPUs, load average %s at start, %s at the end (with the benchmark's own load)%s",
+                Runtime.getRuntime().availableProcessors(), load0, load1,
+                busy(load0) ? "; other work was running at start: figures are noisy" : "");
         say("");
         say("%-44s %7s %8s %12s %9s %9s %9s %11s %7s", "run", "clients", "req size", "transfers/s", "avg ms", "p50 ms",
                 "p99 ms", "transfers", "failed");
@@ -252,22 +297,35 @@ public final class LedgerBenchmark {
     // ---------------------------------------------------------------------------------------------
     // (b) pgbench TPC-B
 
-    private Row pgbench() throws IOException, InterruptedException {
+    private boolean pgbenchInit() throws IOException, InterruptedException {
         Path tool = pgTool("pgbench");
         if (tool == null) {
             say("pgbench not found: TPC-B skipped");
-            return null;
+            return false;
         }
-        Map<String, String> env = url.password == null ? Map.of() : Map.of("PGPASSWORD", url.password);
-        List<String> conn = List.of("-h", url.host, "-p", String.valueOf(url.port), "-U", url.user);
         say("pgbench: initialising %s at scale %d ...", TPCB_DATABASE, o.tpcbScale);
         List<String> init = new ArrayList<>(List.of(tool.toString(), "-i", "-q", "-s", String.valueOf(o.tpcbScale)));
-        init.addAll(conn);
+        init.addAll(pgConnection());
         init.add(TPCB_DATABASE);
-        Proc i = Proc.run(init, env);
+        Proc i = Proc.run(init, pgEnvironment());
         if (i.exit != 0) {
             throw new IllegalStateException("pgbench -i failed:\n" + i.out);
         }
+        return true;
+    }
+
+    private List<String> pgConnection() {
+        return List.of("-h", url.host, "-p", String.valueOf(url.port), "-U", url.user);
+    }
+
+    private Map<String, String> pgEnvironment() {
+        return url.password == null ? Map.of() : Map.of("PGPASSWORD", url.password);
+    }
+
+    private Row pgbenchRun() throws IOException, InterruptedException {
+        Path tool = pgTool("pgbench");
+        Map<String, String> env = pgEnvironment();
+        List<String> conn = pgConnection();
         say("pgbench: TPC-B, %d clients, -j 2, -M prepared, %d s ...", o.clients, o.tpcbSeconds);
         List<String> cmd = new ArrayList<>(List.of(tool.toString(), "-c", String.valueOf(o.clients), "-j", "2",
                 "-M", "prepared", "-T", String.valueOf(o.tpcbSeconds), "-b", "tpcb-like"));
@@ -315,14 +373,13 @@ public final class LedgerBenchmark {
     /** One transaction per transfer: lock both accounts (in id order), check funds, update both, insert, commit. */
     private Row naive() throws Exception {
         int accounts = o.accountsPerCurrency * CURRENCIES.length;
-        createNaiveTables(accounts);
         say("naive baseline: %d clients, SELECT ... FOR UPDATE on both accounts, one transaction per transfer ...", o.clients);
         Row r = measure("naive: FOR UPDATE both, 1 tx per transfer", o.clients, "1", () -> new Client() {
             final Connection c = url.connectUnchecked(false);
-            final PreparedStatement lock = prepare(c, "select balance from " + NAIVE_SCHEMA + ".naive_accounts where id = ? for update");
-            final PreparedStatement debit = prepare(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance - ? where id = ?");
-            final PreparedStatement credit = prepare(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance + ? where id = ?");
-            final PreparedStatement insert = prepare(c, "insert into " + NAIVE_SCHEMA
+            final PreparedStatement lock = statement(c, "select balance from " + NAIVE_SCHEMA + ".naive_accounts where id = ? for update");
+            final PreparedStatement debit = statement(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance - ? where id = ?");
+            final PreparedStatement credit = statement(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance + ? where id = ?");
+            final PreparedStatement insert = statement(c, "insert into " + NAIVE_SCHEMA
                     + ".naive_transfers (debit_account_id, credit_account_id, amount) values (?, ?, ?)");
 
             @Override
@@ -379,9 +436,9 @@ public final class LedgerBenchmark {
         say("raw JDBC single stream: 1 thread, update + update + insert + commit per transfer ...");
         Row r = measure("raw JDBC single stream, commit per transfer", 1, "1", () -> new Client() {
             final Connection c = url.connectUnchecked(false);
-            final PreparedStatement debit = prepare(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance - ? where id = ?");
-            final PreparedStatement credit = prepare(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance + ? where id = ?");
-            final PreparedStatement insert = prepare(c, "insert into " + NAIVE_SCHEMA
+            final PreparedStatement debit = statement(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance - ? where id = ?");
+            final PreparedStatement credit = statement(c, "update " + NAIVE_SCHEMA + ".naive_accounts set balance = balance + ? where id = ?");
+            final PreparedStatement insert = statement(c, "insert into " + NAIVE_SCHEMA
                     + ".naive_transfers (debit_account_id, credit_account_id, amount) values (?, ?, ?)");
 
             @Override
@@ -441,7 +498,8 @@ public final class LedgerBenchmark {
     // ---------------------------------------------------------------------------------------------
     // (d) Finbridge's ledger through its real engine
 
-    private boolean finbridge(List<Row> rows) throws Exception {
+    /** Finbridge itself, in-process, without the web server, on a schema dropped and recreated for this run. */
+    private ConfigurableApplicationContext startFinbridge() throws SQLException {
         try (Connection c = url.connect(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + LEDGER_SCHEMA + " cascade");
             s.execute("create schema " + LEDGER_SCHEMA);
@@ -459,47 +517,8 @@ public final class LedgerBenchmark {
                 "--spring.main.log-startup-info=false",
                 "--logging.level.root=WARN"));
         say("finbridge: starting the application (no web server) on schema %s ...", LEDGER_SCHEMA);
-        boolean clean = true;
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FinbridgeApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(args.toArray(String[]::new))) {
-            Ledger ledger = ctx.getBean(Ledger.class);
-            LedgerInvariants invariants = ctx.getBean(LedgerInvariants.class);
-            Accounts accounts = openAccounts(ledger);
-
-            int size = o.requestSize;
-            int pairs = size / 2;
-            Row single = measure("finbridge single stream", 1, "1",
-                    () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
-            clean &= sweep(invariants, single);
-            rows.add(single);
-
-            Row unbatched = measure("finbridge " + o.clients + " clients unbatched", o.clients, "1",
-                    () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
-            clean &= sweep(invariants, unbatched);
-            rows.add(unbatched);
-
-            Row batched = measure("finbridge batched (uniform)", o.clients, String.valueOf(size),
-                    () -> ledgerClient(ledger, rnd -> {
-                        List<Transfer> request = new ArrayList<>(size);
-                        for (int i = 0; i < size; i++) {
-                            request.add(uniform(rnd, accounts));
-                        }
-                        return request;
-                    }));
-            clean &= sweep(invariants, batched);
-            rows.add(batched);
-
-            Row uniformPairs = measure("finbridge batched linked pairs, uniform", o.clients, String.valueOf(2 * pairs),
-                    () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, false)));
-            clean &= sweep(invariants, uniformPairs);
-            rows.add(uniformPairs);
-
-            Row hot = measure("finbridge batched linked pairs, hot fee acct", o.clients, String.valueOf(2 * pairs),
-                    () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, true)));
-            clean &= sweep(invariants, hot);
-            rows.add(hot);
-        }
-        return clean;
+        return new SpringApplicationBuilder(FinbridgeApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run(args.toArray(String[]::new));
     }
 
     private record Accounts(AccountId[][] byCurrency, AccountId[] fees) {
@@ -588,30 +607,40 @@ public final class LedgerBenchmark {
         List<Transfer> next(ThreadLocalRandom rnd);
     }
 
+    /** Builds each request before the clock starts, so latency is the Ledger.submit call alone. */
     private Client ledgerClient(Ledger ledger, RequestSource source) {
-        return () -> {
-            List<Transfer> request = source.next(ThreadLocalRandom.current());
-            List<TransferResult> results;
-            while (true) {
-                try {
-                    results = ledger.submit(request);
-                    break;
-                } catch (LedgerBusyException busy) {
-                    Thread.sleep(1);
+        return new Client() {
+            List<Transfer> request;
+
+            @Override
+            public void prepare() {
+                request = source.next(ThreadLocalRandom.current());
+            }
+
+            @Override
+            public int call() throws InterruptedException {
+                List<TransferResult> results;
+                while (true) {
+                    try {
+                        results = ledger.submit(request);
+                        break;
+                    } catch (LedgerBusyException busy) {
+                        Thread.sleep(1);
+                    }
                 }
-            }
-            int ok = 0;
-            for (TransferResult r : results) {
-                if (r == TransferResult.OK) {
-                    ok++;
-                } else {
-                    firstFailure.compareAndSet(null, r);
+                int ok = 0;
+                for (TransferResult r : results) {
+                    if (r == TransferResult.OK) {
+                        ok++;
+                    } else {
+                        firstFailure.compareAndSet(null, r);
+                    }
                 }
+                if (ok != results.size()) {
+                    failedTransfers.addAndGet(results.size() - ok);
+                }
+                return ok;
             }
-            if (ok != results.size()) {
-                failedTransfers.addAndGet(results.size() - ok);
-            }
-            return ok;
         };
     }
 
@@ -632,6 +661,10 @@ public final class LedgerBenchmark {
 
     /** One client's unit of work: answers how many transfers it committed. */
     private interface Client extends AutoCloseable {
+        /** Untimed preparation of the next call (building a request). */
+        default void prepare() {
+        }
+
         int call() throws Exception;
 
         @Override
@@ -661,6 +694,7 @@ public final class LedgerBenchmark {
                         long transfers = 0;
                         long lastEnd = measureFrom;
                         while (true) {
+                            client.prepare();
                             long s = System.nanoTime();
                             if (s >= end) {
                                 break;
@@ -771,6 +805,24 @@ public final class LedgerBenchmark {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** More runnable work than the benchmark itself brings: the 1-minute load above half the CPUs. */
+    private static boolean busy(String load) {
+        try {
+            return Double.parseDouble(load.split(" ")[0]) > Runtime.getRuntime().availableProcessors() * 0.5 + 0.5;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static String ms(long nanos) {
         return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
@@ -784,7 +836,7 @@ public final class LedgerBenchmark {
         System.out.flush();
     }
 
-    private static PreparedStatement prepare(Connection c, String sql) {
+    private static PreparedStatement statement(Connection c, String sql) {
         try {
             return c.prepareStatement(sql);
         } catch (SQLException e) {
