@@ -139,7 +139,9 @@ public final class LedgerBenchmark {
             int size = o.requestSize;
             int pairs = size / 2;
 
+            analyzeNaive();
             raw = rawSingleStream();
+            analyzeLedger();
             single = measure("finbridge single stream", 1, "1",
                     () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
             clean &= sweep(invariants, single);
@@ -147,11 +149,14 @@ public final class LedgerBenchmark {
             if (tpcbReady) {
                 tpcb = pgbenchRun();
             }
+            analyzeLedger();
             unbatched = measure("finbridge " + o.clients + " clients unbatched", o.clients, "1",
                     () -> ledgerClient(ledger, rnd -> List.of(uniform(rnd, accounts))));
             clean &= sweep(invariants, unbatched);
 
+            analyzeNaive();
             naive = naive();
+            analyzeLedger();
             batched = measure("finbridge batched (uniform)", o.clients, String.valueOf(size),
                     () -> ledgerClient(ledger, rnd -> {
                         List<Transfer> request = new ArrayList<>(size);
@@ -162,9 +167,11 @@ public final class LedgerBenchmark {
                     }));
             clean &= sweep(invariants, batched);
 
+            analyzeLedger();
             uniformPairs = measure("finbridge batched linked pairs, uniform", o.clients, String.valueOf(2 * pairs),
                     () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, false)));
             clean &= sweep(invariants, uniformPairs);
+            analyzeLedger();
             hot = measure("finbridge batched linked pairs, hot fee acct", o.clients, String.valueOf(2 * pairs),
                     () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, true)));
             clean &= sweep(invariants, hot);
@@ -196,7 +203,8 @@ public final class LedgerBenchmark {
         }
         say("%s", "-".repeat(124));
         say("(pgbench counts TPC-B transactions; its latency is pgbench's 'latency average'. Latencies are per call:");
-        say(" per transaction for the baselines, per Ledger.submit for Finbridge, i.e. until the batch holding it committed.)");
+        say(" per transaction for the baselines, per Ledger.submit for Finbridge, i.e. until the batch holding it committed.");
+        say(" Every run starts, untimed, after ANALYZE of its tables: the schemas are created fresh for each benchmark.)");
         say("");
 
         double batchedVsNaive = batched.tps() / naive.tps();
@@ -521,6 +529,28 @@ public final class LedgerBenchmark {
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(args.toArray(String[]::new));
     }
 
+    /**
+     * The schema is created fresh for every benchmark run, so its tables have no planner statistics until
+     * autovacuum gets to them (a minute or more): without them PostgreSQL plans the ledger's id lookups
+     * as sequential scans of a growing table. A long-lived ledger always has statistics, so each run
+     * starts, untimed, with ANALYZE (the baselines get the same).
+     */
+    private void analyzeLedger() throws SQLException {
+        analyze(LEDGER_SCHEMA, "ledger_accounts", "ledger_transfers", "ledger_pending_resolutions", "ledger_account_balances");
+    }
+
+    private void analyzeNaive() throws SQLException {
+        analyze(NAIVE_SCHEMA, "naive_accounts", "naive_transfers");
+    }
+
+    private void analyze(String schema, String... tables) throws SQLException {
+        try (Connection c = url.connect(); Statement s = c.createStatement()) {
+            for (String t : tables) {
+                s.execute("analyze " + schema + "." + t);
+            }
+        }
+    }
+
     private record Accounts(AccountId[][] byCurrency, AccountId[] fees) {
     }
 
@@ -566,7 +596,47 @@ public final class LedgerBenchmark {
             pool.shutdown();
         }
         say("  %d accounts opened in %.1f s", all.size(), (System.nanoTime() - start) / 1e9);
+        fund(ledger, byCurrency);
         return new Accounts(byCurrency, fees);
+    }
+
+    /**
+     * Opening balances: one transfer per account from its currency's FUNDING account, committed before
+     * any measured run (untimed). The accounts have no overdraft flag, so the runs never fail for lack
+     * of funds either way; funding gives the ledger the history a live one has, so that the first run
+     * does not measure lookups in an empty transfers table.
+     */
+    private void fund(Ledger ledger, AccountId[][] byCurrency) {
+        long start = System.nanoTime();
+        long funded = 0;
+        for (int c = 0; c < CURRENCIES.length; c++) {
+            NewAccount source = NewAccount.of(CurrencyCode.of(CURRENCIES[c]), "FUNDING", null);
+            if (ledger.createAccount(source) != AccountResult.OK) {
+                throw new IllegalStateException("could not open the " + CURRENCIES[c] + " funding account");
+            }
+            List<Transfer> request = new ArrayList<>();
+            for (AccountId account : byCurrency[c]) {
+                request.add(Transfer.posted(TransferId.next(), source.id(), account, 1_000_000_000L, CURRENCIES[c], "FUNDING"));
+                if (request.size() == 2_000) {
+                    funded += submitAll(ledger, request);
+                    request = new ArrayList<>();
+                }
+            }
+            if (!request.isEmpty()) {
+                funded += submitAll(ledger, request);
+            }
+        }
+        say("  %d accounts funded in %.1f s", funded, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static int submitAll(Ledger ledger, List<Transfer> request) {
+        List<TransferResult> results = ledger.submit(request);
+        for (TransferResult r : results) {
+            if (r != TransferResult.OK) {
+                throw new IllegalStateException("funding transfer answered " + r);
+            }
+        }
+        return results.size();
     }
 
     private static Transfer uniform(ThreadLocalRandom rnd, Accounts a) {
