@@ -19,3 +19,6 @@ create trigger ledger_pending_resolutions_append_only
 create trigger ledger_account_balances_append_only
     before update or delete on ledger_account_balances
     for each row execute function ledger_refuse_change();
+
+-- Only holds can expire: index just those, so the hot insert path of plain transfers skips it.
+create index ledger_transfers_expiry on ledger_transfers (expires_at) where kind = 'PENDING';

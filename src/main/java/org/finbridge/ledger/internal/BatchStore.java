@@ -345,11 +345,13 @@ final class BatchStore {
         if (ids.isEmpty()) {
             return locked;
         }
-        // ORDER BY before FOR UPDATE: rows are locked in id order, as on every node
+        // ORDER BY before the lock: rows are locked in id order, on every writer and every node. NO KEY
+        // UPDATE: the balance columns change, never the key, so concurrent inserts that check their
+        // foreign keys against these rows are not blocked.
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, currency, debits_must_not_exceed_credits, credits_must_not_exceed_debits, history,
                        debits_posted, credits_posted, debits_pending, credits_pending
-                from ledger_accounts where id = any(?) order by id for update""")) {
+                from ledger_accounts where id = any(?) order by id for no key update""")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.stream().map(AccountId::value).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -74,13 +74,15 @@ public class InvariantSweep implements LedgerInvariants {
                 select cast(id as varchar(36)) || ' appears ' || count(*) || ' times'
                 from ledger_transfers group by id having count(*) > 1""");
 
-        // 5. Each transfer's currency is its accounts' currency.
-        rows(v, "transfers in their accounts' currency", """
-                select 'transfer ' || cast(t.id as varchar(36)) || ' in ' || t.currency
+        // 5. Each transfer's accounts exist and are in the transfer's currency (no foreign keys say so:
+        //    see V1__ledger.sql).
+        rows(v, "transfers between existing accounts of their currency", """
+                select 'transfer ' || cast(t.id as varchar(36)) || ' in ' || t.currency || ' between '
+                       || coalesce(d.currency, 'a missing account') || ' and ' || coalesce(c.currency, 'a missing account')
                 from ledger_transfers t
-                join ledger_accounts d on d.id = t.debit_account_id
-                join ledger_accounts c on c.id = t.credit_account_id
-                where d.currency <> t.currency or c.currency <> t.currency""");
+                left join ledger_accounts d on d.id = t.debit_account_id
+                left join ledger_accounts c on c.id = t.credit_account_id
+                where d.id is null or c.id is null or d.currency <> t.currency or c.currency <> t.currency""");
 
         // 6. Holds: each post or void resolves exactly the hold it names, posts no more than was held,
         //    and every resolution points at a hold.
