@@ -149,16 +149,34 @@ final class BatchStore {
                 for (TransferId id : chunk) {
                     ps.setObject(i++, id.value());
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        StoredTransfer t = readTransfer(rs);
-                        found.put(t.id(), t);
-                    }
-                }
+                readTransfers(ps, found);
             }
         });
         return found;
     }
+
+    private static void readTransfers(PreparedStatement ps, Map<TransferId, StoredTransfer> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredTransfer t = readTransfer(rs);
+                into.put(t.id(), t);
+            }
+        }
+    }
+
+    /** Reads the rows of an account-locking query (columns as in {@link #ACCOUNT_STATE_COLUMNS}). */
+    private static void readAccountStates(PreparedStatement ps, Map<AccountId, AccountState> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                AccountId id = new AccountId(rs.getObject(1, UUID.class));
+                into.put(id, new AccountState(id, rs.getString(2).trim(), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+            }
+        }
+    }
+
+    static final String ACCOUNT_STATE_COLUMNS = "id, currency, debits_must_not_exceed_credits, "
+            + "credits_must_not_exceed_debits, history, debits_posted, credits_posted, debits_pending, credits_pending";
 
     static StoredTransfer readTransfer(ResultSet rs) throws SQLException {
         UUID pending = rs.getObject(7, UUID.class);
@@ -182,21 +200,14 @@ final class BatchStore {
         ordered.sort(null);
         Map<AccountId, AccountState> locked = new HashMap<>();
         forChunks(ordered, chunk -> {
-            String sql = "select id, currency, debits_must_not_exceed_credits, credits_must_not_exceed_debits, history, "
-                    + "debits_posted, credits_posted, debits_pending, credits_pending from ledger_accounts where id in ("
+            String sql = "select " + ACCOUNT_STATE_COLUMNS + " from ledger_accounts where id in ("
                     + marks(chunk.size()) + ") order by id for update";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (AccountId id : chunk) {
                     ps.setObject(i++, id.value());
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        AccountId id = new AccountId(rs.getObject(1, UUID.class));
-                        locked.put(id, new AccountState(id, rs.getString(2).trim(), rs.getBoolean(3), rs.getBoolean(4),
-                                rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-                    }
-                }
+                readAccountStates(ps, locked);
             }
         });
         return locked;
@@ -330,12 +341,7 @@ final class BatchStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "select " + TRANSFER_COLUMNS + " from ledger_transfers where id = any(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.stream().map(TransferId::value).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StoredTransfer t = readTransfer(rs);
-                    found.put(t.id(), t);
-                }
-            }
+            readTransfers(ps, found);
         }
         return found;
     }
@@ -348,18 +354,10 @@ final class BatchStore {
         // ORDER BY before the lock: rows are locked in id order, on every writer and every node. NO KEY
         // UPDATE: the balance columns change, never the key, so concurrent inserts that check their
         // foreign keys against these rows are not blocked.
-        try (PreparedStatement ps = c.prepareStatement("""
-                select id, currency, debits_must_not_exceed_credits, credits_must_not_exceed_debits, history,
-                       debits_posted, credits_posted, debits_pending, credits_pending
-                from ledger_accounts where id = any(?) order by id for no key update""")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + ACCOUNT_STATE_COLUMNS + " from ledger_accounts where id = any(?) order by id for no key update")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.stream().map(AccountId::value).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AccountId id = new AccountId(rs.getObject(1, UUID.class));
-                    locked.put(id, new AccountState(id, rs.getString(2).trim(), rs.getBoolean(3), rs.getBoolean(4),
-                            rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-                }
-            }
+            readAccountStates(ps, locked);
         }
         return locked;
     }

@@ -71,24 +71,16 @@ class BankAccountService implements BankAccounts {
         if (country == null || !java.util.Set.of(Locale.getISOCountries()).contains(country)) {
             return new BankAccountResult.InvalidField("country", "an ISO 3166-1 alpha-2 country code");
         }
-        String bic = null;
-        if (a.bic() != null && !a.bic().isBlank()) {
-            switch (Identifiers.validate(IdentifierKind.BIC, a.bic(), today())) {
-                case Validation.Invalid bad -> {
-                    return new BankAccountResult.InvalidField("bic", bad.reason());
-                }
-                case Validation.Valid ok -> bic = ok.normalized();
-            }
+        Validation bicCheck = optional(IdentifierKind.BIC, a.bic());
+        if (bicCheck instanceof Validation.Invalid bad) {
+            return new BankAccountResult.InvalidField("bic", bad.reason());
         }
-        String cnaps = null;
-        if (a.cnaps() != null && !a.cnaps().isBlank()) {
-            switch (Identifiers.validate(IdentifierKind.CNAPS, a.cnaps(), today())) {
-                case Validation.Invalid bad -> {
-                    return new BankAccountResult.InvalidField("cnaps", bad.reason());
-                }
-                case Validation.Valid ok -> cnaps = ok.normalized();
-            }
+        Validation cnapsCheck = optional(IdentifierKind.CNAPS, a.cnaps());
+        if (cnapsCheck instanceof Validation.Invalid bad) {
+            return new BankAccountResult.InvalidField("cnaps", bad.reason());
         }
+        String bic = bicCheck instanceof Validation.Valid ok ? ok.normalized() : null;
+        String cnaps = cnapsCheck instanceof Validation.Valid ok ? ok.normalized() : null;
         if (iban == null && bic == null && cnaps == null) {
             return new BankAccountResult.InvalidField("bic", "a local account needs the bank's BIC or, in China, its CNAPS code");
         }
@@ -109,6 +101,11 @@ class BankAccountService implements BankAccounts {
         audit.record(actor, "party.bank_account.add", "bank_account", TimeOrderedIds.format(PREFIX, id), null,
                 status + " " + (iban != null ? iban : a.accountNumber()) + " holder " + a.holderName().strip());
         return new BankAccountResult.Saved(find(TimeOrderedIds.format(PREFIX, id)).orElseThrow());
+    }
+
+    /** Checks an optional identifier: null when it was not given. */
+    private Validation optional(IdentifierKind kind, String value) {
+        return value == null || value.isBlank() ? null : Identifiers.validate(kind, value, today());
     }
 
     @Override

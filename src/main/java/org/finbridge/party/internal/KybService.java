@@ -117,11 +117,9 @@ class KybService implements Onboarding {
     @Transactional
     public KybResult addOwner(KybApplicationId id, BeneficialOwner o, String actor) {
         Optional<KybApplication> app = find(id);
-        if (app.isEmpty()) {
-            return new KybResult.NotFound("application " + id);
-        }
-        if (!app.get().state().isEditable()) {
-            return new KybResult.IllegalTransition(app.get().state(), app.get().state());
+        Optional<KybResult> refusal = refuseUnlessEditable(id, app);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (o.fullName() == null || o.fullName().isBlank() || o.fullName().length() > 200) {
             return new KybResult.InvalidField("fullName", "is required, at most 200 characters");
@@ -159,6 +157,17 @@ class KybService implements Onboarding {
         return done(id);
     }
 
+    /** Owners and documents change only while the file is a draft or more information was asked for. */
+    private static Optional<KybResult> refuseUnlessEditable(KybApplicationId id, Optional<KybApplication> app) {
+        if (app.isEmpty()) {
+            return Optional.of(new KybResult.NotFound("application " + id));
+        }
+        if (!app.get().state().isEditable()) {
+            return Optional.of(new KybResult.IllegalTransition(app.get().state(), app.get().state()));
+        }
+        return Optional.empty();
+    }
+
     private Optional<KybResult> validateOwnerDocument(BeneficialOwner o) {
         if (o.documentType() == null || o.documentNumber() == null || o.documentNumber().isBlank()) {
             return Optional.of(new KybResult.InvalidField("documentNumber", "an identity document is required"));
@@ -182,11 +191,9 @@ class KybService implements Onboarding {
     @Transactional
     public KybResult addDocument(KybApplicationId id, DocumentUpload d, String actor) {
         Optional<KybApplication> app = find(id);
-        if (app.isEmpty()) {
-            return new KybResult.NotFound("application " + id);
-        }
-        if (!app.get().state().isEditable()) {
-            return new KybResult.IllegalTransition(app.get().state(), app.get().state());
+        Optional<KybResult> refusal = refuseUnlessEditable(id, app);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (d.type() == null || !d.type().matches("[A-Z][A-Z0-9_]{1,39}")) {
             return new KybResult.InvalidField("type", "a document type such as BUSINESS_LICENCE, ARTICLES, PASSPORT");
