@@ -29,8 +29,11 @@ import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 import org.finbridge.party.Registration;
 import org.finbridge.party.RiskTier;
-import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.platform.web.Problems;
+import static org.finbridge.party.web.PartyProblems.invalid;
+import static org.finbridge.party.web.PartyProblems.notFound;
+import static org.finbridge.party.web.PartyProblems.partyId;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -279,28 +282,11 @@ class PartyController {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private static ResponseEntity<?> invalid(String field, String reason) {
-        return Problems.response(HttpStatus.BAD_REQUEST, "INVALID_FIELD", field + ": " + reason,
-                Map.of("errors", List.of(Map.of("field", field, "message", reason))));
-    }
-
-    private static PartyId partyId(String text) {
-        try {
-            return PartyId.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw notFound("PARTY_NOT_FOUND", text);
-        }
-    }
-
     private static KybApplicationId kybId(String text) {
         try {
             return KybApplicationId.parse(text);
         } catch (IllegalArgumentException e) {
             throw notFound("KYB_NOT_FOUND", text);
         }
-    }
-
-    private static NotFoundException notFound(String code, String id) {
-        return new NotFoundException(code, "no such object: " + id);
     }
 }
