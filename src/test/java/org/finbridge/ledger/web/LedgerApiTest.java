@@ -221,6 +221,21 @@ class LedgerApiTest {
     }
 
     @Test
+    void answersCarrySecurityHeadersAndForeignOriginsAreNotAllowed() throws Exception {
+        var headers = api.get("/api/v1/ledger/accounts/" + wallet).raw().headers();
+        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+        var preflight = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/ledger/transfers"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void healthMetricsAndApiDocsAreServed() {
         JsonNode health = api.get("/actuator/health").body();
         assertThat(health.get("status").asString()).isEqualTo("UP");
