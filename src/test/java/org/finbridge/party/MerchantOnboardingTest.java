@@ -99,6 +99,10 @@ class MerchantOnboardingTest {
                 "party.kyb.submitted", "party.kyb.screening", "party.kyb.in_review", "party.kyb.approved");
         assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id and action = 'party.register'")
                 .param("id", merchant).query(Long.class).single()).isEqualTo(1);
+        // each record names the request that caused it, as the client saw it in X-Request-Id
+        List<String> requestIds = jdbc.sql("select request_id from audit_log where object_id = :id order by sequence")
+                .param("id", application).query(String.class).list();
+        assertThat(requestIds).doesNotContainNull().allMatch(r -> r.startsWith("req_"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.finbridge.party.internal;
 
 import org.finbridge.audit.AuditEntry;
 import org.finbridge.audit.AuditLog;
+import org.finbridge.platform.RequestIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class PartyAudit {
 
     void record(String actor, String action, String objectType, String objectId, String before, String after) {
         log.append(new AuditEntry(actor == null || actor.isBlank() ? "unknown" : actor, null, action, objectType,
-                objectId, clip(before), clip(after), null));
+                objectId, clip(before), clip(after), RequestIds.current().orElse(null)));
     }
 
     private static String clip(String s) {

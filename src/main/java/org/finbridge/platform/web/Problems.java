@@ -23,6 +23,7 @@ public final class Problems {
         p.setType(URI.create("https://finbridge.org/problems/" + code.toLowerCase().replace('_', '-')));
         p.setTitle(code.replace('_', ' ').toLowerCase());
         p.setProperty("code", code);
+        org.finbridge.platform.RequestIds.current().ifPresent(id -> p.setProperty("requestId", id));
         return p;
     }
 

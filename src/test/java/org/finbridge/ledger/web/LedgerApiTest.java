@@ -68,6 +68,7 @@ class LedgerApiTest {
         assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(r.code()).isEqualTo(code);
+        assertThat(r.body().get("requestId").asString()).isEqualTo(r.raw().headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(transfersOf(wallet) + transfersOf(bank)).as("nothing written").isEqualTo(before);
         assertThat(invariants.sweep().isClean()).isTrue();
     }

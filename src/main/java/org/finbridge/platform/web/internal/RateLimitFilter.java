@@ -85,12 +85,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfterSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
                 + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1));
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"https://finbridge.org/problems/rate-limited\",\"title\":\"rate limited\","
-                + "\"status\":429,\"code\":\"RATE_LIMITED\",\"detail\":\"too many requests; retry after "
-                + retryAfterSeconds + " s\"}");
+        FilterProblems.write(response, 429, "RATE_LIMITED", "too many requests; retry after " + retryAfterSeconds + " s");
     }
 
     private Bucket bucket(String client, long perSecond) {

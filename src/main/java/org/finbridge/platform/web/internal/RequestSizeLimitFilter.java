@@ -31,13 +31,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            response.setStatus(413);
             response.setHeader("Connection", "close");
-            response.setContentType("application/problem+json;charset=UTF-8");
-            response.getWriter().write("{\"type\":\"https://finbridge.org/problems/payload-too-large\","
-                    + "\"title\":\"payload too large\",\"status\":413,\"code\":\"PAYLOAD_TOO_LARGE\","
-                    + "\"detail\":\"request body exceeds " + maxBytes + " bytes\"}");
-            response.flushBuffer();
+            FilterProblems.write(response, 413, "PAYLOAD_TOO_LARGE", "request body exceeds " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(request, response);
