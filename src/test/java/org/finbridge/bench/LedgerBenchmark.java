@@ -411,16 +411,7 @@ public final class LedgerBenchmark {
                         c.rollback();
                         return 0;
                     }
-                    debit.setLong(1, amount);
-                    debit.setLong(2, from);
-                    debit.executeUpdate();
-                    credit.setLong(1, amount);
-                    credit.setLong(2, to);
-                    credit.executeUpdate();
-                    insert.setLong(1, from);
-                    insert.setLong(2, to);
-                    insert.setLong(3, amount);
-                    insert.executeUpdate();
+                    moveAndRecord(debit, credit, insert, from, to, amount);
                     c.commit();
                     return 1;
                 } catch (SQLException e) {
@@ -456,16 +447,7 @@ public final class LedgerBenchmark {
                 long to = sameCurrencyOther(rnd, from, accounts);
                 long amount = 1 + rnd.nextInt(10_000);
                 try {
-                    debit.setLong(1, amount);
-                    debit.setLong(2, from);
-                    debit.executeUpdate();
-                    credit.setLong(1, amount);
-                    credit.setLong(2, to);
-                    credit.executeUpdate();
-                    insert.setLong(1, from);
-                    insert.setLong(2, to);
-                    insert.setLong(3, amount);
-                    insert.executeUpdate();
+                    moveAndRecord(debit, credit, insert, from, to, amount);
                     c.commit();
                     return 1;
                 } catch (SQLException e) {
@@ -481,6 +463,21 @@ public final class LedgerBenchmark {
         });
         checkNaiveBalances();
         return r;
+    }
+
+    /** The same three statements in both baselines: debit one account, credit the other, record the transfer. */
+    private static void moveAndRecord(PreparedStatement debit, PreparedStatement credit, PreparedStatement insert,
+                                      long from, long to, long amount) throws SQLException {
+        debit.setLong(1, amount);
+        debit.setLong(2, from);
+        debit.executeUpdate();
+        credit.setLong(1, amount);
+        credit.setLong(2, to);
+        credit.executeUpdate();
+        insert.setLong(1, from);
+        insert.setLong(2, to);
+        insert.setLong(3, amount);
+        insert.executeUpdate();
     }
 
     private static long sameCurrencyOther(ThreadLocalRandom rnd, long from, int accounts) {

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +81,7 @@ class ApiKeyService implements ApiKeys {
         jdbc.sql("""
                 insert into api_keys (id, party_id, prefix, secret_sha256, scopes, label, created_at)
                 values (:id, :party, :prefix, :hash, :scopes, :label, :now)""")
-                .param("id", id).param("party", party.value()).param("prefix", prefix).param("hash", sha256(secret))
+                .param("id", id).param("party", party.value()).param("prefix", prefix).param("hash", Hashing.sha256(secret))
                 .param("scopes", scopes.stream().map(ApiScope::code).sorted().collect(Collectors.joining(",")))
                 .param("label", label).param("now", now().atOffset(ZoneOffset.UTC)).update();
         String keyId = TimeOrderedIds.format(ID_PREFIX, id);
@@ -137,7 +136,7 @@ class ApiKeyService implements ApiKeys {
         Instant now = now();
         if (stored.isEmpty()
                 || !MessageDigest.isEqual(stored.get().secretSha256().getBytes(StandardCharsets.US_ASCII),
-                        sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII))
+                        Hashing.sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII))
                 || !stored.get().key().isActiveAt(now)) {
             return Optional.empty();
         }
@@ -192,13 +191,6 @@ class ApiKeyService implements ApiKeys {
         return new String(out);
     }
 
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -68,7 +68,7 @@ class BankAccountService implements BankAccounts {
         } else if (a.accountNumber() == null || !a.accountNumber().strip().matches("[0-9A-Za-z -]{4,40}")) {
             return new BankAccountResult.InvalidField("accountNumber", "an IBAN or an account number of 4-40 characters is required");
         }
-        if (country == null || !java.util.Set.of(Locale.getISOCountries()).contains(country)) {
+        if (!Countries.isIso(country)) {
             return new BankAccountResult.InvalidField("country", "an ISO 3166-1 alpha-2 country code");
         }
         Validation bicCheck = optional(IdentifierKind.BIC, a.bic());

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.finbridge.party.BuyerTier;
 import org.finbridge.party.BuyerVerification;
 import org.finbridge.party.IdentifierKind;
@@ -21,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class BuyerVerificationService implements BuyerVerification {
-
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
@@ -48,7 +45,7 @@ class BuyerVerificationService implements BuyerVerification {
             return new Result.InvalidField("fullName", "is required, at most 200 characters");
         }
         String country = documentCountry == null ? "" : documentCountry.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(country)) {
+        if (!Countries.isIso(country)) {
             return new Result.InvalidField("documentCountry", "an ISO 3166-1 alpha-2 country code");
         }
         String type = documentType == null ? "" : documentType.strip().toUpperCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package org.finbridge.party.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -85,7 +84,7 @@ class ConsentService implements Consents {
                           Instant granted, Instant expires) {
         String terms = String.join("|", TimeOrderedIds.format(PREFIX, id), subject.toString(), grantee.toString(),
                 scope.name(), purpose.name(), granted.toString(), expires.toString());
-        return KybService.sha256(terms.getBytes(StandardCharsets.UTF_8));
+        return Hashing.sha256(terms);
     }
 
     @Override

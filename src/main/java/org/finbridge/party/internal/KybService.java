@@ -1,6 +1,5 @@
 package org.finbridge.party.internal;
 
-import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,11 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.finbridge.party.DocumentUpload;
 import org.finbridge.party.IdentifierKind;
@@ -47,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class KybService implements Onboarding {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
     private final JdbcClient jdbc;
@@ -124,7 +120,7 @@ class KybService implements Onboarding {
         if (o.fullName() == null || o.fullName().isBlank() || o.fullName().length() > 200) {
             return new KybResult.InvalidField("fullName", "is required, at most 200 characters");
         }
-        if (o.nationality() == null || !COUNTRIES.contains(o.nationality().toUpperCase(Locale.ROOT))) {
+        if (!Countries.isIso(o.nationality())) {
             return new KybResult.InvalidField("nationality", "must be an ISO 3166-1 alpha-2 country code");
         }
         if (o.birthDate() == null || o.birthDate().isAfter(today().minusYears(16))) {
@@ -178,8 +174,8 @@ class KybService implements Onboarding {
                 return Optional.of(new KybResult.InvalidField("documentNumber", "not a valid resident ID: " + bad.reason()));
             }
         } else if (type.equals("PASSPORT")) {
-            if (!o.documentNumber().strip().toUpperCase(Locale.ROOT).matches("[A-Z0-9]{5,12}")) {
-                return Optional.of(new KybResult.InvalidField("documentNumber", "a passport number has 5-12 letters and digits"));
+            if (!PassportNumbers.isValid(o.nationality().strip().toUpperCase(Locale.ROOT), o.documentNumber())) {
+                return Optional.of(new KybResult.InvalidField("documentNumber", "not a passport number of " + o.nationality()));
             }
         } else if (!type.equals("NATIONAL_ID")) {
             return Optional.of(new KybResult.InvalidField("documentType", "one of CN_RESIDENT_ID, PASSPORT, NATIONAL_ID"));
@@ -204,16 +200,17 @@ class KybService implements Onboarding {
         if (d.expiresOn() != null && !d.expiresOn().isAfter(today())) {
             return new KybResult.InvalidField("expiresOn", "the document has expired");
         }
+        String sha256 = Hashing.sha256(d.content());
         jdbc.sql("""
                 insert into party_documents (id, party_id, application_id, type, document_number, issuer, expires_on, file_name,
                     content_type, content_sha256, content, uploaded_at)
                 values (:id, :party, :app, :type, :number, :issuer, :expires, :file, :contentType, :sha, :content, :now)""")
                 .param("id", TimeOrderedIds.next(clock)).param("party", app.get().partyId().value()).param("app", id.value())
                 .param("type", d.type()).param("number", d.number()).param("issuer", d.issuer()).param("expires", d.expiresOn())
-                .param("file", d.fileName()).param("contentType", d.contentType()).param("sha", sha256(d.content()))
+                .param("file", d.fileName()).param("contentType", d.contentType()).param("sha", sha256)
                 .param("content", d.content()).param("now", now()).update();
         audit.record(actor, "party.kyb.document.add", "kyb_application", id.toString(), null,
-                d.type() + " sha256=" + sha256(d.content()));
+                d.type() + " sha256=" + sha256);
         touch(id);
         return done(id);
     }
@@ -391,13 +388,6 @@ class KybService implements Onboarding {
                 owners, documents, tier == null ? null : RiskTier.valueOf(tier), rs.getObject(9, LocalDate.class), history);
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private OffsetDateTime now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);

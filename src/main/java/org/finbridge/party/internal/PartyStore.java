@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.finbridge.party.IdentifierKind;
 import org.finbridge.party.Identifiers;
@@ -35,7 +34,6 @@ class PartyStore implements Parties {
 
     /** Identifier schemes that have a checksum we verify at registration. */
     private static final Map<String, IdentifierKind> CHECKED = Map.of("USCC", IdentifierKind.USCC);
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final JdbcClient jdbc;
     private final PartyAudit audit;
@@ -99,7 +97,7 @@ class PartyStore implements Parties {
         if (p.kind() == null) {
             return invalid("kind", "is required");
         }
-        if (p.country() == null || !COUNTRIES.contains(p.country().toUpperCase(Locale.ROOT))) {
+        if (!Countries.isIso(p.country())) {
             return invalid("country", "must be an ISO 3166-1 alpha-2 country code");
         }
         if (p.legalName() == null || p.legalName().isBlank() || p.legalName().length() > 200) {
