@@ -1,19 +1,39 @@
 package org.finbridge.party;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
-/** What an API key may do; a key carries only the scopes its client needs (least privilege). */
+/**
+ * What an actor may do. An API key carries only the scopes its client needs (least privilege); a
+ * console role carries a fixed set ({@link ConsoleRole#scopes()}). Which scopes a party of a kind may
+ * hold at all is {@link #grantableTo(PartyKind)}: ledger internals and review duties stay with the
+ * platform's operators.
+ */
 public enum ApiScope {
     LEDGER_READ("ledger:read"),
     LEDGER_WRITE("ledger:write"),
     PARTIES_READ("parties:read"),
     PARTIES_WRITE("parties:write"),
+    /** Registering new parties of any kind: the platform's own onboarding desk. */
+    PARTIES_ADMIN("parties:admin"),
     KYB_REVIEW("kyb:review"),
     CONSENTS_WRITE("consents:write"),
+    /** Issuing, rotating and revoking the party's own API keys and console users. */
+    USERS_MANAGE("users:manage"),
+    PAYMENTS_READ("payments:read"),
     PAYMENTS_WRITE("payments:write"),
+    FX_READ("fx:read"),
+    FX_TRADE("fx:trade"),
+    WEBHOOKS_MANAGE("webhooks:manage"),
     TRADE_SUBMIT("trade:submit"),
-    CREDIT_REPORTS_READ("credit-reports:read");
+    CREDIT_REPORTS_READ("credit-reports:read"),
+    RISK_REVIEW("risk:review"),
+    SUPERVISION_READ("supervision:read");
+
+    private static final Set<ApiScope> EVERY_PARTY =
+            EnumSet.of(PARTIES_READ, PARTIES_WRITE, CONSENTS_WRITE, USERS_MANAGE, FX_READ, WEBHOOKS_MANAGE);
 
     private final String code;
 
@@ -27,5 +47,20 @@ public enum ApiScope {
 
     public static Optional<ApiScope> ofCode(String code) {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+
+    /** The scopes a party of this kind may be given; an operator may be given any. */
+    public static Set<ApiScope> grantableTo(PartyKind kind) {
+        Set<ApiScope> scopes = EnumSet.copyOf(EVERY_PARTY);
+        switch (kind) {
+            case OPERATOR -> scopes = EnumSet.allOf(ApiScope.class);
+            case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT));
+            case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
+            case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
+            case LENDER, GUARANTOR -> scopes.add(CREDIT_REPORTS_READ);
+            case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
+            case REGULATOR -> scopes.add(SUPERVISION_READ);
+        }
+        return scopes;
     }
 }
