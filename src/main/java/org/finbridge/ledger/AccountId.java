@@ -17,6 +17,15 @@ public record AccountId(UUID value) implements Comparable<AccountId> {
         return new AccountId(TimeOrderedIds.next());
     }
 
+    /**
+     * A deterministic id derived from a name such as {@code party:<id>:MERCHANT_AVAILABLE:EUR}, so that
+     * the modules that open an owner's account in a currency on first use all open the same one (a
+     * second opening answers EXISTS) without a lookup table.
+     */
+    public static AccountId derived(String name) {
+        return new AccountId(UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public static AccountId parse(String text) {
         return new AccountId(TimeOrderedIds.parse(PREFIX, text));
     }
