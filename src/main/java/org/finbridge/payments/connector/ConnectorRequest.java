@@ -1,0 +1,33 @@
+package org.finbridge.payments.connector;
+
+import org.finbridge.money.Money;
+import org.finbridge.payments.PaymentMethod;
+
+/**
+ * What is asked of a connector. Every request carries an idempotency key derived from the payment and
+ * its step, so that a retry after a timeout (or a recovery after a crash) is the same request to the
+ * connector, as acquirers' APIs expect.
+ */
+public sealed interface ConnectorRequest {
+
+    String idempotencyKey();
+
+    /**
+     * @param paymentRef the payment's id, for the connector's records and statements
+     * @param capture capture at once (sale) instead of authorizing only
+     * @param region DOMESTIC when buyer and merchant are in one country, else CROSS_BORDER
+     */
+    record Authorize(String idempotencyKey, String paymentRef, Money amount, PaymentMethod method, boolean capture,
+                     Region region) implements ConnectorRequest {
+    }
+
+    /** @param finalCapture no further capture will follow: the connector releases the rest */
+    record Capture(String idempotencyKey, String reference, Money amount, boolean finalCapture) implements ConnectorRequest {
+    }
+
+    record Void(String idempotencyKey, String reference) implements ConnectorRequest {
+    }
+
+    record Refund(String idempotencyKey, String reference, Money amount) implements ConnectorRequest {
+    }
+}

@@ -1,0 +1,119 @@
+package org.finbridge.payments.internal;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.finbridge.party.Parties;
+import org.finbridge.party.Party;
+import org.finbridge.payments.CaptureMethod;
+import org.finbridge.payments.MethodType;
+import org.finbridge.payments.PaymentId;
+import org.finbridge.payments.PaymentResult;
+import org.finbridge.payments.PaymentState;
+import org.finbridge.payments.RiskPolicy;
+import org.finbridge.payments.connector.ConnectorRouting;
+import org.finbridge.payments.connector.DeclineCode;
+import org.finbridge.payments.connector.PaymentConnector;
+import org.finbridge.payments.internal.OperationRecord.Kind;
+import org.finbridge.payments.internal.PaymentStateMachine.Step;
+import org.finbridge.payments.internal.StepRunner.Who;
+import org.springframework.stereotype.Component;
+
+/**
+ * Confirming a payment: the risk policy first (allow, challenge, block), then for cards 3-D Secure
+ * where the policy or the issuer asks for it, then routing to a connector and the authorization step.
+ */
+@Component
+class Confirmation {
+
+    private final PaymentStore store;
+    private final StepRunner steps;
+    private final RiskPolicy risk;
+    private final ThreeDSecureSimulation threeDSecure;
+    private final ConnectorRouting routing;
+    private final Parties parties;
+
+    Confirmation(PaymentStore store, StepRunner steps, RiskPolicy risk, ThreeDSecureSimulation threeDSecure,
+                 ConnectorRouting routing, Parties parties) {
+        this.store = store;
+        this.steps = steps;
+        this.risk = risk;
+        this.threeDSecure = threeDSecure;
+        this.routing = routing;
+        this.parties = parties;
+    }
+
+    PaymentResult confirm(Predicate<PaymentRecord> visible, Who who, PaymentId id) {
+        PaymentRecord p = store.find(id).filter(visible).orElse(null);
+        if (p == null) {
+            return new PaymentResult.NotFound();
+        }
+        if (p.state != PaymentState.REQUIRES_CONFIRMATION) {
+            return new PaymentResult.IllegalTransition(p.state, "confirm");
+        }
+        String merchantCountry = parties.find(p.merchantId).map(Party::country).orElse(null);
+        RiskPolicy.Decision decision = risk.assess(new RiskPolicy.Facts(p.id, p.merchantId, p.buyer, p.requested, p.method,
+                merchantCountry));
+        if (decision instanceof RiskPolicy.Block block) {
+            PaymentResult r = steps.transition(id, visible, Step.DECLINE, who, rec -> rec.declineCode = "BLOCKED_BY_RISK");
+            return r instanceof PaymentResult.Done d ? new PaymentResult.Blocked(d.payment(), block.reason()) : r;
+        }
+        String threeDs = null;
+        if (p.method.type() == MethodType.CARD) {
+            var outcome = threeDSecure.authenticate(p.id.toString(), p.method.card());
+            if (outcome instanceof ThreeDSecureSimulation.Challenge c) {
+                return steps.transition(id, visible, Step.REQUIRE_ACTION, who, rec -> {
+                    rec.threeDs = ThreeDSecureSimulation.CHALLENGE_PENDING;
+                    rec.nextActionJson = PaymentViews.toJson(c.action());
+                });
+            }
+            if (decision instanceof RiskPolicy.Challenge) {
+                threeDs = ThreeDSecureSimulation.FRICTIONLESS;
+            }
+        }
+        return authorize(visible, who, p, threeDs);
+    }
+
+    PaymentResult completeThreeDSecure(Predicate<PaymentRecord> visible, Who who, PaymentId id, boolean authenticated) {
+        PaymentRecord p = store.find(id).filter(visible).orElse(null);
+        if (p == null) {
+            return new PaymentResult.NotFound();
+        }
+        if (p.state != PaymentState.REQUIRES_ACTION || !ThreeDSecureSimulation.CHALLENGE_PENDING.equals(p.threeDs)) {
+            return new PaymentResult.IllegalTransition(p.state, "complete_3ds");
+        }
+        if (!authenticated) {
+            PaymentResult r = steps.transition(id, visible, Step.DECLINE, who, rec -> {
+                rec.threeDs = ThreeDSecureSimulation.FAILED;
+                rec.declineCode = DeclineCode.AUTHENTICATION_FAILED.name();
+                rec.nextActionJson = null;
+            });
+            return r instanceof PaymentResult.Done d ? new PaymentResult.Declined(d.payment(), DeclineCode.AUTHENTICATION_FAILED) : r;
+        }
+        return authorize(visible, who, p, ThreeDSecureSimulation.AUTHENTICATED);
+    }
+
+    private PaymentResult authorize(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String threeDs) {
+        String merchantCountry = parties.find(p.merchantId).map(Party::country).orElse(null);
+        List<PaymentConnector> candidates = routing.candidates(new ConnectorRouting.Facts(p.method.type(), p.requested,
+                p.region, p.buyer == null ? null : p.buyer.country(), merchantCountry));
+        if (candidates.isEmpty()) {
+            return new PaymentResult.NoConnector("no connector takes " + p.method.type() + " in " + p.requested.currency()
+                    + " for " + p.requested.minorUnits() + " minor units");
+        }
+        // one candidate for now; failover across candidates on Unavailable and soft declines comes with routing
+        PaymentConnector connector = candidates.get(0);
+        boolean manual = p.method.type().isPull() && p.captureMethod == CaptureMethod.MANUAL;
+        var begin = steps.begin(p.id, visible, manual ? Step.AUTHORIZE : Step.AUTHORIZE_AND_CAPTURE,
+                manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE, p.requested.minorUnits(), false,
+                p.requested.currency().code(), who, rec -> {
+                    rec.connector = connector.name();
+                    if (threeDs != null) {
+                        rec.threeDs = threeDs;
+                    }
+                });
+        return switch (begin) {
+            case StepRunner.Refusal r -> r.result();
+            case StepRunner.Begun b -> steps.drive(b.op());
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package org.finbridge.payments.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.finbridge.ledger.AccountId;
+import org.finbridge.ledger.Ledger;
+import org.finbridge.ledger.LedgerBusyException;
+import org.finbridge.ledger.LedgerUnavailableException;
+import org.finbridge.ledger.Transfer;
+import org.finbridge.ledger.TransferId;
+import org.finbridge.ledger.TransferResult;
+import org.finbridge.money.CurrencyCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * How each payment step moves money in the ledger. Transfer ids derive from the payment id, the step's
+ * number and the leg ({@link OperationRecord#transferKey}), so a resubmission answers EXISTS.
+ *
+ * <ul>
+ *   <li>Authorization: a PENDING transfer from the connector's clearing account to the merchant's pending
+ *       account, with the authorization's validity as timeout.</li>
+ *   <li>Capture: POST_PENDING of that hold, and in the same LINKED chain the acquirer's fee (back to the
+ *       clearing account: the connector keeps it and settles the net), the platform's fee and the rolling
+ *       reserve. <b>Several partial captures:</b> the ledger resolves a hold once (a second post answers
+ *       PENDING_TRANSFER_ALREADY_POSTED, and a partial post releases the rest), so a partial capture posts
+ *       its amount and, in the same chain, opens a new hold for what is still authorized with the time
+ *       left until the authorization's expiry. The chain commits or fails as one, so the authorization is
+ *       never briefly released. The payment remembers its current hold.</li>
+ *   <li>Void and expiry: VOID_PENDING of the current hold (an expiry the ledger already applied by
+ *       itself, PENDING_TRANSFER_EXPIRED, is the same outcome).</li>
+ *   <li>Refund: from the merchant's pending account back to the clearing account (the connector returns
+ *       the money to the buyer out of what it owes the platform). Fees are not returned, as acquirers
+ *       keep theirs.</li>
+ *   <li>Chargeback: taken from the merchant's reserve first and the rest from its pending account, as a
+ *       LINKED pair; a won dispute reverses the same legs.</li>
+ * </ul>
+ */
+@Component
+class LedgerPostings {
+
+    static final String AUTHORIZATION = "PAYMENT_AUTHORIZATION";
+    static final String CAPTURE = "PAYMENT_CAPTURE";
+    static final String ACQUIRER_FEE = "ACQUIRER_FEE";
+    static final String PLATFORM_FEE = "PLATFORM_FEE";
+    static final String RESERVE = "ROLLING_RESERVE";
+    static final String VOID = "AUTHORIZATION_VOID";
+    static final String EXPIRY = "AUTHORIZATION_EXPIRY";
+    static final String REFUND = "PAYMENT_REFUND";
+    static final String CHARGEBACK_FROM_RESERVE = "CHARGEBACK_FROM_RESERVE";
+    static final String CHARGEBACK_FROM_PENDING = "CHARGEBACK_FROM_PENDING";
+    static final String CHARGEBACK_REVERSAL_TO_RESERVE = "CHARGEBACK_REVERSAL_RESERVE";
+    static final String CHARGEBACK_REVERSAL_TO_PENDING = "CHARGEBACK_REVERSAL_PENDING";
+
+    /** Fees and reserve taken from one capture, in minor units of the processed currency. */
+    record Deductions(long acquirerFee, long platformFee, long reserve) {
+    }
+
+    sealed interface Outcome {
+    }
+
+    record Committed() implements Outcome {
+    }
+
+    record Refused(TransferResult result) implements Outcome {
+    }
+
+    record Unavailable(String detail) implements Outcome {
+    }
+
+    private final Ledger ledger;
+    private final PaymentAccounts accounts;
+
+    LedgerPostings(Ledger ledger, PaymentAccounts accounts) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+    }
+
+    TransferPlan authorize(PaymentRecord p, OperationRecord op, long amount, int timeoutSeconds) {
+        return new TransferPlan(List.of(hold(p, op, "hold", amount, timeoutSeconds)));
+    }
+
+    /** A sale (push methods, automatic capture): the hold and its full capture in one chain. */
+    TransferPlan authorizeAndCapture(PaymentRecord p, OperationRecord op, long amount, Deductions d) {
+        Transfer hold = hold(p, op, "hold", amount, 0);
+        List<Transfer> legs = new ArrayList<>();
+        legs.add(hold);
+        legs.add(Transfer.postPending(id(op, "capture"), hold.id(), amount, CAPTURE).withExternalRef(ref(p)));
+        addDeductions(legs, p, op, d);
+        return chain(legs);
+    }
+
+    /** @param rest what stays authorized after this capture (0 for the last or a final capture) */
+    TransferPlan capture(PaymentRecord p, OperationRecord op, long amount, long rest, int reholdTimeoutSeconds, Deductions d) {
+        List<Transfer> legs = new ArrayList<>();
+        legs.add(Transfer.postPending(id(op, "capture"), new TransferId(p.holdId), amount, CAPTURE).withExternalRef(ref(p)));
+        if (rest > 0) {
+            legs.add(hold(p, op, "hold", rest, reholdTimeoutSeconds));
+        }
+        addDeductions(legs, p, op, d);
+        return chain(legs);
+    }
+
+    TransferPlan releaseHold(PaymentRecord p, OperationRecord op, boolean expiry) {
+        return new TransferPlan(List.of(Transfer.voidPending(id(op, "release"), new TransferId(p.holdId),
+                expiry ? EXPIRY : VOID).withExternalRef(ref(p))));
+    }
+
+    TransferPlan refund(PaymentRecord p, OperationRecord op, long amount) {
+        CurrencyCode c = p.currency();
+        return new TransferPlan(List.of(Transfer.posted(id(op, "refund"), pending(p), clearing(p), amount, c.code(), REFUND)
+                .withExternalRef(ref(p))));
+    }
+
+    /** Reserve first: as much of the chargeback as the merchant's reserve holds, the rest from its pending account. */
+    TransferPlan chargeback(PaymentRecord p, OperationRecord op, long amount) {
+        CurrencyCode c = p.currency();
+        AccountId reserve = accounts.merchantReserve(p.merchantId, c);
+        long fromReserve = Math.max(0, Math.min(amount, accounts.creditBalance(reserve)));
+        List<Transfer> legs = new ArrayList<>();
+        if (fromReserve > 0) {
+            legs.add(Transfer.posted(id(op, "chargeback-reserve"), reserve, clearing(p), fromReserve, c.code(),
+                    CHARGEBACK_FROM_RESERVE).withExternalRef(ref(p)));
+        }
+        if (amount - fromReserve > 0) {
+            legs.add(Transfer.posted(id(op, "chargeback-pending"), pending(p), clearing(p), amount - fromReserve, c.code(),
+                    CHARGEBACK_FROM_PENDING).withExternalRef(ref(p)));
+        }
+        return chain(legs);
+    }
+
+    TransferPlan reverseChargeback(PaymentRecord p, OperationRecord op, long fromReserve, long fromPending) {
+        CurrencyCode c = p.currency();
+        List<Transfer> legs = new ArrayList<>();
+        if (fromReserve > 0) {
+            legs.add(Transfer.posted(id(op, "reversal-reserve"), clearing(p), accounts.merchantReserve(p.merchantId, c),
+                    fromReserve, c.code(), CHARGEBACK_REVERSAL_TO_RESERVE).withExternalRef(ref(p)));
+        }
+        if (fromPending > 0) {
+            legs.add(Transfer.posted(id(op, "reversal-pending"), clearing(p), pending(p), fromPending, c.code(),
+                    CHARGEBACK_REVERSAL_TO_PENDING).withExternalRef(ref(p)));
+        }
+        return chain(legs);
+    }
+
+    /**
+     * Submits a plan. Committed when every transfer is OK or EXISTS (a resubmission), or answers one of
+     * {@code alsoFine} (a hold the ledger already expired by itself, say).
+     */
+    Outcome submit(TransferPlan plan, Set<TransferResult> alsoFine) {
+        if (plan.transfers().isEmpty()) {
+            return new Committed();
+        }
+        List<TransferResult> results;
+        try {
+            results = ledger.submit(plan.transfers());
+        } catch (LedgerBusyException | LedgerUnavailableException e) {
+            return new Unavailable(e.getMessage());
+        }
+        for (TransferResult r : results) {
+            if (!r.isCommitted() && !alsoFine.contains(r)) {
+                return new Refused(results.stream().filter(x -> !x.isCommitted() && x != TransferResult.LINKED_EVENT_FAILED)
+                        .findFirst().orElse(r));
+            }
+        }
+        return new Committed();
+    }
+
+    private void addDeductions(List<Transfer> legs, PaymentRecord p, OperationRecord op, Deductions d) {
+        CurrencyCode c = p.currency();
+        if (d.acquirerFee() > 0) {
+            legs.add(Transfer.posted(id(op, "fee-acquirer"), pending(p), clearing(p), d.acquirerFee(), c.code(), ACQUIRER_FEE)
+                    .withExternalRef(ref(p)));
+        }
+        if (d.platformFee() > 0) {
+            legs.add(Transfer.posted(id(op, "fee-platform"), pending(p), accounts.platformFees(c), d.platformFee(), c.code(),
+                    PLATFORM_FEE).withExternalRef(ref(p)));
+        }
+        if (d.reserve() > 0) {
+            legs.add(Transfer.posted(id(op, "reserve"), pending(p), accounts.merchantReserve(p.merchantId, c), d.reserve(),
+                    c.code(), RESERVE).withExternalRef(ref(p)));
+        }
+    }
+
+    private Transfer hold(PaymentRecord p, OperationRecord op, String leg, long amount, int timeoutSeconds) {
+        return Transfer.pending(id(op, leg), clearing(p), pending(p), amount, p.currency().code(), AUTHORIZATION,
+                timeoutSeconds).withExternalRef(ref(p));
+    }
+
+    /** Every transfer but the last carries LINKED: the step commits or fails as one. */
+    private static TransferPlan chain(List<Transfer> legs) {
+        List<Transfer> linked = new ArrayList<>(legs.size());
+        for (int i = 0; i < legs.size(); i++) {
+            linked.add(i < legs.size() - 1 ? legs.get(i).linked() : legs.get(i));
+        }
+        return new TransferPlan(linked);
+    }
+
+    private AccountId pending(PaymentRecord p) {
+        return accounts.merchantPending(p.merchantId, p.currency());
+    }
+
+    private AccountId clearing(PaymentRecord p) {
+        return accounts.connectorClearing(p.connector, p.currency());
+    }
+
+    private static TransferId id(OperationRecord op, String leg) {
+        return TransferId.derived(op.transferKey(leg));
+    }
+
+    private static String ref(PaymentRecord p) {
+        return p.id.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package org.finbridge.payments.internal;
+
+import org.finbridge.payments.RiskPolicy;
+import org.finbridge.payments.connector.ConnectorRouting;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentsProperties.class)
+class PaymentsConfiguration {
+
+    /** Until the risk module provides a policy: allow everything, under a name that says so. */
+    @Bean
+    @ConditionalOnMissingBean(RiskPolicy.class)
+    RiskPolicy neutralRiskPolicy() {
+        return new NeutralRiskPolicy();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConnectorRouting.class)
+    ConnectorRouting firstAcceptingRouting(Connectors connectors) {
+        return new FirstAcceptingRouting(connectors);
+    }
+
+    @Bean
+    TransactionTemplate paymentsTransactions(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+}
