@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>Authorization: a PENDING transfer from the connector's clearing account to the merchant's pending
- *       account, with the authorization's validity as timeout.</li>
+ *       account, with the authorization's validity (plus a grace period, see
+ *       {@link PaymentsProperties#holdGrace()}) as timeout.</li>
  *   <li>Capture: POST_PENDING of that hold, and in the same LINKED chain the acquirer's fee (back to the
  *       clearing account: the connector keeps it and settles the net), the platform's fee and the rolling
  *       reserve. <b>Several partial captures:</b> the ledger resolves a hold once (a second post answers

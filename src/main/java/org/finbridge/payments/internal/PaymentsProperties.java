@@ -8,6 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param authorizationValidity how long an uncaptured card authorization holds (default 7 days, the
  *                              validity card schemes give most authorizations)
+ * @param holdGrace how much longer the ledger hold lives than the authorization: the expiry job voids the hold
+ *                  when the authorization lapses, and the ledger's own timeout is only the safety net should
+ *                  that job not run. Without the margin a capture accepted just before the expiry could reach
+ *                  the ledger just after it, when the hold would already refuse it (default 1 hour)
  * @param platformFeeBasisPoints the platform's fee on each capture, in basis points (default 50 = 0.5 %)
  * @param platformFeeFixedMinor the platform's fixed fee per capture, in minor units (default 0)
  * @param reserveBasisPoints the part of each capture put into the merchant's rolling reserve, from which
@@ -18,12 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idempotencyLease how long a request holds its key before another may take it over (a crashed node)
  */
 @ConfigurationProperties("finbridge.payments")
-record PaymentsProperties(Duration authorizationValidity, Long platformFeeBasisPoints, Long platformFeeFixedMinor,
+record PaymentsProperties(Duration authorizationValidity, Duration holdGrace, Long platformFeeBasisPoints, Long platformFeeFixedMinor,
                           Long reserveBasisPoints, Duration recoverAfter, String fingerprintSecret,
                           Duration idempotencyRetention, Duration idempotencyLease) {
 
     PaymentsProperties {
         authorizationValidity = authorizationValidity == null ? Duration.ofDays(7) : authorizationValidity;
+        holdGrace = holdGrace == null ? Duration.ofHours(1) : holdGrace;
         platformFeeBasisPoints = platformFeeBasisPoints == null ? 50 : platformFeeBasisPoints;
         platformFeeFixedMinor = platformFeeFixedMinor == null ? 0 : platformFeeFixedMinor;
         reserveBasisPoints = reserveBasisPoints == null ? 500 : reserveBasisPoints;

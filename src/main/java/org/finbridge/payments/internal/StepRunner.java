@@ -216,7 +216,8 @@ class StepRunner {
                 Instant expiresAt = sale ? null : op.createdAt().plus(properties.authorizationValidity());
                 yield finish(p, op, sale ? Step.AUTHORIZE_AND_CAPTURE : Step.AUTHORIZE, amount,
                         () -> sale ? postings.authorizeAndCapture(p, op, amount, fees.deductions(c, p, a.processed()))
-                                : postings.authorize(p, op, amount, seconds(properties.authorizationValidity())),
+                                : postings.authorize(p, op, amount,
+                                seconds(properties.authorizationValidity().plus(properties.holdGrace()))),
                         NONE, (r, plan) -> {
                             r.processed = a.processed();
                             r.connectorReference = a.reference();
@@ -260,7 +261,7 @@ class StepRunner {
         return afterConnector(p, op, out, () -> {
             long rest = op.finalCapture() ? 0 : p.amounts.authorized() - p.amounts.captured() - op.amount();
             return finish(p, op, Step.CAPTURE, op.amount(), () -> postings.capture(p, op, op.amount(), rest,
-                    secondsBetween(op.createdAt(), p.expiresAt), fees.deductions(c, p, amount)), NONE, (r, plan) -> { });
+                    secondsBetween(op.createdAt(), p.expiresAt.plus(properties.holdGrace())), fees.deductions(c, p, amount)), NONE, (r, plan) -> { });
         });
     }
 

@@ -1,0 +1,37 @@
+package org.finbridge.payments.internal;
+
+import org.finbridge.payments.PaymentId;
+import org.finbridge.payments.PaymentResult;
+import org.finbridge.payments.Payments;
+import org.finbridge.payments.connector.ConnectorEvent;
+import org.finbridge.payments.connector.simulated.BuyerSimulation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test mode: plays the buyer of a push payment (pays, pays another amount, gives up, or sees the chain
+ * confirm it) on the simulated connector that holds it, and feeds the connector's report to the
+ * payments module as a real connector's notification would be.
+ */
+@Component
+public class BuyerSimulator {
+
+    private final PaymentStore store;
+    private final Connectors connectors;
+    private final Payments payments;
+
+    BuyerSimulator(PaymentStore store, Connectors connectors, Payments payments) {
+        this.store = store;
+        this.connectors = connectors;
+        this.payments = payments;
+    }
+
+    public PaymentResult report(PaymentId id, BuyerSimulation.BuyerReport report) {
+        PaymentRecord p = store.find(id).orElse(null);
+        if (p == null || p.connector == null || p.connectorReference == null
+                || !(connectors.named(p.connector) instanceof BuyerSimulation simulation)) {
+            return new PaymentResult.NotFound();
+        }
+        ConnectorEvent event = simulation.report(p.connectorReference, report);
+        return event == null ? new PaymentResult.NotFound() : payments.onConnectorEvent(event);
+    }
+}
