@@ -149,12 +149,16 @@ class PartyStore implements Parties {
                 .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).optional();
     }
 
+    // read-only transactions: the row mapper reads the identifiers with a second query, which must run
+    // on the same connection, or concurrent readers each hold one connection while waiting for another
     @Override
+    @Transactional(readOnly = true)
     public Optional<Party> find(PartyId id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::read).optional();
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Party> list(PartyKind kind, int limit) {
         return jdbc.sql(SELECT + " where kind = :kind order by id limit :limit")
                 .param("kind", kind.name()).param("limit", limit).query(this::read).list();

@@ -154,7 +154,7 @@ class PaymentController {
     @Access(value = ApiScope.PAYMENTS_WRITE, operatorOnly = true)
     ResponseEntity<byte[]> simulateBuyer(Actor actor, @RequestHeader(name = KEY, required = false) String key,
                                          @PathVariable String id, @RequestBody PaymentRequests.SimulateBuyer body) {
-        return moving(actor, key, id, "simulate", body, () -> buyers.report(paymentId(id),
+        return moving(actor, key, id, "simulate", body, () -> !actor.isOperator() ? new PaymentResult.NotFound() : buyers.report(paymentId(id),
                 new BuyerSimulation.BuyerReport(!Boolean.FALSE.equals(body.paid()), body.amount(), body.confirmations())));
     }
 

@@ -1,0 +1,181 @@
+package org.finbridge.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finbridge.payments.PaymentsHttp.cardPayment;
+
+import java.util.Map;
+import java.util.UUID;
+import org.finbridge.ledger.Ledger;
+import org.finbridge.party.ApiKeys;
+import org.finbridge.party.ApiScope;
+import org.finbridge.party.Parties;
+import org.finbridge.party.PartyId;
+import org.finbridge.payments.internal.CardTokenizer;
+import org.finbridge.support.ApplicationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The payments API over real HTTP, as a merchant's server and the platform's operators use it. */
+@ApplicationTest
+@Import(ActorsFromApiKeys.class)
+class PaymentApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Parties parties;
+    @Autowired
+    ApiKeys keys;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    CardTokenizer tokenizer;
+    @Autowired
+    JdbcClient jdbc;
+
+    PaymentFixtures fixtures;
+    PartyId merchant;
+    PaymentsHttp api;
+    PaymentsHttp operator;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        merchant = fixtures.merchant("DE");
+        api = new PaymentsHttp(port, PaymentsHttp.issueKey(keys, merchant, ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE));
+        operator = new PaymentsHttp(port, PaymentsHttp.issueKey(keys, fixtures.operatorParty(), ApiScope.PAYMENTS_READ,
+                ApiScope.PAYMENTS_WRITE));
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private String authorized(long amount) {
+        var r = api.post("/api/v1/payments", key(), cardPayment(amount, "EUR", "4242 4242 4242 4242", "o-" + key(), "MANUAL"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.field("state")).isEqualTo("AUTHORIZED");
+        return r.field("id");
+    }
+
+    @Test
+    void aMerchantAuthorizesCapturesInPartsAndRefundsACard() {
+        String id = authorized(10_000);
+        var view = api.get("/api/v1/payments/" + id).json();
+        assertThat(view.get("method").get("card").get("bin").asString()).isEqualTo("424242");
+        assertThat(view.get("method").get("card").get("last4").asString()).isEqualTo("4242");
+        assertThat(view.get("method").get("card").toString()).doesNotContain("4242424242424242");
+
+        String captureKey = key();
+        var first = api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.field("state")).isEqualTo("PARTIALLY_CAPTURED");
+        var replay = api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000));
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.bytes()).isEqualTo(first.bytes());
+        assertThat(replay.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+        var reused = api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_001));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        var rest = api.post("/api/v1/payments/" + id + "/capture", key(), Map.of());
+        assertThat(rest.field("state")).isEqualTo("CAPTURED");
+        assertThat(rest.json().get("captured").asLong()).isEqualTo(10_000);
+        var refund = api.post("/api/v1/payments/" + id + "/refunds", key(), Map.of("amount", 2_500));
+        assertThat(refund.field("state")).isEqualTo("PARTIALLY_REFUNDED");
+        var tooMuch = api.post("/api/v1/payments/" + id + "/refunds", key(), Map.of("amount", 7_501));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.code()).isEqualTo("REFUND_EXCEEDS_CAPTURED");
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPosted()).isEqualTo(10_000);
+    }
+
+    @Test
+    void moneyMovingRequestsNeedAnIdempotencyKey() {
+        String id = authorized(1_000);
+        var r = api.post("/api/v1/payments/" + id + "/capture", null, Map.of());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(api.post("/api/v1/payments", null, cardPayment(1_000, "EUR", PaymentFixtures.VISA_OK, "o-1", "MANUAL"))
+                .code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+    }
+
+    @Test
+    void aDeclineIsAPaymentRequiredProblemWithTheIssuersCode() {
+        var r = api.post("/api/v1/payments", key(), cardPayment(1_000, "EUR", "4000000000000002", "o-" + key(), "MANUAL"));
+        assertThat(r.status()).isEqualTo(402);
+        assertThat(r.code()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(r.field("declineCode")).isEqualTo("DO_NOT_HONOUR");
+        assertThat(r.json().get("soft").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndNothingIsWritten() {
+        String id = authorized(5_000);
+        long payments = count("payments");
+        long steps = count("payment_operations");
+        long transfers = count("ledger_transfers");
+
+        var luhn = api.post("/api/v1/payments", key(), cardPayment(1_000, "EUR", "4242424242424241", "o-x", "MANUAL"));
+        assertThat(luhn.status()).isEqualTo(400);
+        assertThat(luhn.body()).contains("Luhn").doesNotContain("4242424242424241");
+        var shortVisa = api.post("/api/v1/payments", key(), cardPayment(1_000, "EUR", "42424242424242", "o-x", "MANUAL"));
+        assertThat(shortVisa.status()).isEqualTo(400);
+        var currency = api.post("/api/v1/payments", key(), cardPayment(1_000, "ZZZ", PaymentFixtures.VISA_OK, "o-x", "MANUAL"));
+        assertThat(currency.status()).isEqualTo(400);
+        assertThat(currency.code()).isEqualTo("CURRENCY_UNKNOWN");
+        var negative = api.post("/api/v1/payments", key(), cardPayment(-5, "EUR", PaymentFixtures.VISA_OK, "o-x", "MANUAL"));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.code()).isEqualTo("INVALID_FIELD");
+        var overCapture = api.post("/api/v1/payments/" + id + "/capture", key(), Map.of("amount", 5_001));
+        assertThat(overCapture.status()).isEqualTo(422);
+        assertThat(overCapture.code()).isEqualTo("CAPTURE_EXCEEDS_AUTHORIZED");
+        var negativeCapture = api.post("/api/v1/payments/" + id + "/capture", key(), Map.of("amount", -1));
+        assertThat(negativeCapture.status()).isEqualTo(422);
+
+        PartyId other = fixtures.merchant("FR");
+        var stranger = new PaymentsHttp(port, PaymentsHttp.issueKey(keys, other, ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE));
+        assertThat(stranger.get("/api/v1/payments/" + id).status()).isEqualTo(404);
+        var foreign = stranger.post("/api/v1/payments/" + id + "/capture", key(), Map.of());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).isEqualTo("PAYMENT_NOT_FOUND");
+        assertThat(stranger.get("/api/v1/payments/pay_not-an-id").status()).isEqualTo(404);
+        var forOther = stranger.post("/api/v1/payments", key(), cardPayment(1_000, "EUR", PaymentFixtures.VISA_OK, "o", "MANUAL")
+                .replace("{\"amount\"", "{\"merchantId\":\"" + merchant + "\",\"amount\""));
+        assertThat(forOther.status()).isEqualTo(404);
+
+        assertThat(count("payments")).isEqualTo(payments);
+        assertThat(count("payment_operations")).isEqualTo(steps);
+        assertThat(count("ledger_transfers")).isEqualTo(transfers);
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPending()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aBuyerPaysByBankTransferAndStablecoinThroughTheApi() {
+        var transfer = api.post("/api/v1/payments", key(), Map.of("amount", 50_000, "currency", "EUR", "orderReference", "o-bt",
+                "method", Map.of("type", "BANK_TRANSFER"), "confirm", true));
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+        assertThat(transfer.json().get("nextAction").get("type").asString()).isEqualTo("bank_transfer");
+        String id = transfer.field("id");
+        var paid = operator.post("/api/v1/payments/" + id + "/simulate", key(), Map.of("paid", true));
+        assertThat(paid.field("state")).isEqualTo("CAPTURED");
+
+        var usdc = api.post("/api/v1/payments", key(), Map.of("amount", 2_000, "currency", "USD", "orderReference", "o-usdc",
+                "method", Map.of("type", "USDC", "chain", "POLYGON"), "confirm", true));
+        assertThat(usdc.json().get("nextAction").get("confirmationsRequired").asInt()).isEqualTo(128);
+        String usdcId = usdc.field("id");
+        assertThat(operator.post("/api/v1/payments/" + usdcId + "/simulate", key(), Map.of("confirmations", 100))
+                .field("state")).isEqualTo("PROCESSING");
+        assertThat(operator.post("/api/v1/payments/" + usdcId + "/simulate", key(), Map.of("confirmations", 128))
+                .field("state")).isEqualTo("CAPTURED");
+        // a merchant cannot play the buyer
+        assertThat(api.post("/api/v1/payments/" + usdcId + "/dispute", key(), Map.of("amount", 1)).status()).isIn(403, 404);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
