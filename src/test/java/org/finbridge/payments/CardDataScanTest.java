@@ -77,7 +77,7 @@ class CardDataScanTest {
 
         List<String> found = new ArrayList<>();
         for (String table : tables()) {
-            jdbc.sql("select * from " + table).query((ResultSet rs) -> {
+            jdbc.sql("select * from \"" + table + "\"").query((ResultSet rs) -> {
                 int columns = rs.getMetaData().getColumnCount();
                 for (int c = 1; c <= columns; c++) {
                     String value = rs.getString(c);

@@ -36,6 +36,10 @@ class PaymentApiTest {
     CardTokenizer tokenizer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdempotentRequests idempotency;
+    @Autowired
+    org.finbridge.support.MutableClock clock;
 
     PaymentFixtures fixtures;
     PartyId merchant;
@@ -173,6 +177,22 @@ class PaymentApiTest {
                 .field("state")).isEqualTo("CAPTURED");
         // a merchant cannot play the buyer
         assertThat(api.post("/api/v1/payments/" + usdcId + "/dispute", key(), Map.of("amount", 1)).status()).isIn(403, 404);
+    }
+
+    @Test
+    void idempotencyKeysAreKeptForADayAndThenPurged() {
+        String key = key();
+        String body = cardPayment(700, "EUR", PaymentFixtures.VISA_OK, "o-" + key, "MANUAL");
+        var first = api.post("/api/v1/payments", key, body);
+        assertThat(first.status()).isEqualTo(201);
+        clock.advance(java.time.Duration.ofHours(23));
+        idempotency.purgeExpired();
+        assertThat(api.post("/api/v1/payments", key, body).bytes()).isEqualTo(first.bytes());
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(idempotency.purgeExpired()).isPositive();
+        var again = api.post("/api/v1/payments", key, body.replace("700", "701"));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.field("id")).isNotEqualTo(first.field("id"));
     }
 
     private long count(String table) {

@@ -160,9 +160,9 @@ class PaymentLifecycleProperties {
         final long clearingPendingBefore;
 
         World() {
-            // earlier worlds' authorizations lapse first, so that this world's share of the shared clearing
-            // account is what changes from here on
-            clock.advance(Duration.ofDays(8));
+            // earlier worlds' authorizations lapse first (voided by the expiry job within the hold's grace
+            // period), so that this world's share of the shared clearing account is what changes from here on
+            clock.advance(Duration.ofDays(7).plusSeconds(1));
             payments.expireDueAuthorizations();
             Account clearing = fixtures.account("platform:CONNECTOR_CLEARING:sim-card-acquirer:EUR");
             clearingDebitsBefore = clearing == null ? 0 : clearing.debitsPosted();

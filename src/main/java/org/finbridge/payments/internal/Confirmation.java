@@ -70,7 +70,7 @@ class Confirmation {
                 threeDs = ThreeDSecureSimulation.FRICTIONLESS;
             }
         }
-        return authorize(visible, who, p, threeDs);
+        return authorize(visible, who, p, threeDs, merchantCountry);
     }
 
     PaymentResult completeThreeDSecure(Predicate<PaymentRecord> visible, Who who, PaymentId id, boolean authenticated) {
@@ -89,11 +89,12 @@ class Confirmation {
             });
             return r instanceof PaymentResult.Done d ? new PaymentResult.Declined(d.payment(), DeclineCode.AUTHENTICATION_FAILED) : r;
         }
-        return authorize(visible, who, p, ThreeDSecureSimulation.AUTHENTICATED);
+        return authorize(visible, who, p, ThreeDSecureSimulation.AUTHENTICATED,
+                parties.find(p.merchantId).map(Party::country).orElse(null));
     }
 
-    private PaymentResult authorize(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String threeDs) {
-        String merchantCountry = parties.find(p.merchantId).map(Party::country).orElse(null);
+    private PaymentResult authorize(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String threeDs,
+                                    String merchantCountry) {
         List<PaymentConnector> candidates = routing.candidates(new ConnectorRouting.Facts(p.method.type(), p.requested,
                 p.region, p.buyer == null ? null : p.buyer.country(), merchantCountry));
         if (candidates.isEmpty()) {
