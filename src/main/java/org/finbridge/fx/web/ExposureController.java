@@ -8,10 +8,12 @@ import org.finbridge.fx.PricingTiers;
 import org.finbridge.party.Access;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.Actor;
+import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,10 +24,12 @@ class ExposureController {
 
     private final FxExposure exposure;
     private final PricingTiers tiers;
+    private final Parties parties;
 
-    ExposureController(FxExposure exposure, PricingTiers tiers) {
+    ExposureController(FxExposure exposure, PricingTiers tiers, Parties parties) {
         this.exposure = exposure;
         this.tiers = tiers;
+        this.parties = parties;
     }
 
     /**
@@ -61,7 +65,7 @@ class ExposureController {
         return new TierView(party.toString(), tiers.of(party));
     }
 
-    @PutMapping("/api/v1/fx/pricing-tiers/{partyId}")
+    @PostMapping("/api/v1/fx/pricing-tiers/{partyId}")
     @Access(value = ApiScope.FX_TRADE, operatorOnly = true)
     TierView assign(Actor actor, @PathVariable String partyId, @RequestBody AssignTier body) {
         PartyId party = party(partyId);
@@ -72,11 +76,16 @@ class ExposureController {
         return new TierView(party.toString(), body.tier());
     }
 
-    private static PartyId party(String text) {
+    /** A known party; an unparseable or unknown id answers 404 alike. */
+    private PartyId party(String text) {
         try {
-            return PartyId.parse(text);
+            PartyId id = PartyId.parse(text);
+            if (parties.find(id).isPresent()) {
+                return id;
+            }
         } catch (IllegalArgumentException e) {
-            throw new org.finbridge.platform.web.NotFoundException("PARTY_NOT_FOUND", "no such party: " + text);
+            // answered as unknown below
         }
+        throw new NotFoundException("PARTY_NOT_FOUND", "no such party: " + text);
     }
 }
