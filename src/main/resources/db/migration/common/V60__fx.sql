@@ -67,8 +67,9 @@ create table fx_quotes (
         when state = 'EXECUTED' then true else false end),
     constraint fx_quotes_lock check (lock_seconds > 0 and expires_at > created_at),
     -- a claimed or executed quote names the accounts it moves money between
-    constraint fx_quotes_claim check (state = 'OPEN'
-        or (debit_account_id is not null and credit_account_id is not null and claimed_at is not null)),
+    constraint fx_quotes_claim check (case when state = 'OPEN' then true
+        when debit_account_id is not null and credit_account_id is not null and claimed_at is not null then true
+        else false end),
     constraint fx_quotes_executed check (case when state = 'EXECUTED' then executed_at is not null
         else executed_at is null end)
 );

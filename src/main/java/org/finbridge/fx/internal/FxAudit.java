@@ -17,6 +17,10 @@ class FxAudit {
 
     void record(String actor, String action, String objectType, String objectId, String before, String after) {
         log.append(new AuditEntry(actor == null || actor.isBlank() ? "unknown" : actor, null, action, objectType,
-                objectId, before, after, RequestIds.current().orElse(null)));
+                objectId, clip(before), clip(after), RequestIds.current().orElse(null)));
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= AuditEntry.MAX_SUMMARY ? s : s.substring(0, AuditEntry.MAX_SUMMARY - 1) + "…";
     }
 }
