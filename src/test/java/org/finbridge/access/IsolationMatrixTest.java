@@ -55,7 +55,7 @@ class IsolationMatrixTest {
 
     /** The objects a request may name; for the nonexistent case every id is fresh. */
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
-                   String transfer, String otherParty) {
+                   String transfer, String otherParty, String quote) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -94,9 +94,16 @@ class IsolationMatrixTest {
     @Autowired
     org.finbridge.support.MutableClock clock;
 
+    @Autowired
+    org.finbridge.fx.Fx fx;
+
+    @Autowired
+    org.finbridge.fx.ReferenceRates rates;
+
     @org.junit.jupiter.api.BeforeEach
     void consentsExpireInAYear() {
         inAYear = clock.instant().plus(java.time.Duration.ofDays(365)).toString();
+        org.finbridge.fx.FxTestRates.publishToday(rates, clock); // quotes need a current fixing
     }
 
     private static void add(String route, Rule rule, Function<Objects, Request> request) {
@@ -184,7 +191,20 @@ class IsolationMatrixTest {
                 o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/transfers"));
         add("GET /api/v1/ledger/accounts/{id}/balances", Rule.operator(ApiScope.LEDGER_READ),
                 o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/balances"));
-    }
+
+        // FX
+        add("GET /api/v1/fx/reference-rates", Rule.anyKind(ApiScope.FX_READ),
+                o -> get("/api/v1/fx/reference-rates?base=USD&quote=CNY&date=2024-03-15"));
+        add("POST /api/v1/fx/quotes", Rule.kinds(ApiScope.FX_TRADE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/fx/quotes", Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 100)));
+        add("GET /api/v1/fx/quotes/{id}", Rule.kinds(ApiScope.FX_READ, PartyKind.MERCHANT), o -> get("/api/v1/fx/quotes/" + o.quote()));
+        add("POST /api/v1/fx/quotes/{id}/execute", Rule.kinds(ApiScope.FX_TRADE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/fx/quotes/" + o.quote() + "/execute", Map.of()));
+        add("GET /api/v1/fx/exposure", Rule.operator(ApiScope.FX_READ), o -> get("/api/v1/fx/exposure"));
+        add("GET /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_READ),
+                o -> get("/api/v1/fx/pricing-tiers/" + o.party()));
+        add("POST /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_TRADE),
+                o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));    }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
     record Role(String name, PartyKind kind, Set<ApiScope> scopes) {
@@ -325,7 +345,8 @@ class IsolationMatrixTest {
         return new Objects(TimeOrderedIds.format("pty", TimeOrderedIds.next()), TimeOrderedIds.format("kyb", TimeOrderedIds.next()),
                 TimeOrderedIds.format("bac", TimeOrderedIds.next()), TimeOrderedIds.format("cns", TimeOrderedIds.next()),
                 TimeOrderedIds.format("key", TimeOrderedIds.next()), TimeOrderedIds.format("acc", TimeOrderedIds.next()),
-                TimeOrderedIds.format("tr", TimeOrderedIds.next()), TimeOrderedIds.format("pty", TimeOrderedIds.next()));
+                TimeOrderedIds.format("tr", TimeOrderedIds.next()), TimeOrderedIds.format("pty", TimeOrderedIds.next()),
+                TimeOrderedIds.format("fxq", TimeOrderedIds.next()));
     }
 
     /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
@@ -357,8 +378,12 @@ class IsolationMatrixTest {
                     "scope", "TRADE_DATA", "purpose", "LOAN_APPLICATION", "expiresAt", inAYear)), "consent").get("id").asString();
             String key = created(operator.post("/api/v1/parties/" + party + "/api-keys", Map.of("scopes", List.of("parties:read"))), "key")
                     .get("key").get("id").asString();
+            // a quote the party asked for (the Java API quotes for any party; over HTTP only merchants ask)
+            String quote = fx.quote(org.finbridge.fx.QuoteRequest.selling(party, org.finbridge.money.CurrencyCode.of("EUR"),
+                    org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
+                    ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
-                    bankAccount, consent, key, ledgerAccount, transfer, other.toString());
+                    bankAccount, consent, key, ledgerAccount, transfer, other.toString(), quote);
         }
     }
 }

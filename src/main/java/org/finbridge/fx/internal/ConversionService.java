@@ -12,6 +12,7 @@ import org.finbridge.fx.QuoteExecuted;
 import org.finbridge.fx.QuoteId;
 import org.finbridge.fx.QuoteStatus;
 import org.finbridge.ledger.Account;
+import org.finbridge.ledger.AccountFlag;
 import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerBusyException;
@@ -61,6 +62,7 @@ class ConversionService {
         Optional<ExecutionResult> refused = notExecutable(quote, now)
                 .or(() -> mismatch(quote, debit, quote.sell().currency(), "debit"))
                 .or(() -> mismatch(quote, credit, quote.buy().currency(), "credit"))
+                .or(() -> shortOfFunds(quote, debit))
                 .or(() -> openPlatformAccounts(quote));
         if (refused.isPresent()) {
             return refused.get();
@@ -129,6 +131,17 @@ class ConversionService {
             case EXPIRED -> Optional.of(new ExecutionResult.QuoteExpired(quote.id(), quote.expiresAt()));
             case EXECUTING, EXECUTED -> Optional.of(new ExecutionResult.QuoteAlreadyUsed(quote.id(), quote.storedStatus()));
         };
+    }
+
+    /**
+     * Refuses early, before any account is opened, when an account that cannot be overdrawn holds less
+     * than the quote sells: a refusal changes nothing. The ledger checks again when the legs commit.
+     */
+    Optional<ExecutionResult> shortOfFunds(Quote quote, AccountId debit) {
+        Optional<Account> a = ledger.account(debit);
+        boolean short_ = a.isEmpty() || (a.get().has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
+                && a.get().availableCreditBalance().minorUnits() < quote.sell().minorUnits());
+        return short_ ? Optional.of(new ExecutionResult.InsufficientFunds(quote.id(), debit.toString())) : Optional.empty();
     }
 
     private Optional<ExecutionResult> mismatch(Quote quote, AccountId account, CurrencyCode currency, String side) {

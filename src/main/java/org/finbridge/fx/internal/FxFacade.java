@@ -60,7 +60,7 @@ class FxFacade implements Fx {
         return conversions.execute(id, debitAccount, creditAccount, actor);
     }
 
-    /** Opens the owner's balances only for a quote that can still be executed: a refusal writes nothing. */
+    /** Opens the owner's balances only for a quote that can still be executed and is funded: a refusal writes nothing. */
     @Override
     public ExecutionResult executeBetweenOwnBalances(QuoteId id, String actor) {
         Optional<Quote> found = quotes.find(id);
@@ -70,9 +70,15 @@ class FxFacade implements Fx {
         Quote quote = found.get();
         NewAccount from = FxAccounts.merchantAvailable(quote.owner(), quote.sell().currency());
         NewAccount to = FxAccounts.merchantAvailable(quote.owner(), quote.buy().currency());
-        if (quote.statusAt(clock.instant()) == QuoteStatus.OPEN && !(accounts.open(from) && accounts.open(to))) {
-            return new ExecutionResult.AccountMismatch(id, "the owner's " + FxAccounts.MERCHANT_AVAILABLE
-                    + " account exists with other fields");
+        if (quote.statusAt(clock.instant()) == QuoteStatus.OPEN) {
+            Optional<ExecutionResult> shortOfFunds = conversions.shortOfFunds(quote, from.id());
+            if (shortOfFunds.isPresent()) {
+                return shortOfFunds.get();
+            }
+            if (!(accounts.open(from) && accounts.open(to))) {
+                return new ExecutionResult.AccountMismatch(id, "the owner's " + FxAccounts.MERCHANT_AVAILABLE
+                        + " account exists with other fields");
+            }
         }
         return conversions.execute(id, from.id(), to.id(), actor);
     }
