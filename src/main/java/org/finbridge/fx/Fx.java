@@ -23,7 +23,8 @@ public interface Fx {
     /**
      * Executes the quote once: sells from {@code debitAccount} (in the sell currency) and buys into
      * {@code creditAccount} (in the buy currency) through the FX liquidity accounts. Executing again,
-     * concurrently or after a crash, never converts twice.
+     * concurrently or after a crash, never converts twice. The caller answers for the accounts being
+     * the quote owner's to move (the HTTP edge executes only between the actor's own balances).
      */
     ExecutionResult execute(QuoteId id, AccountId debitAccount, AccountId creditAccount, String actor);
 

@@ -144,6 +144,9 @@ class FxApiTest {
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", -1)), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "buyAmount", 0)), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY")), 400, "INVALID_FIELD");
+        assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 12.5)), 400, "INVALID_FIELD");
+        assertProblem(api.postRaw("/api/v1/fx/quotes", "{\"sellCurrency\":\"USD\",\"buyCurrency\":\"CNY\",\"sellAmount\":"
+                + "99999999999999999999999}", "application/json"), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 1, "buyAmount", 1)), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "XYZ", "buyCurrency", "CNY", "sellAmount", 100)), 400, "CURRENCY_UNKNOWN");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "USD", "sellAmount", 100)), 400, "INVALID_FIELD");

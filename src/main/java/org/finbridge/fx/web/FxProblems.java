@@ -55,6 +55,20 @@ final class FxProblems {
         }
     }
 
+    /** A whole number (minor units, seconds): a fraction or a number beyond 64 bits is refused, never cut. */
+    static long whole(String field, Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            return n.longValue();
+        }
+        if (n instanceof java.math.BigInteger big && big.bitLength() < 64) {
+            return big.longValueExact();
+        }
+        if (n instanceof java.math.BigInteger) {
+            throw new InvalidField("INVALID_FIELD", field, "is too large");
+        }
+        throw new InvalidField("INVALID_FIELD", field, "must be a whole number (amounts are in minor units)");
+    }
+
     /** An unparseable id is simply an unknown one: 404, never a hint about the id format. */
     static QuoteId quoteId(String text) {
         try {

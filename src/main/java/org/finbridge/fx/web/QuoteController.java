@@ -38,8 +38,11 @@ class QuoteController {
         this.clock = clock;
     }
 
-    /** Exactly one of {@code sellAmount} and {@code buyAmount}, in minor units. */
-    record AskQuote(String sellCurrency, String buyCurrency, Long sellAmount, Long buyAmount, Long lockSeconds) {
+    /**
+     * Exactly one of {@code sellAmount} and {@code buyAmount}, in minor units. Numbers are taken as
+     * {@link Number} so that a fraction (12.5, a major-unit amount by mistake) is refused rather than cut.
+     */
+    record AskQuote(String sellCurrency, String buyCurrency, Number sellAmount, Number buyAmount, Number lockSeconds) {
     }
 
     @PostMapping("/api/v1/fx/quotes")
@@ -51,8 +54,9 @@ class QuoteController {
             return FxProblems.invalid("INVALID_FIELD", "sellAmount", "give exactly one of sellAmount and buyAmount");
         }
         FixedSide side = body.sellAmount() != null ? FixedSide.SELL : FixedSide.BUY;
-        long amount = side == FixedSide.SELL ? body.sellAmount() : body.buyAmount();
-        Duration lock = body.lockSeconds() == null ? null : Duration.ofSeconds(body.lockSeconds());
+        long amount = side == FixedSide.SELL ? FxProblems.whole("sellAmount", body.sellAmount())
+                : FxProblems.whole("buyAmount", body.buyAmount());
+        Duration lock = body.lockSeconds() == null ? null : Duration.ofSeconds(FxProblems.whole("lockSeconds", body.lockSeconds()));
         QuoteRequest request = new QuoteRequest(actor.partyId(), sell, buy, side, amount, lock);
         return switch (fx.quote(request, actor.name())) {
             case QuoteResult.Quoted q -> ResponseEntity.created(URI.create("/api/v1/fx/quotes/" + q.quote().id()))
