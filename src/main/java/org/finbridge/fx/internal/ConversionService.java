@@ -139,9 +139,9 @@ class ConversionService {
      */
     Optional<ExecutionResult> shortOfFunds(Quote quote, AccountId debit) {
         Optional<Account> a = ledger.account(debit);
-        boolean short_ = a.isEmpty() || (a.get().has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
+        boolean lacking = a.isEmpty() || (a.get().has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
                 && a.get().availableCreditBalance().minorUnits() < quote.sell().minorUnits());
-        return short_ ? Optional.of(new ExecutionResult.InsufficientFunds(quote.id(), debit.toString())) : Optional.empty();
+        return lacking ? Optional.of(new ExecutionResult.InsufficientFunds(quote.id(), debit.toString())) : Optional.empty();
     }
 
     private Optional<ExecutionResult> mismatch(Quote quote, AccountId account, CurrencyCode currency, String side) {
