@@ -10,8 +10,8 @@ import org.finbridge.party.PartyId;
  *
  * @param eventTypes the subscribed types, sorted; {@value WebhookEventTypes#ALL} means every type
  * @param disabledReason why a DISABLED endpoint was disabled, or null
- * @param previousSecretExpiresAt while a rotated-out secret still signs too (the overlap), when it stops;
- *                                otherwise null
+ * @param previousSecretExpiresAt when the last rotated-out secret stops (or stopped) signing alongside the
+ *                                current one; null when no secret was rotated out with an overlap
  */
 public record WebhookEndpoint(WebhookEndpointId id, PartyId owner, String url, String description,
                               List<String> eventTypes, EndpointStatus status, String disabledReason,

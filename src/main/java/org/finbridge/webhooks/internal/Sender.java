@@ -15,11 +15,16 @@ import org.finbridge.webhooks.AttemptOutcome;
 /**
  * POSTs one signed body to a receiver with the JDK's HTTP client: short timeouts, no proxy (a proxy
  * would resolve the name itself, past our address check), redirects never followed (a public URL could
- * otherwise redirect inward), and the answer's body never read (only the status counts). The target's
- * addresses are checked right before the request; the client's own lookup, an instant later, is
- * answered from the JVM's address cache with the addresses just checked.
+ * otherwise redirect inward), and the answer's body never read (only the status counts).
+ *
+ * <p>The target's addresses are checked right before the request. The JDK client then looks the name up
+ * itself, an instant later; that lookup is answered from the JVM's address cache (30 s for a positive
+ * answer by default) with the addresses just checked, unless the entry expires in between. That
+ * remaining window matters only for plain http, which production refuses: over https a host reached by
+ * a rebound name would have to present a trusted certificate for the receiver's name, so the request
+ * never gets past the TLS handshake.
  */
-final class Sender {
+final class Sender implements AutoCloseable {
 
     static final String USER_AGENT = "Finbridge-Webhooks/1.0";
 
@@ -74,6 +79,11 @@ final class Sender {
             Thread.currentThread().interrupt();
             return new AttemptResult(AttemptOutcome.NETWORK_ERROR, null, "interrupted", millisSince(started));
         }
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     private static String describe(IOException e) {

@@ -21,6 +21,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes an event and one delivery per subscribed, enabled endpoint of the recipient, in the caller's
  * transaction (the outbox). Endpoints registered later do not receive it, as at Stripe.
+ *
+ * <p>A republished event is recognised by reading first. Two transactions publishing the same new event
+ * id at the same moment are not expected (the id derives from the publisher's own change, which its
+ * own keys serialise); should it happen, the second fails on the unique key and rolls back with its
+ * publisher's transaction, so nothing is sent twice.
  */
 @Service
 class WebhookPublisher implements Webhooks {
