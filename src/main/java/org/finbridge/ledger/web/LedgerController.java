@@ -30,6 +30,8 @@ import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.finbridge.party.Access;
+import org.finbridge.party.ApiScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,6 +75,7 @@ class LedgerController {
     }
 
     @PostMapping("/accounts")
+    @Access(value = ApiScope.LEDGER_WRITE, operatorOnly = true)
     ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccount body) {
         AccountId id = body.id() == null ? AccountId.next() : AccountId.parse(body.id());
         NewAccount account = new NewAccount(id, CurrencyCode.of(body.currency()), body.type(), body.ownerRef(),
@@ -89,6 +92,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     AccountView account(@PathVariable String id) {
         return view(accountId(id));
     }
@@ -137,6 +141,7 @@ class LedgerController {
     }
 
     @PostMapping("/transfers")
+    @Access(value = ApiScope.LEDGER_WRITE, operatorOnly = true)
     ResponseEntity<?> createTransfers(@Valid @RequestBody CreateTransfers body) {
         List<TransferBody> in = body.transfers();
         if (in.isEmpty()) {
@@ -174,6 +179,7 @@ class LedgerController {
     }
 
     @GetMapping("/transfers/{id}")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     TransferView transfer(@PathVariable String id) {
         TransferId transferId;
         try {
@@ -186,6 +192,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}/transfers")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     Page<TransferView> transfers(@PathVariable String id, @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "100") int limit) {
         AccountId account = accountId(id);
@@ -195,6 +202,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}/balances")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     Page<BalanceView> balances(@PathVariable String id, @RequestParam(required = false) String cursor,
                                   @RequestParam(defaultValue = "100") int limit) {
         AccountId account = accountId(id);

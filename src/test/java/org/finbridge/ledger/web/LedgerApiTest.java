@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
 import org.finbridge.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class LedgerApiTest {
     int port;
 
     @Autowired
+    TestActors actors;
+
+    @Autowired
     LedgerInvariants invariants;
 
     Api api;
@@ -35,7 +39,7 @@ class LedgerApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         bank = open("EUR", "BANK", List.of());
         wallet = open("EUR", "CUSTOMER", List.of("DEBITS_MUST_NOT_EXCEED_CREDITS", "HISTORY"));
         usd = open("USD", "CUSTOMER", List.of());
