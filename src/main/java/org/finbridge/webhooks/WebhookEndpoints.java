@@ -15,6 +15,9 @@ public interface WebhookEndpoints {
     /** The most endpoints one party may have (as Stripe): each event fans out to at most this many. */
     int MAX_PER_PARTY = 16;
 
+    /** The type of the test event {@link #ping} sends; it cannot be subscribed to or published. */
+    String PING = "webhook.ping";
+
     EndpointResult create(Actor actor, NewEndpoint endpoint);
 
     /** The endpoints of the actor's own party, oldest first. */
@@ -48,6 +51,13 @@ public interface WebhookEndpoints {
 
     Optional<WebhookDelivery> delivery(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId);
 
+    /**
+     * Sends the endpoint a test event of type {@value #PING} (as GitHub does), once, so its owner can
+     * check that the URL answers and the signature verifies. Any endpoint may receive it, whatever it
+     * subscribed to.
+     */
+    DeliveryResult ping(Actor actor, WebhookEndpointId id);
+
     /** Makes a delivery due now (Stripe's "resend"): a delivered or failed one gets one more attempt. */
-    RedeliveryResult redeliver(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId);
+    DeliveryResult redeliver(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId);
 }

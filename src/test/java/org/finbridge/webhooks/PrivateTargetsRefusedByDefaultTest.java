@@ -3,12 +3,18 @@ package org.finbridge.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.finbridge.party.Actor;
+import org.finbridge.party.PartyKind;
+import org.finbridge.support.Api;
 import org.finbridge.support.ApplicationTest;
+import org.finbridge.support.TestActors;
 import org.finbridge.support.MutableClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class PrivateTargetsRefusedByDefaultTest {
 
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestActors actors;
     @Autowired
     WebhookEndpoints endpoints;
     @Autowired
@@ -39,11 +49,21 @@ class PrivateTargetsRefusedByDefaultTest {
             "https://[fe80::1]/hooks",
             "http://93.184.215.14/hooks"})
     void anEndpointIntoThePlatformsOwnNetworkIsRefused(String url) {
-        Actor merchant = TestActors.merchant(clock);
+        Actor merchant = Callers.merchant(clock);
         assertThat(endpoints.create(merchant, new NewEndpoint(url, List.of(WebhookEventTypes.ALL), null)))
                 .isInstanceOf(EndpointResult.TargetNotAllowed.class);
         assertThat(endpoints.list(merchant)).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_log where actor = :actor").param("actor", merchant.name())
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void overHttpTheRefusalIsAProblemDocument() {
+        Api api = actors.party(PartyKind.MERCHANT).api(port);
+        Api.Response r = api.post("/api/v1/webhook-endpoints",
+                Map.of("url", "https://169.254.169.254/latest/meta-data/", "eventTypes", List.of("*")));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("TARGET_NOT_ALLOWED");
+        assertThat(api.get("/api/v1/webhook-endpoints").body()).isEmpty();
     }
 }

@@ -30,7 +30,7 @@ class WebhookEndpointsTest {
 
     @BeforeEach
     void setUp() {
-        merchant = TestActors.merchant(clock);
+        merchant = Callers.merchant(clock);
     }
 
     private EndpointResult.Created create(List<String> types) {
@@ -84,7 +84,7 @@ class WebhookEndpointsTest {
     @Test
     void anotherPartysEndpointIsNotFoundAndStaysAsItWas() {
         WebhookEndpoint endpoint = create(List.of(CAPTURED)).endpoint();
-        Actor stranger = TestActors.merchant(clock);
+        Actor stranger = Callers.merchant(clock);
         WebhookEndpointId id = endpoint.id();
         WebhookDeliveryId anyDelivery = WebhookDeliveryId.next(clock);
 
@@ -97,7 +97,7 @@ class WebhookEndpointsTest {
         assertThat(endpoints.rotateSecret(stranger, id, Duration.ZERO)).isInstanceOf(EndpointResult.NotFound.class);
         assertThat(endpoints.deliveries(stranger, id, null, null, 10)).isEmpty();
         assertThat(endpoints.delivery(stranger, id, anyDelivery)).isEmpty();
-        assertThat(endpoints.redeliver(stranger, id, anyDelivery)).isInstanceOf(RedeliveryResult.NotFound.class);
+        assertThat(endpoints.redeliver(stranger, id, anyDelivery)).isInstanceOf(DeliveryResult.NotFound.class);
 
         assertThat(endpoints.find(merchant, id)).contains(endpoint);
         assertThat(auditActions(id)).containsExactly("webhooks.endpoint.create");
@@ -106,7 +106,7 @@ class WebhookEndpointsTest {
     @Test
     void anOperatorSeesAnyPartysEndpoint() {
         WebhookEndpoint endpoint = create(List.of(CAPTURED)).endpoint();
-        assertThat(endpoints.find(TestActors.operator(clock), endpoint.id())).contains(endpoint);
+        assertThat(endpoints.find(Callers.operator(clock), endpoint.id())).contains(endpoint);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.finbridge.webhooks.EndpointChange;
 import org.finbridge.webhooks.EndpointResult;
 import org.finbridge.webhooks.EndpointStatus;
 import org.finbridge.webhooks.NewEndpoint;
-import org.finbridge.webhooks.RedeliveryResult;
+import org.finbridge.webhooks.DeliveryResult;
 import org.finbridge.webhooks.WebhookDelivery;
 import org.finbridge.webhooks.WebhookDeliveryId;
 import org.finbridge.webhooks.WebhookEndpoint;
@@ -36,12 +36,14 @@ class EndpointService implements WebhookEndpoints {
     private final DeliveryRows deliveries;
     private final DeliveryViews views;
     private final EndpointRules rules;
+    private final WebhookPublisher publisher;
     private final WebhookAudit audit;
     private final Clock clock;
 
     EndpointService(EndpointRows endpoints, DeliveryRows deliveries, DeliveryViews views, EndpointRules rules,
-                    WebhookAudit audit, Clock clock) {
+                    WebhookPublisher publisher, WebhookAudit audit, Clock clock) {
         this.endpoints = endpoints;
+        this.publisher = publisher;
         this.deliveries = deliveries;
         this.views = views;
         this.rules = rules;
@@ -170,21 +172,37 @@ class EndpointService implements WebhookEndpoints {
 
     @Override
     @Transactional
-    public RedeliveryResult redeliver(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId) {
+    public DeliveryResult ping(Actor actor, WebhookEndpointId id) {
+        Optional<WebhookEndpoint> endpoint = find(actor, id);
+        if (endpoint.isEmpty()) {
+            return new DeliveryResult.NotFound("endpoint " + id);
+        }
+        if (endpoint.get().status() != EndpointStatus.ENABLED) {
+            return new DeliveryResult.EndpointDisabled(id);
+        }
+        WebhookDeliveryId delivery = publisher.ping(endpoint.get());
+        audit.record(actor, "webhooks.endpoint.ping", WebhookAudit.OBJECT_ENDPOINT, id.toString(), null,
+                "test event, delivery " + delivery);
+        return new DeliveryResult.Scheduled(views.find(id, delivery).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public DeliveryResult redeliver(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId) {
         Optional<WebhookEndpoint> endpoint = find(actor, id);
         Optional<WebhookDelivery> delivery = endpoint.flatMap(e -> views.find(e.id(), deliveryId));
         if (delivery.isEmpty()) {
-            return new RedeliveryResult.NotFound("delivery " + deliveryId + " of endpoint " + id);
+            return new DeliveryResult.NotFound("delivery " + deliveryId + " of endpoint " + id);
         }
         if (endpoint.get().status() != EndpointStatus.ENABLED) {
-            return new RedeliveryResult.EndpointDisabled(id);
+            return new DeliveryResult.EndpointDisabled(id);
         }
         if (!deliveries.redeliver(deliveryId, now())) {
-            return new RedeliveryResult.AttemptInProgress(deliveryId);
+            return new DeliveryResult.AttemptInProgress(deliveryId);
         }
         audit.record(actor, "webhooks.delivery.redeliver", WebhookAudit.OBJECT_DELIVERY, deliveryId.toString(),
                 delivery.get().status().name(), DeliveryStatus.PENDING.name());
-        return new RedeliveryResult.Scheduled(views.find(id, deliveryId).orElseThrow());
+        return new DeliveryResult.Scheduled(views.find(id, deliveryId).orElseThrow());
     }
 
     static String summary(WebhookEndpoint e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.webhooks.PublishResult;
 import org.finbridge.webhooks.WebhookDeliveryId;
 import org.finbridge.webhooks.WebhookEndpoint;
+import org.finbridge.webhooks.WebhookEndpoints;
 import org.finbridge.webhooks.Webhooks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,5 +74,18 @@ class WebhookPublisher implements Webhooks {
             deliveries.insert(WebhookDeliveryId.next(clock), ref, endpoint.id(), now, now.plus(retryWindow));
         }
         return new PublishResult.Published(eventId, subscribed.size());
+    }
+
+    /** A test event for one endpoint, tried once (a failed ping is sent again by redelivering it). */
+    WebhookDeliveryId ping(WebhookEndpoint endpoint) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID ref = TimeOrderedIds.next(clock);
+        String eventId = TimeOrderedIds.format("ping", ref);
+        String body = Envelope.body(eventId, WebhookEndpoints.PING, now,
+                Envelope.data(Map.of("endpointId", endpoint.id().toString())));
+        events.insert(ref, endpoint.owner(), eventId, WebhookEndpoints.PING, body, now);
+        WebhookDeliveryId delivery = WebhookDeliveryId.next(clock);
+        deliveries.insert(delivery, ref, endpoint.id(), now, now);
+        return delivery;
     }
 }

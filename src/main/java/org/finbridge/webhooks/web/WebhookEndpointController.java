@@ -17,7 +17,7 @@ import org.finbridge.webhooks.DeliveryStatus;
 import org.finbridge.webhooks.EndpointChange;
 import org.finbridge.webhooks.EndpointResult;
 import org.finbridge.webhooks.NewEndpoint;
-import org.finbridge.webhooks.RedeliveryResult;
+import org.finbridge.webhooks.DeliveryResult;
 import org.finbridge.webhooks.WebhookDelivery;
 import org.finbridge.webhooks.WebhookEndpoints;
 import org.finbridge.webhooks.web.WebhookViews.DeliveryPage;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A party's webhook endpoints: register (URL + event types; the answer shows the signing secret once),
  * list, read, update ({@code POST /{id}}, as Stripe), disable, enable, rotate the secret with an
- * overlap, list deliveries with their attempts, and redeliver one. Another party's endpoint answers
+ * overlap, send a test event, list deliveries with their attempts, and redeliver one. Another party's endpoint answers
  * 404 like a nonexistent one. Refusals: 400 INVALID_FIELD / UNKNOWN_EVENT_TYPE, 422 TARGET_NOT_ALLOWED /
  * TOO_MANY_ENDPOINTS, 409 ENDPOINT_DISABLED / DELIVERY_IN_PROGRESS, 404 WEBHOOK_*_NOT_FOUND.
  */
@@ -131,16 +131,28 @@ class WebhookEndpointController {
                 .orElseGet(() -> notFound(WebhookProblems.DELIVERY_NOT_FOUND, deliveryId));
     }
 
+    /** Sends a test event ({@code webhook.ping}) now; 202 with the delivery to follow. */
+    @PostMapping("/{id}/ping")
+    @Access(ApiScope.WEBHOOKS_MANAGE)
+    ResponseEntity<?> ping(Actor actor, @PathVariable String id) {
+        return scheduled(endpoints.ping(actor, endpointId(id)), WebhookProblems.ENDPOINT_NOT_FOUND, id);
+    }
+
     /** Accepted: the dispatcher sends it within its next pass; follow it by reading the delivery. */
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     @Access(ApiScope.WEBHOOKS_MANAGE)
     ResponseEntity<?> redeliver(Actor actor, @PathVariable String id, @PathVariable String deliveryId) {
-        return switch (endpoints.redeliver(actor, endpointId(id), deliveryId(deliveryId))) {
-            case RedeliveryResult.Scheduled s -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(s.delivery()));
-            case RedeliveryResult.NotFound n -> notFound(WebhookProblems.DELIVERY_NOT_FOUND, deliveryId);
-            case RedeliveryResult.EndpointDisabled d -> Problems.response(HttpStatus.CONFLICT, "ENDPOINT_DISABLED",
+        return scheduled(endpoints.redeliver(actor, endpointId(id), deliveryId(deliveryId)),
+                WebhookProblems.DELIVERY_NOT_FOUND, deliveryId);
+    }
+
+    private static ResponseEntity<?> scheduled(DeliveryResult result, String notFoundCode, String requested) {
+        return switch (result) {
+            case DeliveryResult.Scheduled s -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(s.delivery()));
+            case DeliveryResult.NotFound n -> notFound(notFoundCode, requested);
+            case DeliveryResult.EndpointDisabled d -> Problems.response(HttpStatus.CONFLICT, "ENDPOINT_DISABLED",
                     "the endpoint is disabled; enable it before redelivering");
-            case RedeliveryResult.AttemptInProgress p -> Problems.response(HttpStatus.CONFLICT, "DELIVERY_IN_PROGRESS",
+            case DeliveryResult.AttemptInProgress p -> Problems.response(HttpStatus.CONFLICT, "DELIVERY_IN_PROGRESS",
                     "an attempt is under way; ask again when it has ended");
         };
     }

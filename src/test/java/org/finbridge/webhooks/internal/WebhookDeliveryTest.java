@@ -25,9 +25,9 @@ import org.finbridge.webhooks.EndpointStatus;
 import org.finbridge.webhooks.NewEndpoint;
 import org.finbridge.webhooks.PublishResult;
 import org.finbridge.webhooks.Receiver;
-import org.finbridge.webhooks.RedeliveryResult;
+import org.finbridge.webhooks.DeliveryResult;
 import org.finbridge.webhooks.SignatureCheck;
-import org.finbridge.webhooks.TestActors;
+import org.finbridge.webhooks.Callers;
 import org.finbridge.webhooks.WebhookDelivery;
 import org.finbridge.webhooks.WebhookEndpointId;
 import org.finbridge.webhooks.WebhookEndpoints;
@@ -70,7 +70,7 @@ class WebhookDeliveryTest {
     @BeforeEach
     void setUp() {
         receiver = Receiver.start();
-        merchant = TestActors.merchant(clock);
+        merchant = Callers.merchant(clock);
         drain(); // leftovers of earlier tests in this context are sent (or failed) first
     }
 
@@ -184,7 +184,7 @@ class WebhookDeliveryTest {
 
         receiver.answer(410);
         WebhookDelivery captured = deliveryOf(endpoint.id(), "pay_5:captured");
-        assertThat(endpoints.redeliver(merchant, endpoint.id(), captured.id())).isInstanceOf(RedeliveryResult.Scheduled.class);
+        assertThat(endpoints.redeliver(merchant, endpoint.id(), captured.id())).isInstanceOf(DeliveryResult.Scheduled.class);
         assertThat(dispatcher.runOnce()).isEqualTo(1);
 
         var disabled = endpoints.find(merchant, endpoint.id()).orElseThrow();
@@ -205,10 +205,10 @@ class WebhookDeliveryTest {
 
         WebhookDelivery refunded = deliveryOf(endpoint.id(), "pay_5:refunded");
         assertThat(endpoints.redeliver(merchant, endpoint.id(), refunded.id()))
-                .isInstanceOf(RedeliveryResult.EndpointDisabled.class);
+                .isInstanceOf(DeliveryResult.EndpointDisabled.class);
         receiver.answer(200);
         endpoints.enable(merchant, endpoint.id());
-        assertThat(endpoints.redeliver(merchant, endpoint.id(), refunded.id())).isInstanceOf(RedeliveryResult.Scheduled.class);
+        assertThat(endpoints.redeliver(merchant, endpoint.id(), refunded.id())).isInstanceOf(DeliveryResult.Scheduled.class);
         assertThat(dispatcher.runOnce()).isEqualTo(1);
         assertThat(deliveryOf(endpoint.id(), "pay_5:refunded").status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
@@ -222,7 +222,7 @@ class WebhookDeliveryTest {
         assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
 
         receiver.answer(500);
-        assertThat(endpoints.redeliver(merchant, endpoint.id(), delivered.id())).isInstanceOf(RedeliveryResult.Scheduled.class);
+        assertThat(endpoints.redeliver(merchant, endpoint.id(), delivered.id())).isInstanceOf(DeliveryResult.Scheduled.class);
         assertThat(dispatcher.runOnce()).isEqualTo(1);
         WebhookDelivery failedAgain = deliveryOf(endpoint.id(), "pay_7:captured");
         assertThat(failedAgain.status()).as("a redelivery is one attempt, not a new 72-hour window").isEqualTo(DeliveryStatus.FAILED);
@@ -362,7 +362,7 @@ class WebhookDeliveryTest {
         Registered refunds = register(List.of(REFUNDED));
         Registered disabled = register(List.of(CAPTURED));
         endpoints.disable(merchant, disabled.id());
-        Actor otherMerchant = TestActors.merchant(clock);
+        Actor otherMerchant = Callers.merchant(clock);
 
         assertThat(webhooks.publish(merchant.partyId(), CAPTURED, "pay_14:captured", Map.of("amount", 1)))
                 .isEqualTo(new PublishResult.Published("pay_14:captured", 2));
@@ -374,6 +374,26 @@ class WebhookDeliveryTest {
         assertThat(endpoints.deliveries(merchant, everything.id(), null, null, 10).orElseThrow()).hasSize(1);
         assertThat(endpoints.deliveries(merchant, refunds.id(), null, null, 10).orElseThrow()).isEmpty();
         assertThat(endpoints.deliveries(merchant, disabled.id(), null, null, 10).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void aPingReachesTheEndpointSignedWhateverItSubscribedToAndIsTriedOnce() {
+        Registered endpoint = register(List.of(REFUNDED));
+        var ping = (DeliveryResult.Scheduled) endpoints.ping(merchant, endpoint.id());
+        assertThat(ping.delivery().eventType()).isEqualTo(WebhookEndpoints.PING);
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+        Receiver.Request request = receiver.requests().getLast();
+        assertThat(request.body()).contains("\"type\":\"webhook.ping\"", endpoint.id().toString());
+        assertThat(new WebhookSignatureVerifier(clock).verify(request.signature(), request.body(), endpoint.secret()).isValid())
+                .isTrue();
+        assertThat(deliveryOf(endpoint.id(), ping.delivery().eventId()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+
+        receiver.answer(500);
+        var failing = (DeliveryResult.Scheduled) endpoints.ping(merchant, endpoint.id());
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+        assertThat(deliveryOf(endpoint.id(), failing.delivery().eventId()).status()).isEqualTo(DeliveryStatus.FAILED);
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.runOnce()).isZero();
     }
 
     record Registered(WebhookEndpointId id, String secret) {

@@ -8,10 +8,10 @@ import org.finbridge.party.ApiScope;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 
-/** Callers of the webhook service, each of a party of its own. */
-public final class TestActors {
+/** Callers of the webhook service, each of a party of its own, for tests of the service without HTTP. */
+public final class Callers {
 
-    private TestActors() {
+    private Callers() {
     }
 
     public static Actor merchant(Clock clock) {
