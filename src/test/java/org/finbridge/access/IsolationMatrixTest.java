@@ -55,7 +55,7 @@ class IsolationMatrixTest {
 
     /** The objects a request may name; for the nonexistent case every id is fresh. */
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
-                   String transfer, String otherParty, String quote) {
+                   String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -87,6 +87,9 @@ class IsolationMatrixTest {
     }
 
     private static final Map<String, Entry> MATRIX = new LinkedHashMap<>();
+
+    /** Public by the webhook rules, yet never resolves (RFC 6761 .invalid), so no test event leaves the machine. */
+    static final String MATRIX_WEBHOOK_URL = "https://hooks.matrix.invalid/finbridge";
 
     /** Consents must expire within five years of the application's clock. */
     private static volatile String inAYear;
@@ -191,6 +194,28 @@ class IsolationMatrixTest {
                 o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/transfers"));
         add("GET /api/v1/ledger/accounts/{id}/balances", Rule.operator(ApiScope.LEDGER_READ),
                 o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/balances"));
+        // webhook endpoints: every kind of party may receive events about itself
+        String hooks = "/api/v1/webhook-endpoints";
+        add("POST " + hooks, Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks, Map.of("url", MATRIX_WEBHOOK_URL, "eventTypes", List.of("*"))));
+        add("GET " + hooks, Rule.anyKind(ApiScope.WEBHOOKS_MANAGE), o -> get(hooks));
+        add("GET " + hooks + "/{id}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE), o -> get(hooks + "/" + o.webhookEndpoint()));
+        add("POST " + hooks + "/{id}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint(), Map.of("description", "matrix")));
+        add("POST " + hooks + "/{id}/ping", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/ping", Map.of()));
+        add("GET " + hooks + "/{id}/deliveries", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> get(hooks + "/" + o.webhookEndpoint() + "/deliveries"));
+        add("GET " + hooks + "/{id}/deliveries/{deliveryId}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> get(hooks + "/" + o.webhookEndpoint() + "/deliveries/" + o.webhookDelivery()));
+        add("POST " + hooks + "/{id}/deliveries/{deliveryId}/redeliver", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/deliveries/" + o.webhookDelivery() + "/redeliver", Map.of()));
+        add("POST " + hooks + "/{id}/rotate-secret", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/rotate-secret", Map.of("overlapSeconds", 60)));
+        add("POST " + hooks + "/{id}/disable", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/disable", Map.of()));
+        add("POST " + hooks + "/{id}/enable", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/enable", Map.of()));
 
         // FX
         add("GET /api/v1/fx/reference-rates", Rule.anyKind(ApiScope.FX_READ),
@@ -204,7 +229,8 @@ class IsolationMatrixTest {
         add("GET /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_READ),
                 o -> get("/api/v1/fx/pricing-tiers/" + o.party()));
         add("POST /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_TRADE),
-                o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));    }
+                o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));
+    }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
     record Role(String name, PartyKind kind, Set<ApiScope> scopes) {
@@ -346,6 +372,7 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("bac", TimeOrderedIds.next()), TimeOrderedIds.format("cns", TimeOrderedIds.next()),
                 TimeOrderedIds.format("key", TimeOrderedIds.next()), TimeOrderedIds.format("acc", TimeOrderedIds.next()),
                 TimeOrderedIds.format("tr", TimeOrderedIds.next()), TimeOrderedIds.format("pty", TimeOrderedIds.next()),
+                TimeOrderedIds.format("whe", TimeOrderedIds.next()), TimeOrderedIds.format("whd", TimeOrderedIds.next()),
                 TimeOrderedIds.format("fxq", TimeOrderedIds.next()));
     }
 
@@ -354,12 +381,15 @@ class IsolationMatrixTest {
         final PartyId own;
         final PartyId neighbour;
         final String actorKey;
+        final String neighbourKey;
 
         World(PartyKind kind) {
             TestActors.Credentials me = actors.party(kind);
             this.own = me.partyId();
             this.actorKey = me.key();
-            this.neighbour = actors.party(kind).partyId();
+            TestActors.Credentials next = actors.party(kind);
+            this.neighbour = next.partyId();
+            this.neighbourKey = next.key();
         }
 
         Objects objects(Api operator, boolean mine, String ledgerAccount, String transfer) {
@@ -378,12 +408,18 @@ class IsolationMatrixTest {
                     "scope", "TRADE_DATA", "purpose", "LOAN_APPLICATION", "expiresAt", inAYear)), "consent").get("id").asString();
             String key = created(operator.post("/api/v1/parties/" + party + "/api-keys", Map.of("scopes", List.of("parties:read"))), "key")
                     .get("key").get("id").asString();
+            // a webhook endpoint is registered by its owner itself, with a test event to name as a delivery
+            Api owner = new Api(port, mine ? actorKey : neighbourKey);
+            String webhookEndpoint = created(owner.post("/api/v1/webhook-endpoints", Map.of("url", MATRIX_WEBHOOK_URL,
+                    "eventTypes", List.of("*"))), "webhook endpoint").get("endpoint").get("id").asString();
+            String webhookDelivery = owner.post("/api/v1/webhook-endpoints/" + webhookEndpoint + "/ping", Map.of())
+                    .body().get("id").asString();
             // a quote the party asked for (the Java API quotes for any party; over HTTP only merchants ask)
             String quote = fx.quote(org.finbridge.fx.QuoteRequest.selling(party, org.finbridge.money.CurrencyCode.of("EUR"),
                     org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
                     ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
-                    bankAccount, consent, key, ledgerAccount, transfer, other.toString(), quote);
+                    bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote);
         }
     }
 }

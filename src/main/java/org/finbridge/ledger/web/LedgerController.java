@@ -30,7 +30,11 @@ import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.finbridge.audit.AuditEntry;
+import org.finbridge.audit.AuditLog;
 import org.finbridge.party.Access;
+import org.finbridge.platform.Acting;
+import org.finbridge.platform.RequestIds;
 import org.finbridge.party.ApiScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +56,11 @@ class LedgerController {
 
     private final Ledger ledger;
 
-    LedgerController(Ledger ledger) {
+    private final AuditLog audit;
+
+    LedgerController(Ledger ledger, AuditLog audit) {
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     record CreateAccount(
@@ -161,6 +168,7 @@ class LedgerController {
                     t.externalRef(), t.flags()));
         }
         List<TransferResult> results = ledger.submit(transfers);
+        auditNewTransfers(transfers, results);
         List<Outcome> outcomes = new ArrayList<>(results.size());
         boolean allCommitted = true;
         for (int i = 0; i < results.size(); i++) {
@@ -176,6 +184,28 @@ class LedgerController {
         return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, code,
                 refused + " of " + results.size() + " transfers refused; first refusal: " + first,
                 Map.of("results", outcomes));
+    }
+
+    /**
+     * Transfers made by hand through this API are changes by a person or client, so the audit log names
+     * who made them. The ledger commits in its own batch transaction, so the record follows the commit;
+     * the transfers themselves are immutable and carry their ids, so the record points at them.
+     */
+    private void auditNewTransfers(List<Transfer> transfers, List<TransferResult> results) {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == TransferResult.OK) {
+                created.add(transfers.get(i).id().toString());
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        Acting.As as = Acting.current().orElse(new Acting.As("system", null));
+        String ids = String.join(" ", created.subList(0, Math.min(created.size(), 50)))
+                + (created.size() > 50 ? " …" : "");
+        audit.append(new AuditEntry(as.name(), as.role(), "ledger.transfer.create", "ledger_transfer", created.get(0),
+                null, created.size() + " transfers: " + ids, RequestIds.current().orElse(null)));
     }
 
     @GetMapping("/transfers/{id}")

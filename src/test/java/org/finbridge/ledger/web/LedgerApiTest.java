@@ -77,6 +77,23 @@ class LedgerApiTest {
         assertThat(invariants.sweep().isClean()).isTrue();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void openingAccountsAndMovingMoneyByHandNameTheActorInTheAuditLog() {
+        String operatorKey = "key:" + actors.operator().key().substring(0, 16);
+        Map<String, Object> opened = jdbc.sql("select actor, role, action from audit_log where object_id = :id")
+                .param("id", wallet).query().singleRow();
+        assertThat(opened).containsEntry("actor", operatorKey).containsEntry("role", "API_KEY:OPERATOR")
+                .containsEntry("action", "ledger.account.create");
+        Map<String, Object> moved = jdbc.sql("""
+                select actor, after_summary from audit_log where action = 'ledger.transfer.create'
+                order by sequence desc fetch first 1 rows only""").query().singleRow();
+        assertThat(moved.get("actor")).isEqualTo(operatorKey);
+        assertThat((String) moved.get("after_summary")).startsWith("1 transfers: tr_");
+    }
+
     @Test
     void anAccountShowsItsBalancesTransfersAndHistory() {
         JsonNode account = api.get("/api/v1/ledger/accounts/" + wallet).body();
