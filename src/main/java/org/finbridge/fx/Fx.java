@@ -20,6 +20,9 @@ public interface Fx {
 
     Optional<Quote> find(QuoteId id);
 
+    /** The conversion of an executed quote (what moved, between which accounts, in which transfers). */
+    Optional<Conversion> conversion(QuoteId id);
+
     /**
      * Executes the quote once: sells from {@code debitAccount} (in the sell currency) and buys into
      * {@code creditAccount} (in the buy currency) through the FX liquidity accounts. Executing again,

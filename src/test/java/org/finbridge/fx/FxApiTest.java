@@ -197,7 +197,10 @@ class FxApiTest {
         assertThat(fixtures.balance(merchant.partyId(), "CNY")).isEqualTo(50_000);
         assertThat(fixtures.balance(merchant.partyId(), "USD")).isEqualTo(20_000 - q.get("sell").get("amount").asLong());
 
-        assertProblem(api.post("/api/v1/fx/quotes/" + id + "/execute", Map.of()), 409, "QUOTE_ALREADY_USED");
+        Api.Response again = api.post("/api/v1/fx/quotes/" + id + "/execute", Map.of());
+        assertProblem(again, 409, "QUOTE_ALREADY_USED");
+        // the retry learns what the first call did
+        assertThat(again.body().get("conversion").get("transferIds")).isEqualTo(done.body().get("transferIds"));
         assertThat(api.get("/api/v1/fx/quotes/" + id).body().get("status").asString()).isEqualTo("EXECUTED");
         assertThat(fixtures.balance(merchant.partyId(), "CNY")).isEqualTo(50_000);
     }

@@ -3,6 +3,7 @@ package org.finbridge.fx.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.finbridge.fx.Conversion;
 import org.finbridge.fx.ExecutionResult;
 import org.finbridge.fx.Fx;
 import org.finbridge.fx.FxAccounts;
@@ -15,6 +16,7 @@ import org.finbridge.fx.ReferenceRateResult;
 import org.finbridge.fx.ReferenceRates;
 import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.NewAccount;
+import org.finbridge.ledger.Transfer;
 import org.finbridge.money.CurrencyCode;
 import org.springframework.stereotype.Service;
 
@@ -52,6 +54,14 @@ class FxFacade implements Fx {
     @Override
     public Optional<Quote> find(QuoteId id) {
         return quotes.find(id);
+    }
+
+    @Override
+    public Optional<Conversion> conversion(QuoteId id) {
+        return quotes.find(id).filter(q -> q.storedStatus() == QuoteStatus.EXECUTED)
+                .map(q -> new Conversion(q.id(), q.debitAccount(), q.creditAccount(), q.sell(), q.buy(), q.spread(),
+                        ConversionLegs.of(q, q.debitAccount(), q.creditAccount()).stream().map(Transfer::id).toList(),
+                        q.executedAt()));
     }
 
     @Override

@@ -91,14 +91,22 @@ class QuoteController {
             case ExecutionResult.QuoteNotFound n -> throw FxProblems.quoteNotFound(id);
             case ExecutionResult.QuoteExpired x -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "QUOTE_EXPIRED",
                     "the quote expired at " + x.expiredAt() + "; ask for a new one");
-            case ExecutionResult.QuoteAlreadyUsed u -> Problems.response(HttpStatus.CONFLICT, "QUOTE_ALREADY_USED",
-                    "the quote is " + u.status() + "; a quote converts once", Map.of("status", u.status().name()));
+            case ExecutionResult.QuoteAlreadyUsed u -> alreadyUsed(u);
             case ExecutionResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the " + quote.sell().currency() + " balance is less than " + quote.sell() + "; nothing was converted");
             case ExecutionResult.AccountMismatch m -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "ACCOUNT_MISMATCH", m.reason());
             case ExecutionResult.LedgerRefused r -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "LEDGER_REFUSED",
                     "the ledger refused the conversion: " + r.result(), Map.of("result", r.result().name()));
         };
+    }
+
+    /** A client retrying after a lost answer learns what its first call did: the conversion comes along. */
+    private ResponseEntity<?> alreadyUsed(ExecutionResult.QuoteAlreadyUsed used) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("status", used.status().name());
+        fx.conversion(used.id()).ifPresent(c -> properties.put("conversion", QuoteViews.ConversionView.of(c)));
+        return Problems.response(HttpStatus.CONFLICT, "QUOTE_ALREADY_USED",
+                "the quote is " + used.status() + "; a quote converts once", properties);
     }
 
     private Quote owned(Actor actor, String id) {
