@@ -31,9 +31,16 @@ public record Quote(QuoteId id, PartyId owner, FixedSide fixedSide, Money sell, 
      *
      * @param source the reference-rate source ("ECB") and {@code fixingDate} the fixing it published
      * @param spreadBasisPoints the corridor's spread as charged to the tier
+     * @param lockPremiumBasisPoints what a longer lock adds (Stripe's "duration premium"): the platform
+     *                               carries the market's move until the quote expires
      */
     public record Pricing(String source, LocalDate fixingDate, Corridor corridor, PricingTier tier,
-                          int spreadBasisPoints) {
+                          int spreadBasisPoints, int lockPremiumBasisPoints) {
+
+        /** The whole margin below the mid rate. */
+        public int totalBasisPoints() {
+            return spreadBasisPoints + lockPremiumBasisPoints;
+        }
     }
 
     public Duration lock() {

@@ -48,6 +48,7 @@ create table fx_quotes (
     corridor            varchar(16)     not null,
     tier                varchar(16)     not null,
     spread_bps          integer         not null,
+    lock_premium_bps    integer         not null,
     lock_seconds        integer         not null,
     created_at          timestamp with time zone not null,
     expires_at          timestamp with time zone not null,
@@ -66,6 +67,7 @@ create table fx_quotes (
     constraint fx_quotes_state check (case when state = 'OPEN' then true when state = 'EXECUTING' then true
         when state = 'EXECUTED' then true else false end),
     constraint fx_quotes_lock check (lock_seconds > 0 and expires_at > created_at),
+    constraint fx_quotes_margin check (spread_bps >= 0 and lock_premium_bps >= 0 and spread_bps + lock_premium_bps < 10000),
     -- a claimed or executed quote names the accounts it moves money between
     constraint fx_quotes_claim check (case when state = 'OPEN' then true
         when debit_account_id is not null and credit_account_id is not null and claimed_at is not null then true

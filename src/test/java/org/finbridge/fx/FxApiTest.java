@@ -247,9 +247,18 @@ class FxApiTest {
         String tiers = "/api/v1/fx/pricing-tiers/" + merchant.partyId();
         assertProblem(api.post(tiers, Map.of("tier", "ENTERPRISE")), 403, "FORBIDDEN");
         assertThat(operator.post(tiers, Map.of("tier", "ENTERPRISE")).status()).isEqualTo(200);
-        Api.Response dayLong = ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 100, "lockSeconds", 86_400));
+        Api.Response dayLong = ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 100_000, "lockSeconds", 86_400));
         assertThat(dayLong.status()).as(String.valueOf(dayLong.body())).isEqualTo(201);
         assertThat(dayLong.body().get("pricing").get("spreadBasisPoints").asInt()).isEqualTo(24);
+        assertThat(dayLong.body().get("pricing").get("lockPremiumBasisPoints").asInt()).isEqualTo(25);
+        JsonNode fees = dayLong.body().get("fees");
+        assertThat(fees).hasSize(2);
+        assertThat(fees.get(1).get("type").asString()).isEqualTo("LOCK_PREMIUM");
+        // the lines add up to the spread leg: what the liquidity account pays out beyond the merchant's amount
+        long spreadLeg = fees.get(0).get("amount").asLong() + fees.get(1).get("amount").asLong();
+        assertThat(spreadLeg).isEqualTo(jdbc.sql("select spread_amount from fx_quotes where id = :id")
+                .param("id", org.finbridge.fx.QuoteId.parse(dayLong.body().get("id").asString()).value())
+                .query(Long.class).single());
     }
 
     private long count(String table) {

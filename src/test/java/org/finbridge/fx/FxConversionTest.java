@@ -127,7 +127,7 @@ class FxConversionTest {
         long loss = amount - fixtures.balance(party, a);
         assertThat(fixtures.balance(party, b)).isZero();
 
-        BigDecimal kept = keep(there.pricing().spreadBasisPoints()).multiply(keep(back.pricing().spreadBasisPoints()));
+        BigDecimal kept = keep(there.pricing().totalBasisPoints()).multiply(keep(back.pricing().totalBasisPoints()));
         BigDecimal allowance = BigDecimal.valueOf(amount).multiply(BigDecimal.ONE.subtract(kept))
                 .add(FxTestRates.cross(b, a).movePointRight(CurrencyCode.of(a).exponent() - CurrencyCode.of(b).exponent()))
                 .add(BigDecimal.ONE).add(BigDecimal.valueOf(amount).movePointLeft(15));
@@ -252,6 +252,10 @@ class FxConversionTest {
         Quote q = quote(day);
         assertThat(q.expiresAt()).isEqualTo(q.createdAt().plus(Duration.ofHours(24)));
         assertThat(q.pricing().spreadBasisPoints()).isEqualTo(24); // 40 % of the CNY corridor's 60 bps
+        assertThat(q.pricing().lockPremiumBasisPoints()).isEqualTo(25); // a day's lock
+        // the client rate is the mid rate less both
+        assertThat(q.clientRate()).isEqualByComparingTo(q.midRate().multiply(new BigDecimal("0.9951"))
+                .setScale(20, java.math.RoundingMode.DOWN));
         assertThat(fx.quote(day.lockedFor(Duration.ofHours(24).plusSeconds(1)), "test"))
                 .isInstanceOf(QuoteResult.LockTooLong.class);
     }

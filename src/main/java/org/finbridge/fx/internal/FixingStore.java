@@ -64,6 +64,10 @@ class FixingStore {
                     rates.subList(from, Math.min(rates.size(), from + BATCH)));
         }
         batch.batchUpdate("insert into fx_fixings (fixing_date, source, currencies, imported_at) values (?, ?, ?, ?)", days);
+    }
+
+    /** Forgets the known currencies; called once an import has committed, so the next reader sees it. */
+    void forgetCurrencies() {
         currencies = null;
     }
 

@@ -83,10 +83,11 @@ class QuoteDesk {
                               String actor) {
         Corridor corridor = Corridors.of(request.sell(), request.buy());
         int spreadBps = tier.spreadBasisPoints(corridor);
+        int premiumBps = LockPremium.basisPoints(lock);
         QuotePricing.Priced priced;
         try {
             priced = QuotePricing.price(request.fixedSide(), request.amountMinorUnits(), request.sell(), request.buy(),
-                    rate.rate(), spreadBps);
+                    rate.rate(), spreadBps + premiumBps);
         } catch (ArithmeticException tooLarge) {
             return new QuoteResult.InvalidField(request.fixedSide() == FixedSide.SELL ? "sellAmount" : "buyAmount",
                     "too large to convert");
@@ -97,7 +98,7 @@ class QuoteDesk {
         Quote quote = new Quote(QuoteId.next(clock), request.owner(), request.fixedSide(),
                 new Money(priced.sell(), request.sell()), new Money(priced.buy(), request.buy()),
                 new Money(priced.spread(), request.buy()), priced.midRate(), priced.clientRate(),
-                new Quote.Pricing(rate.source(), rate.fixingDate(), corridor, tier, spreadBps), now, now.plus(lock),
+                new Quote.Pricing(rate.source(), rate.fixingDate(), corridor, tier, spreadBps, premiumBps), now, now.plus(lock),
                 QuoteStatus.OPEN, null, null, null);
         transaction.executeWithoutResult(status -> {
             quotes.insert(quote);

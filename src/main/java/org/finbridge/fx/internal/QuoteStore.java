@@ -32,7 +32,7 @@ class QuoteStore {
 
     private static final String COLUMNS = """
             id, owner_party_id, fixed_side, sell_currency, sell_amount, buy_currency, buy_amount, spread_amount,
-            mid_rate, client_rate, rate_source, fixing_date, corridor, tier, spread_bps, created_at, expires_at, state,
+            mid_rate, client_rate, rate_source, fixing_date, corridor, tier, spread_bps, lock_premium_bps, created_at, expires_at, state,
             debit_account_id, credit_account_id, executed_at""";
 
     private final JdbcClient jdbc;
@@ -44,17 +44,17 @@ class QuoteStore {
     void insert(Quote q) {
         jdbc.sql("""
                 insert into fx_quotes (id, owner_party_id, sell_currency, buy_currency, fixed_side, sell_amount, buy_amount,
-                    spread_amount, mid_rate, client_rate, rate_source, fixing_date, corridor, tier, spread_bps, lock_seconds,
-                    created_at, expires_at, state)
+                    spread_amount, mid_rate, client_rate, rate_source, fixing_date, corridor, tier, spread_bps, lock_premium_bps,
+                    lock_seconds, created_at, expires_at, state)
                 values (:id, :owner, :sellCcy, :buyCcy, :side, :sell, :buy, :spread, :mid, :client, :source, :fixing,
-                    :corridor, :tier, :bps, :lock, :created, :expires, 'OPEN')""")
+                    :corridor, :tier, :bps, :premium, :lock, :created, :expires, 'OPEN')""")
                 .param("id", q.id().value()).param("owner", q.owner().value())
                 .param("sellCcy", q.sell().currency().code()).param("buyCcy", q.buy().currency().code())
                 .param("side", q.fixedSide().name()).param("sell", q.sell().minorUnits()).param("buy", q.buy().minorUnits())
                 .param("spread", q.spread().minorUnits()).param("mid", q.midRate()).param("client", q.clientRate())
                 .param("source", q.pricing().source()).param("fixing", q.pricing().fixingDate())
                 .param("corridor", q.pricing().corridor().name()).param("tier", q.pricing().tier().name())
-                .param("bps", q.pricing().spreadBasisPoints()).param("lock", q.lock().toSeconds())
+                .param("bps", q.pricing().spreadBasisPoints()).param("premium", q.pricing().lockPremiumBasisPoints()).param("lock", q.lock().toSeconds())
                 .param("created", at(q.createdAt())).param("expires", at(q.expiresAt()))
                 .update();
     }
@@ -102,7 +102,8 @@ class QuoteStore {
         CurrencyCode sell = CurrencyCode.of(rs.getString("sell_currency").trim());
         CurrencyCode buy = CurrencyCode.of(rs.getString("buy_currency").trim());
         var pricing = new Quote.Pricing(rs.getString("rate_source"), rs.getObject("fixing_date", LocalDate.class),
-                Corridor.valueOf(rs.getString("corridor")), PricingTier.valueOf(rs.getString("tier")), rs.getInt("spread_bps"));
+                Corridor.valueOf(rs.getString("corridor")), PricingTier.valueOf(rs.getString("tier")), rs.getInt("spread_bps"),
+                rs.getInt("lock_premium_bps"));
         return new Quote(new QuoteId(rs.getObject("id", UUID.class)), new PartyId(rs.getObject("owner_party_id", UUID.class)),
                 FixedSide.valueOf(rs.getString("fixed_side")), new Money(rs.getLong("sell_amount"), sell),
                 new Money(rs.getLong("buy_amount"), buy), new Money(rs.getLong("spread_amount"), buy),

@@ -93,6 +93,8 @@ class ReferenceRateService implements ReferenceRates {
         } catch (DuplicateKeyException raced) {
             log.info("{} fixings were imported concurrently by another node", provider.source());
             return 0;
+        } finally {
+            store.forgetCurrencies();
         }
         return fresh.size();
     }

@@ -73,11 +73,14 @@ class QuotePricingProperties {
     void aRoundTripLosesAtMostTheSpreadPlusOneMinorUnitPerLeg(@ForAll("pairs") Pair pair,
             @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long amount,
             @ForAll("spreads") int spreadThere, @ForAll("spreads") int spreadBack) {
-        var there = QuotePricing.price(FixedSide.SELL, amount, pair.a(), pair.b(), pair.aToB(), spreadThere);
-        if (there.buy() == 0) {
-            return; // too small to convert: the quote desk refuses it
+        var there = price(FixedSide.SELL, amount, pair.a(), pair.b(), pair.aToB(), spreadThere);
+        if (there == null || there.buy() == 0) {
+            return; // too large or too small to convert: the quote desk refuses it
         }
-        var back = QuotePricing.price(FixedSide.SELL, there.buy(), pair.b(), pair.a(), pair.bToA(), spreadBack);
+        var back = price(FixedSide.SELL, there.buy(), pair.b(), pair.a(), pair.bToA(), spreadBack);
+        if (back == null) {
+            return;
+        }
         long loss = amount - back.buy();
 
         BigDecimal keptAfterSpreads = BigDecimal.ONE.subtract(bps(spreadThere)).multiply(BigDecimal.ONE.subtract(bps(spreadBack)));
@@ -96,7 +99,10 @@ class QuotePricingProperties {
     void aFixedSellAmountBuysTheFlooredClientValueAndTheLiquidityPaysOutTheFlooredMidValue(
             @ForAll("pairs") Pair pair, @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long sell,
             @ForAll("spreads") int spread) {
-        var p = QuotePricing.price(FixedSide.SELL, sell, pair.a(), pair.b(), pair.aToB(), spread);
+        var p = price(FixedSide.SELL, sell, pair.a(), pair.b(), pair.aToB(), spread);
+        if (p == null) {
+            return;
+        }
         int shift = pair.b().exponent() - pair.a().exponent();
         BigDecimal clientValue = BigDecimal.valueOf(sell).multiply(p.clientRate()).movePointRight(shift);
         BigDecimal midValue = BigDecimal.valueOf(sell).multiply(p.midRate()).movePointRight(shift);
@@ -111,7 +117,10 @@ class QuotePricingProperties {
     @Property(tries = 2_000)
     void aFixedBuyAmountCostsTheLeastSellAmountThatCoversIt(@ForAll("pairs") Pair pair,
             @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long buy, @ForAll("spreads") int spread) {
-        var p = QuotePricing.price(FixedSide.BUY, buy, pair.a(), pair.b(), pair.aToB(), spread);
+        var p = price(FixedSide.BUY, buy, pair.a(), pair.b(), pair.aToB(), spread);
+        if (p == null) {
+            return;
+        }
         int shift = pair.b().exponent() - pair.a().exponent();
         assertThat(p.buy()).isEqualTo(buy);
         // the party pays enough at the client rate, and one minor unit less would not be enough
@@ -126,8 +135,8 @@ class QuotePricingProperties {
     void theLegsOfAConversionBalanceInEachCurrency(@ForAll("pairs") Pair pair,
             @ForAll @LongRange(min = 1, max = 1_000_000_000L) long amount, @ForAll("spreads") int spread,
             @ForAll FixedSide side) {
-        var p = QuotePricing.price(side, amount, pair.a(), pair.b(), pair.aToB(), spread);
-        if (p.buy() == 0 || p.sell() == 0) {
+        var p = price(side, amount, pair.a(), pair.b(), pair.aToB(), spread);
+        if (p == null || p.buy() == 0 || p.sell() == 0) {
             return;
         }
         Quote quote = quote(pair, p, side, spread);
@@ -185,6 +194,21 @@ class QuotePricingProperties {
         assertThat(back.sell()).isEqualTo(1_000); // ceil(6.15 × 162.03 / 0.997) = ceil(999.5…)
     }
 
+    /** The priced quote, or null when an amount does not fit 64 bits (the desk refuses it as too large). */
+    private static QuotePricing.Priced price(FixedSide side, long amount, CurrencyCode sell, CurrencyCode buy,
+                                             BigDecimal rate, int spread) {
+        try {
+            return QuotePricing.price(side, amount, sell, buy, rate, spread);
+        } catch (ArithmeticException tooLarge) {
+            BigDecimal converted = side == FixedSide.SELL
+                    ? BigDecimal.valueOf(amount).multiply(rate).movePointRight(buy.exponent() - sell.exponent())
+                    : BigDecimal.valueOf(amount).divide(rate, java.math.MathContext.DECIMAL64)
+                            .movePointRight(sell.exponent() - buy.exponent());
+            assertThat(converted).as("refused as too large").isGreaterThan(BigDecimal.valueOf(Long.MAX_VALUE / 2));
+            return null;
+        }
+    }
+
     private static BigDecimal bps(int basisPoints) {
         return BigDecimal.valueOf(basisPoints).movePointLeft(4);
     }
@@ -197,7 +221,7 @@ class QuotePricingProperties {
     private static Quote quote(Pair pair, QuotePricing.Priced p, FixedSide side, int spread, Instant created, Instant expires) {
         return new Quote(new QuoteId(UUID.randomUUID()), new PartyId(UUID.randomUUID()), side, new Money(p.sell(), pair.a()),
                 new Money(p.buy(), pair.b()), new Money(p.spread(), pair.b()), p.midRate(), p.clientRate(),
-                new Quote.Pricing("ECB", LocalDate.of(2026, 4, 13), Corridors.of(pair.a(), pair.b()), PricingTier.STANDARD, spread),
+                new Quote.Pricing("ECB", LocalDate.of(2026, 4, 13), Corridors.of(pair.a(), pair.b()), PricingTier.STANDARD, spread, 0),
                 created, expires, QuoteStatus.OPEN, null, null, null);
     }
 }
