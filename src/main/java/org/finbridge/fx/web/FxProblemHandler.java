@@ -5,7 +5,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@RestControllerAdvice(assignableTypes = {ReferenceRateController.class, QuoteController.class, ExposureController.class})
+@RestControllerAdvice(assignableTypes = {ReferenceRateController.class, QuoteController.class, ExposureController.class,
+        PricingTierController.class})
 class FxProblemHandler {
 
     @ExceptionHandler(FxProblems.InvalidField.class)
