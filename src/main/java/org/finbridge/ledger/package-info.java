@@ -13,5 +13,5 @@
  * one row update per batch rather than one per transfer. {@link org.finbridge.ledger.LedgerInvariants}
  * checks that nothing was lost, created or doubled.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"money", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"money", "platform", "audit", "party"})
 package org.finbridge.ledger;

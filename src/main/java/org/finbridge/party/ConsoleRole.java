@@ -32,6 +32,24 @@ public enum ConsoleRole {
         return kind == partyKind;
     }
 
+    /**
+     * What a person in this role may do. A party's people may do what the party may; the operators'
+     * duties are separated: the KYB reviewer decides applications but moves no money, finance moves
+     * money but approves no one, the administrator manages parties and access but does neither.
+     */
+    public Set<ApiScope> scopes() {
+        return switch (this) {
+            case OPERATOR_KYB_REVIEWER -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.KYB_REVIEW);
+            case OPERATOR_RISK_ANALYST -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.RISK_REVIEW, ApiScope.PAYMENTS_READ,
+                    ApiScope.LEDGER_READ);
+            case OPERATOR_FINANCE -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.LEDGER_READ, ApiScope.LEDGER_WRITE,
+                    ApiScope.PAYMENTS_READ, ApiScope.FX_READ, ApiScope.FX_TRADE);
+            case OPERATOR_ADMIN -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.PARTIES_WRITE, ApiScope.PARTIES_ADMIN,
+                    ApiScope.USERS_MANAGE, ApiScope.CONSENTS_WRITE, ApiScope.WEBHOOKS_MANAGE, ApiScope.FX_READ);
+            default -> ApiScope.grantableTo(kind);
+        };
+    }
+
     public static Set<ConsoleRole> operatorRoles() {
         return EnumSet.of(OPERATOR_KYB_REVIEWER, OPERATOR_RISK_ANALYST, OPERATOR_FINANCE, OPERATOR_ADMIN);
     }

@@ -1,5 +1,6 @@
 package org.finbridge.party;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,4 +31,7 @@ public interface ConsoleUsers {
     LoginResult login(String email, String password, String totpCode);
 
     Optional<ConsoleUser> find(String userId);
+
+    /** The party's console users, oldest first. */
+    List<ConsoleUser> of(PartyId party);
 }

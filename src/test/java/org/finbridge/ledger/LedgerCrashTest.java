@@ -41,9 +41,11 @@ class LedgerCrashTest {
         TestDatabase.Fresh db = TestDatabase.freshShared("crash");
         Path logs = Files.createTempDirectory("finbridge-crash-logs");
 
+        // before the application starts: an embedded H2 file admits one process at a time
+        operatorKey = bootstrapOperator(db);
         Process app = start(db, freePort(), logs.resolve("first.log"));
         int port = portOf(app);
-        Api api = new Api(port);
+        Api api = new Api(port, operatorKey);
         String bank = open(api, "BANK", List.of());
         List<String> wallets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -102,7 +104,7 @@ class LedgerCrashTest {
 
         Process again = start(db, freePort(), logs.resolve("second.log"));
         try {
-            Api after = new Api(portOf(again));
+            Api after = new Api(portOf(again), operatorKey);
             for (String id : acknowledged) {
                 assertThat(after.get("/api/v1/ledger/transfers/" + id).status()).as("acknowledged " + id).isEqualTo(200);
             }
@@ -151,6 +153,24 @@ class LedgerCrashTest {
     }
 
     private final Map<Process, Integer> ports = new ConcurrentHashMap<>();
+
+    private String operatorKey;
+
+    /** The operator's key, made the way an installer makes it: {@code bin/finbridge operator bootstrap}. */
+    private static String bootstrapOperator(TestDatabase.Fresh db) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), FinbridgeApplication.class.getName(),
+                "operator", "bootstrap", "--email", "crash-test@example.com"));
+        cmd.addAll(List.of(db.springArguments()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError("operator bootstrap failed:\n" + output);
+        }
+        return output.lines().filter(l -> l.startsWith("api key")).map(l -> l.substring("api key".length()).strip())
+                .findFirst().orElseThrow(() -> new AssertionError("no key in:\n" + output));
+    }
 
     private int portOf(Process p) {
         return ports.get(p);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,9 @@ class ApiKeysTest {
     int port;
 
     @Autowired
+    TestActors actors;
+
+    @Autowired
     ApiKeys apiKeys;
 
     @Autowired
@@ -36,7 +40,7 @@ class ApiKeysTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         marketplace = api.post("/api/v1/parties", Map.of("kind", "MARKETPLACE", "country", "SG", "legalName", "Lazada Test Pte Ltd"))
                 .body().get("id").asString();
     }
@@ -83,13 +87,13 @@ class ApiKeysTest {
 
     @Test
     void aRotatedKeyWorksThroughTheOverlapThenStops() {
-        JsonNode old = issue(List.of("ledger:read"));
+        JsonNode old = issue(List.of("trade:submit"));
         String oldSecret = old.get("secret").asString();
         Api.Response rotated = api.post("/api/v1/parties/" + marketplace + "/api-keys/" + old.get("key").get("id").asString()
                 + "/rotate", Map.of("overlapSeconds", 3600));
         assertThat(rotated.status()).isEqualTo(201);
         String newSecret = rotated.body().get("secret").asString();
-        assertThat(rotated.body().get("key").get("scopes")).extracting(JsonNode::asString).containsExactly("ledger:read");
+        assertThat(rotated.body().get("key").get("scopes")).extracting(JsonNode::asString).containsExactly("trade:submit");
 
         assertThat(apiKeys.authenticate(oldSecret)).isPresent();
         assertThat(apiKeys.authenticate(newSecret)).isPresent();
@@ -111,6 +115,22 @@ class ApiKeysTest {
         assertThat(api.post("/api/v1/parties/" + marketplace + "/api-keys/" + keyId + "/revoke", Map.of()).body()
                 .get("revokedAt").isNull()).isFalse();
         assertThat(apiKeys.authenticate(issued.get("secret").asString())).isEmpty();
+    }
+
+    @Test
+    void aPartyCannotHoldScopesOfAnotherKindNorHandOutMoreThanItHolds() {
+        Api.Response ledger = api.post("/api/v1/parties/" + marketplace + "/api-keys", Map.of("scopes", List.of("ledger:read")));
+        assertThat(ledger.status()).isEqualTo(400);
+        assertThat(ledger.body().get("detail").asString()).contains("marketplace may not hold ledger:read");
+
+        // the marketplace's own key-manager key may issue a trade key only if it holds trade:submit itself
+        String keyManager = actors.key(org.finbridge.party.PartyId.parse(marketplace), org.finbridge.party.ApiScope.USERS_MANAGE);
+        Api self = new Api(port, keyManager);
+        Api.Response escalation = self.post("/api/v1/parties/" + marketplace + "/api-keys", Map.of("scopes", List.of("trade:submit")));
+        assertThat(escalation.status()).isEqualTo(400);
+        assertThat(escalation.body().get("detail").asString()).contains("do not hold");
+        assertThat(self.post("/api/v1/parties/" + marketplace + "/api-keys", Map.of("scopes", List.of("users:manage")))
+                .status()).isEqualTo(201);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,9 @@ class BankAccountsAndConsentsTest {
     int port;
 
     @Autowired
+    TestActors actors;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -33,7 +37,7 @@ class BankAccountsAndConsentsTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         merchant = api.post("/api/v1/parties", Map.of("kind", "MERCHANT", "country", "CN",
                 "legalName", "Shenzhen Bright Trading Co., Ltd.", "legalNameOriginal", "深圳市光明贸易有限公司",
                 "identifiers", Map.of("USCC", TestIdentifiers.uscc()))).body().get("id").asString();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.finbridge.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,15 @@ class BuyerKycTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestActors actors;
+
     Api api;
     String buyer;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         buyer = api.post("/api/v1/parties", Map.of("kind", "BUYER", "country", "CN", "legalName", "Wang Fang"))
                 .body().get("id").asString();
     }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.finbridge.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,9 @@ class MerchantOnboardingTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestActors actors;
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -31,7 +36,7 @@ class MerchantOnboardingTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         uscc = TestIdentifiers.uscc();
     }
 

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and nothing the application logged holds a card number — only BIN and last four (PCI DSS 3.4).
  */
 @ApplicationTest
-@Import(ActorsFromApiKeys.class)
 @ExtendWith(OutputCaptureExtension.class)
 class CardDataScanTest {
 

@@ -25,7 +25,6 @@ import org.finbridge.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,7 +35,6 @@ import org.springframework.test.context.TestPropertySource;
  * limiter is switched off: this test is about idempotency, not about throttling one address.)
  */
 @ApplicationTest
-@Import(ActorsFromApiKeys.class)
 @TestPropertySource(properties = "finbridge.http.rate-limit.enabled=false")
 class DuplicateRequestStormTest {
 

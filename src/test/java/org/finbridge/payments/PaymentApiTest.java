@@ -16,12 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The payments API over real HTTP, as a merchant's server and the platform's operators use it. */
 @ApplicationTest
-@Import(ActorsFromApiKeys.class)
 class PaymentApiTest {
 
     @LocalServerPort

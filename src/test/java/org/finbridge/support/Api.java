@@ -16,9 +16,32 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final java.util.Map<String, String> headers;
 
+    /** Anonymous: only public paths answer. */
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, java.util.Map.of());
+    }
+
+    /** Authenticated with an API key ({@code Authorization: Bearer <key>}). */
+    public Api(int port, String apiKey) {
+        this("http://127.0.0.1:" + port, java.util.Map.of("Authorization", "Bearer " + apiKey));
+    }
+
+    private Api(String base, java.util.Map<String, String> headers) {
+        this.base = base;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    /** The same client with another header on every request (a cookie, a CSRF token, an idempotency key). */
+    public Api with(String header, String value) {
+        java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put(header, value);
+        return new Api(base, h);
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -42,6 +65,7 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)
 public @interface ApplicationTest {
 }

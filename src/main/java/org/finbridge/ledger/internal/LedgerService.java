@@ -1,5 +1,10 @@
 package org.finbridge.ledger.internal;
 
+import org.finbridge.audit.AuditEntry;
+import org.finbridge.audit.AuditLog;
+import org.finbridge.platform.Acting;
+import org.finbridge.platform.RequestIds;
+import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,14 +46,18 @@ class LedgerService implements Ledger {
     private final JdbcClient jdbc;
     private final TransferBatcher batcher;
     private final Clock clock;
+    private final AuditLog audit;
 
-    LedgerService(JdbcClient jdbc, TransferBatcher batcher, Clock clock) {
+    LedgerService(JdbcClient jdbc, TransferBatcher batcher, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.batcher = batcher;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    /** Opens the account and records who opened it in the audit log, in one transaction. */
     @Override
+    @Transactional
     public AccountResult createAccount(NewAccount a) {
         if (a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
                 && a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)) {
@@ -72,6 +81,10 @@ class LedgerService implements Ledger {
                     .param("history", a.flags().contains(AccountFlag.HISTORY))
                     .param("at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                     .update();
+            Acting.As as = Acting.current().orElse(new Acting.As("system", null));
+            audit.append(new AuditEntry(as.name(), as.role(), "ledger.account.create", "ledger_account", a.id().toString(),
+                    null, a.currency().code() + " " + a.type() + (a.ownerRef() == null ? "" : " owner " + a.ownerRef())
+                            + " " + a.flags(), RequestIds.current().orElse(null)));
             return AccountResult.OK;
         } catch (DuplicateKeyException raced) {
             Account now = account(a.id()).orElseThrow(() -> raced);

@@ -30,6 +30,12 @@ import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.finbridge.audit.AuditEntry;
+import org.finbridge.audit.AuditLog;
+import org.finbridge.party.Access;
+import org.finbridge.platform.Acting;
+import org.finbridge.platform.RequestIds;
+import org.finbridge.party.ApiScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,8 +56,11 @@ class LedgerController {
 
     private final Ledger ledger;
 
-    LedgerController(Ledger ledger) {
+    private final AuditLog audit;
+
+    LedgerController(Ledger ledger, AuditLog audit) {
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     record CreateAccount(
@@ -73,6 +82,7 @@ class LedgerController {
     }
 
     @PostMapping("/accounts")
+    @Access(value = ApiScope.LEDGER_WRITE, operatorOnly = true)
     ResponseEntity<?> createAccount(@Valid @RequestBody CreateAccount body) {
         AccountId id = body.id() == null ? AccountId.next() : AccountId.parse(body.id());
         NewAccount account = new NewAccount(id, CurrencyCode.of(body.currency()), body.type(), body.ownerRef(),
@@ -89,6 +99,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     AccountView account(@PathVariable String id) {
         return view(accountId(id));
     }
@@ -137,6 +148,7 @@ class LedgerController {
     }
 
     @PostMapping("/transfers")
+    @Access(value = ApiScope.LEDGER_WRITE, operatorOnly = true)
     ResponseEntity<?> createTransfers(@Valid @RequestBody CreateTransfers body) {
         List<TransferBody> in = body.transfers();
         if (in.isEmpty()) {
@@ -156,6 +168,7 @@ class LedgerController {
                     t.externalRef(), t.flags()));
         }
         List<TransferResult> results = ledger.submit(transfers);
+        auditNewTransfers(transfers, results);
         List<Outcome> outcomes = new ArrayList<>(results.size());
         boolean allCommitted = true;
         for (int i = 0; i < results.size(); i++) {
@@ -173,7 +186,30 @@ class LedgerController {
                 Map.of("results", outcomes));
     }
 
+    /**
+     * Transfers made by hand through this API are changes by a person or client, so the audit log names
+     * who made them. The ledger commits in its own batch transaction, so the record follows the commit;
+     * the transfers themselves are immutable and carry their ids, so the record points at them.
+     */
+    private void auditNewTransfers(List<Transfer> transfers, List<TransferResult> results) {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == TransferResult.OK) {
+                created.add(transfers.get(i).id().toString());
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        Acting.As as = Acting.current().orElse(new Acting.As("system", null));
+        String ids = String.join(" ", created.subList(0, Math.min(created.size(), 50)))
+                + (created.size() > 50 ? " …" : "");
+        audit.append(new AuditEntry(as.name(), as.role(), "ledger.transfer.create", "ledger_transfer", created.get(0),
+                null, created.size() + " transfers: " + ids, RequestIds.current().orElse(null)));
+    }
+
     @GetMapping("/transfers/{id}")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     TransferView transfer(@PathVariable String id) {
         TransferId transferId;
         try {
@@ -186,6 +222,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}/transfers")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     Page<TransferView> transfers(@PathVariable String id, @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "100") int limit) {
         AccountId account = accountId(id);
@@ -195,6 +232,7 @@ class LedgerController {
     }
 
     @GetMapping("/accounts/{id}/balances")
+    @Access(value = ApiScope.LEDGER_READ, operatorOnly = true)
     Page<BalanceView> balances(@PathVariable String id, @RequestParam(required = false) String cursor,
                                   @RequestParam(defaultValue = "100") int limit) {
         AccountId account = accountId(id);

@@ -24,6 +24,7 @@ import org.finbridge.party.ApiKey;
 import org.finbridge.party.ApiKeyResult;
 import org.finbridge.party.ApiKeys;
 import org.finbridge.party.ApiScope;
+import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
 import org.finbridge.platform.TimeOrderedIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +61,18 @@ class ApiKeyService implements ApiKeys {
     @Override
     @Transactional
     public ApiKeyResult issue(PartyId party, Set<ApiScope> scopes, String label, String actor) {
-        if (parties.find(party).isEmpty()) {
+        Optional<Party> owner = parties.find(party);
+        if (owner.isEmpty()) {
             return new ApiKeyResult.NotFound("party " + party);
         }
         if (scopes == null || scopes.isEmpty()) {
             return new ApiKeyResult.InvalidField("scopes", "a key needs at least one scope");
+        }
+        for (ApiScope scope : scopes) {
+            if (!ApiScope.grantableTo(owner.get().kind()).contains(scope)) {
+                return new ApiKeyResult.InvalidField("scopes", "a " + owner.get().kind().name().toLowerCase()
+                        + " may not hold " + scope.code());
+            }
         }
         if (label != null && label.length() > 100) {
             return new ApiKeyResult.InvalidField("label", "at most 100 characters");

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.finbridge.party.ConsoleRole;
@@ -178,6 +179,15 @@ class ConsoleUserService implements ConsoleUsers {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public List<ConsoleUser> of(PartyId party) {
+        return jdbc.sql("""
+                select id, party_id, email, role, totp_confirmed, locked_until, created_at, password_hash, totp_secret,
+                       last_totp_step, failed_logins
+                from console_users where party_id = :party order by id""").param("party", party.value())
+                .query(ConsoleUserService::read).list().stream().map(Row::user).toList();
     }
 
     private record Row(ConsoleUser user, String passwordHash, String totpSecret, long lastTotpStep, int failedLogins) {

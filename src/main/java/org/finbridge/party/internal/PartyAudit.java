@@ -2,6 +2,8 @@ package org.finbridge.party.internal;
 
 import org.finbridge.audit.AuditEntry;
 import org.finbridge.audit.AuditLog;
+import java.util.Optional;
+import org.finbridge.platform.Acting;
 import org.finbridge.platform.RequestIds;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,17 @@ class PartyAudit {
         this.log = log;
     }
 
+    /**
+     * @param actor who acted, as the caller knows it; null means the authenticated actor of the current
+     *              request (or the system when there is none). The role is recorded when the actor is
+     *              the request's authenticated one.
+     */
     void record(String actor, String action, String objectType, String objectId, String before, String after) {
-        log.append(new AuditEntry(actor == null || actor.isBlank() ? "unknown" : actor, null, action, objectType,
-                objectId, clip(before), clip(after), RequestIds.current().orElse(null)));
+        Optional<Acting.As> acting = Acting.current();
+        String name = actor != null && !actor.isBlank() ? actor : acting.map(Acting.As::name).orElse("system");
+        String role = acting.filter(a -> a.name().equals(name)).map(Acting.As::role).orElse(null);
+        log.append(new AuditEntry(name, role, action, objectType, objectId, clip(before), clip(after),
+                RequestIds.current().orElse(null)));
     }
 
     private static String clip(String s) {

@@ -81,7 +81,7 @@ class PartyStore implements Parties {
             throw new DuplicateRegistrationRace(raced);
         }
         Party registered = find(id).orElseThrow();
-        audit.record("api", "party.register", "party", id.toString(), null,
+        audit.record(null, "party.register", "party", id.toString(), null,
                 registered.kind() + " " + registered.country() + " " + registered.legalName() + " " + registered.identifiers());
         return new Registration.Registered(registered);
     }

@@ -1,7 +1,6 @@
 package org.finbridge.party.web;
 
 import static org.finbridge.party.web.PartyProblems.invalid;
-import static org.finbridge.party.web.PartyProblems.partyId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +8,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.finbridge.party.Access;
+import org.finbridge.party.Actor;
 import org.finbridge.party.ApiKey;
 import org.finbridge.party.ApiKeyResult;
 import org.finbridge.party.ApiKeys;
 import org.finbridge.party.ApiScope;
+import org.finbridge.party.PartyId;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/parties/{partyId}/api-keys")
 class ApiKeyController {
 
-    private static final String ACTOR = "api";
-
     private final ApiKeys apiKeys;
 
-    ApiKeyController(ApiKeys apiKeys) {
+    private final VisibleParties visible;
+
+    ApiKeyController(ApiKeys apiKeys, VisibleParties visible) {
+        this.visible = visible;
         this.apiKeys = apiKeys;
     }
 
@@ -54,32 +57,43 @@ class ApiKeyController {
     }
 
     @PostMapping
-    ResponseEntity<?> issue(@PathVariable String partyId, @RequestBody IssueBody body) {
+    @Access(ApiScope.USERS_MANAGE)
+    ResponseEntity<?> issue(Actor actor, @PathVariable String partyId, @RequestBody IssueBody body) {
+        PartyId party = visible.of(actor, partyId);
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String code : body.scopes() == null ? List.<String>of() : body.scopes()) {
             Optional<ApiScope> scope = ApiScope.ofCode(code);
             if (scope.isEmpty()) {
                 return invalid("scopes", "unknown scope " + code);
             }
+            // nobody hands out more than they hold themselves (operators excepted: they provision parties)
+            if (!actor.isOperator() && !actor.has(scope.get())) {
+                return invalid("scopes", "you may not grant " + code + ", which you do not hold");
+            }
             scopes.add(scope.get());
         }
-        return answer(apiKeys.issue(partyId(partyId), scopes, body.label(), ACTOR), HttpStatus.CREATED);
+        return answer(apiKeys.issue(party, scopes, body.label(), actor.name()), HttpStatus.CREATED);
     }
 
     @GetMapping
-    List<KeyView> list(@PathVariable String partyId) {
-        return apiKeys.of(partyId(partyId)).stream().map(KeyView::of).toList();
+    @Access(ApiScope.USERS_MANAGE)
+    List<KeyView> list(Actor actor, @PathVariable String partyId) {
+        return apiKeys.of(visible.of(actor, partyId)).stream().map(KeyView::of).toList();
     }
 
     @PostMapping("/{keyId}/rotate")
-    ResponseEntity<?> rotate(@PathVariable String partyId, @PathVariable String keyId, @RequestBody RotateBody body) {
+    @Access(ApiScope.USERS_MANAGE)
+    ResponseEntity<?> rotate(Actor actor, @PathVariable String partyId, @PathVariable String keyId,
+                             @RequestBody RotateBody body) {
+        PartyId party = visible.of(actor, partyId);
         Duration overlap = body.overlapSeconds() == null ? Duration.ofDays(1) : Duration.ofSeconds(body.overlapSeconds());
-        return answer(apiKeys.rotate(partyId(partyId), keyId, overlap, ACTOR), HttpStatus.CREATED);
+        return answer(apiKeys.rotate(party, keyId, overlap, actor.name()), HttpStatus.CREATED);
     }
 
     @PostMapping("/{keyId}/revoke")
-    ResponseEntity<?> revoke(@PathVariable String partyId, @PathVariable String keyId) {
-        return answer(apiKeys.revoke(partyId(partyId), keyId, ACTOR), HttpStatus.OK);
+    @Access(ApiScope.USERS_MANAGE)
+    ResponseEntity<?> revoke(Actor actor, @PathVariable String partyId, @PathVariable String keyId) {
+        return answer(apiKeys.revoke(visible.of(actor, partyId), keyId, actor.name()), HttpStatus.OK);
     }
 
     private static ResponseEntity<?> answer(ApiKeyResult result, HttpStatus success) {

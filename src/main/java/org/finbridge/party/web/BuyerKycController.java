@@ -2,9 +2,12 @@ package org.finbridge.party.web;
 
 import static org.finbridge.party.web.PartyProblems.invalid;
 import static org.finbridge.party.web.PartyProblems.notFound;
-import static org.finbridge.party.web.PartyProblems.partyId;
 
+import org.finbridge.party.Access;
+import org.finbridge.party.Actor;
+import org.finbridge.party.ApiScope;
 import org.finbridge.party.BuyerTier;
+import org.finbridge.party.PartyKind;
 import org.finbridge.party.BuyerVerification;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -21,11 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/parties/{partyId}/kyc")
 class BuyerKycController {
 
-    private static final String ACTOR = "api";
-
     private final BuyerVerification verification;
 
-    BuyerKycController(BuyerVerification verification) {
+    private final VisibleParties visible;
+
+    BuyerKycController(BuyerVerification verification, VisibleParties visible) {
+        this.visible = visible;
         this.verification = verification;
     }
 
@@ -39,15 +43,17 @@ class BuyerKycController {
     }
 
     @GetMapping
-    KycView kyc(@PathVariable String partyId) {
-        return verification.tierOf(partyId(partyId)).map(KycView::of)
+    @Access(value = ApiScope.PARTIES_READ, kinds = PartyKind.BUYER)
+    KycView kyc(Actor actor, @PathVariable String partyId) {
+        return verification.tierOf(visible.of(actor, partyId)).map(KycView::of)
                 .orElseThrow(() -> notFound("BUYER_NOT_FOUND", partyId));
     }
 
     @PostMapping("/verification")
-    ResponseEntity<?> verify(@PathVariable String partyId, @RequestBody VerifyBody body) {
-        return switch (verification.verify(partyId(partyId), body.fullName(), body.documentType(), body.documentCountry(),
-                body.documentNumber(), ACTOR)) {
+    @Access(value = ApiScope.PARTIES_WRITE, kinds = PartyKind.BUYER)
+    ResponseEntity<?> verify(Actor actor, @PathVariable String partyId, @RequestBody VerifyBody body) {
+        return switch (verification.verify(visible.of(actor, partyId), body.fullName(), body.documentType(),
+                body.documentCountry(), body.documentNumber(), actor.name())) {
             case BuyerVerification.Result.Verified v -> ResponseEntity.ok(KycView.of(v.tier()));
             case BuyerVerification.Result.NotFound n -> Problems.response(HttpStatus.NOT_FOUND, "BUYER_NOT_FOUND", "no " + n.what());
             case BuyerVerification.Result.InvalidField f -> invalid(f.field(), f.reason());

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.finbridge.party.BankAccount;
 import org.finbridge.party.BankAccountResult;
 import org.finbridge.party.BankAccounts;
+import org.finbridge.party.Access;
+import org.finbridge.party.Actor;
+import org.finbridge.party.ApiScope;
 import org.finbridge.party.Consent;
 import org.finbridge.party.ConsentPurpose;
 import org.finbridge.party.ConsentResult;
@@ -53,15 +56,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class PartyController {
 
-    /** Until console and API authentication record the real actor, changes are attributed to the API. */
-    private static final String ACTOR = "api";
-
     private final Parties parties;
     private final Onboarding onboarding;
     private final BankAccounts bankAccounts;
     private final Consents consents;
 
-    PartyController(Parties parties, Onboarding onboarding, BankAccounts bankAccounts, Consents consents) {
+    private final VisibleParties visible;
+
+    PartyController(Parties parties, Onboarding onboarding, BankAccounts bankAccounts, Consents consents, VisibleParties visible) {
+        this.visible = visible;
         this.parties = parties;
         this.onboarding = onboarding;
         this.bankAccounts = bankAccounts;
@@ -77,8 +80,10 @@ class PartyController {
         }
     }
 
+    /** Parties are registered by the platform's onboarding desk; each then manages its own keys and people. */
     @PostMapping("/parties")
-    ResponseEntity<?> register(@RequestBody NewParty body) {
+    @Access(value = ApiScope.PARTIES_ADMIN, operatorOnly = true)
+    ResponseEntity<?> register(Actor actor, @RequestBody NewParty body) {
         return switch (parties.register(body)) {
             case Registration.Registered r -> ResponseEntity.created(URI.create("/api/v1/parties/" + r.party().id()))
                     .body(PartyView.of(r.party()));
@@ -89,8 +94,9 @@ class PartyController {
     }
 
     @GetMapping("/parties/{id}")
-    PartyView party(@PathVariable String id) {
-        return parties.find(partyId(id)).map(PartyView::of).orElseThrow(() -> notFound("PARTY_NOT_FOUND", id));
+    @Access(ApiScope.PARTIES_READ)
+    PartyView party(Actor actor, @PathVariable String id) {
+        return parties.find(visible.of(actor, id)).map(PartyView::of).orElseThrow(() -> notFound("PARTY_NOT_FOUND", id));
     }
 
     // --- KYB ---------------------------------------------------------------------------------------
@@ -100,30 +106,35 @@ class PartyController {
     }
 
     @PostMapping("/parties/{id}/kyb")
-    ResponseEntity<?> openKyb(@PathVariable String id, @RequestBody OpenKyb body) {
-        return kyb(onboarding.open(partyId(id), new KybApplication.CompanyRegistration(body.registrationNumber(),
-                body.registeredAddress(), body.incorporationDate(), body.businessDescription()), ACTOR), HttpStatus.CREATED);
+    @Access(value = ApiScope.PARTIES_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> openKyb(Actor actor, @PathVariable String id, @RequestBody OpenKyb body) {
+        return kyb(onboarding.open(visible.of(actor, id), new KybApplication.CompanyRegistration(body.registrationNumber(),
+                body.registeredAddress(), body.incorporationDate(), body.businessDescription()), actor.name()), HttpStatus.CREATED);
     }
 
     @GetMapping("/parties/{id}/kyb")
-    KybView kybOfParty(@PathVariable String id) {
-        return onboarding.ofParty(partyId(id)).map(KybView::of).orElseThrow(() -> notFound("KYB_NOT_FOUND", id));
+    @Access(value = ApiScope.PARTIES_READ, kinds = PartyKind.MERCHANT)
+    KybView kybOfParty(Actor actor, @PathVariable String id) {
+        return onboarding.ofParty(visible.of(actor, id)).map(KybView::of).orElseThrow(() -> notFound("KYB_NOT_FOUND", id));
     }
 
     @GetMapping("/kyb/{id}")
-    KybView kybApplication(@PathVariable String id) {
-        return onboarding.find(kybId(id)).map(KybView::of).orElseThrow(() -> notFound("KYB_NOT_FOUND", id));
+    @Access(value = ApiScope.PARTIES_READ, kinds = PartyKind.MERCHANT)
+    KybView kybApplication(Actor actor, @PathVariable String id) {
+        return onboarding.find(kybId(actor, id)).map(KybView::of).orElseThrow(() -> notFound("KYB_NOT_FOUND", id));
     }
 
     @GetMapping("/kyb")
+    @Access(value = ApiScope.KYB_REVIEW, operatorOnly = true)
     List<KybView> kybQueue(@RequestParam(defaultValue = "IN_REVIEW") KybState state,
                            @RequestParam(defaultValue = "100") int limit) {
         return onboarding.inState(state, Math.max(1, Math.min(limit, 500))).stream().map(KybView::of).toList();
     }
 
     @PostMapping("/kyb/{id}/owners")
-    ResponseEntity<?> addOwner(@PathVariable String id, @RequestBody KybApplication.BeneficialOwner body) {
-        return kyb(onboarding.addOwner(kybId(id), body, ACTOR), HttpStatus.OK);
+    @Access(value = ApiScope.PARTIES_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> addOwner(Actor actor, @PathVariable String id, @RequestBody KybApplication.BeneficialOwner body) {
+        return kyb(onboarding.addOwner(kybId(actor, id), body, actor.name()), HttpStatus.OK);
     }
 
     record DocumentBody(String type, String number, String issuer, LocalDate expiresOn, String fileName,
@@ -131,27 +142,32 @@ class PartyController {
     }
 
     @PostMapping("/kyb/{id}/documents")
-    ResponseEntity<?> addDocument(@PathVariable String id, @RequestBody DocumentBody body) {
+    @Access(value = ApiScope.PARTIES_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> addDocument(Actor actor, @PathVariable String id, @RequestBody DocumentBody body) {
+        KybApplicationId application = kybId(actor, id);
         byte[] content;
         try {
             content = body.contentBase64() == null ? null : Base64.getDecoder().decode(body.contentBase64());
         } catch (IllegalArgumentException e) {
             return invalid("contentBase64", "is not base64");
         }
-        return kyb(onboarding.addDocument(kybId(id), new DocumentUpload(body.type(), body.number(), body.issuer(),
-                body.expiresOn(), body.fileName(), body.contentType(), content), ACTOR), HttpStatus.OK);
+        return kyb(onboarding.addDocument(application, new DocumentUpload(body.type(), body.number(), body.issuer(),
+                body.expiresOn(), body.fileName(), body.contentType(), content), actor.name()), HttpStatus.OK);
     }
 
     @PostMapping("/kyb/{id}/submit")
-    ResponseEntity<?> submit(@PathVariable String id) {
-        return kyb(onboarding.submit(kybId(id), ACTOR), HttpStatus.OK);
+    @Access(value = ApiScope.PARTIES_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> submit(Actor actor, @PathVariable String id) {
+        return kyb(onboarding.submit(kybId(actor, id), actor.name()), HttpStatus.OK);
     }
 
     record DecisionBody(String decision, RiskTier riskTier, String reason) {
     }
 
     @PostMapping("/kyb/{id}/decision")
-    ResponseEntity<?> decide(@PathVariable String id, @RequestBody DecisionBody body) {
+    @Access(value = ApiScope.KYB_REVIEW, operatorOnly = true)
+    ResponseEntity<?> decide(Actor actor, @PathVariable String id, @RequestBody DecisionBody body) {
+        KybApplicationId application = kybId(actor, id);
         KybDecision decision = switch (body.decision() == null ? "" : body.decision()) {
             case "APPROVE" -> new KybDecision.Approve(body.riskTier(), body.reason());
             case "REJECT" -> new KybDecision.Reject(body.reason());
@@ -161,7 +177,7 @@ class PartyController {
         if (decision == null) {
             return invalid("decision", "one of APPROVE, REJECT, REQUEST_INFORMATION");
         }
-        return kyb(onboarding.decide(kybId(id), decision, ACTOR), HttpStatus.OK);
+        return kyb(onboarding.decide(application, decision, actor.name()), HttpStatus.OK);
     }
 
     record KybView(String id, String partyId, KybState state, KybApplication.CompanyRegistration registration,
@@ -188,18 +204,21 @@ class PartyController {
     // --- bank accounts -----------------------------------------------------------------------------
 
     @PostMapping("/parties/{id}/bank-accounts")
-    ResponseEntity<?> addBankAccount(@PathVariable String id, @RequestBody NewBankAccount body) {
-        return bankAccount(bankAccounts.add(partyId(id), body, ACTOR), HttpStatus.CREATED);
+    @Access(ApiScope.PARTIES_WRITE)
+    ResponseEntity<?> addBankAccount(Actor actor, @PathVariable String id, @RequestBody NewBankAccount body) {
+        return bankAccount(bankAccounts.add(visible.of(actor, id), body, actor.name()), HttpStatus.CREATED);
     }
 
     @GetMapping("/parties/{id}/bank-accounts")
-    List<BankAccountView> bankAccountsOf(@PathVariable String id) {
-        PartyId party = partyId(id);
+    @Access(ApiScope.PARTIES_READ)
+    List<BankAccountView> bankAccountsOf(Actor actor, @PathVariable String id) {
+        PartyId party = visible.of(actor, id);
         parties.find(party).orElseThrow(() -> notFound("PARTY_NOT_FOUND", id));
         return bankAccounts.of(party).stream().map(BankAccountView::of).toList();
     }
 
     @GetMapping("/bank-accounts")
+    @Access(value = ApiScope.KYB_REVIEW, operatorOnly = true)
     List<BankAccountView> bankAccountsPending(@RequestParam(defaultValue = "PENDING_APPROVAL") BankAccount.Status status) {
         if (status != BankAccount.Status.PENDING_APPROVAL) {
             throw new IllegalArgumentException("only the PENDING_APPROVAL queue is listed");
@@ -211,11 +230,12 @@ class PartyController {
     }
 
     @PostMapping("/bank-accounts/{id}/decision")
-    ResponseEntity<?> decideBankAccount(@PathVariable String id, @RequestBody BankDecisionBody body) {
+    @Access(value = ApiScope.KYB_REVIEW, operatorOnly = true)
+    ResponseEntity<?> decideBankAccount(Actor actor, @PathVariable String id, @RequestBody BankDecisionBody body) {
         if (body.approve() == null) {
             return invalid("approve", "true or false");
         }
-        return bankAccount(bankAccounts.decide(id, body.approve(), body.reason(), ACTOR), HttpStatus.OK);
+        return bankAccount(bankAccounts.decide(id, body.approve(), body.reason(), actor.name()), HttpStatus.OK);
     }
 
     record BankAccountView(String id, String partyId, String currency, String country, String iban, String accountNumber,
@@ -243,24 +263,28 @@ class PartyController {
     }
 
     @PostMapping("/parties/{id}/consents")
-    ResponseEntity<?> grant(@PathVariable String id, @RequestBody GrantBody body) {
+    @Access(ApiScope.CONSENTS_WRITE)
+    ResponseEntity<?> grant(Actor actor, @PathVariable String id, @RequestBody GrantBody body) {
+        PartyId subject = visible.of(actor, id);
         PartyId grantee;
         try {
             grantee = PartyId.parse(body.granteeId());
         } catch (IllegalArgumentException e) {
             return invalid("granteeId", "not a party id");
         }
-        return consent(consents.grant(partyId(id), grantee, body.scope(), body.purpose(), body.expiresAt()), HttpStatus.CREATED);
+        return consent(consents.grant(subject, grantee, body.scope(), body.purpose(), body.expiresAt()), HttpStatus.CREATED);
     }
 
     @GetMapping("/parties/{id}/consents")
-    List<ConsentView> consentsOf(@PathVariable String id) {
-        return consents.grantedBy(partyId(id)).stream().map(ConsentView::of).toList();
+    @Access(ApiScope.PARTIES_READ)
+    List<ConsentView> consentsOf(Actor actor, @PathVariable String id) {
+        return consents.grantedBy(visible.of(actor, id)).stream().map(ConsentView::of).toList();
     }
 
     @PostMapping("/parties/{id}/consents/{consentId}/revoke")
-    ResponseEntity<?> revoke(@PathVariable String id, @PathVariable String consentId) {
-        return consent(consents.revoke(consentId, partyId(id)), HttpStatus.OK);
+    @Access(ApiScope.CONSENTS_WRITE)
+    ResponseEntity<?> revoke(Actor actor, @PathVariable String id, @PathVariable String consentId) {
+        return consent(consents.revoke(consentId, visible.of(actor, id)), HttpStatus.OK);
     }
 
     record ConsentView(String id, String subjectId, String granteeId, ConsentScope scope, ConsentPurpose purpose,
@@ -282,11 +306,17 @@ class PartyController {
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    private static KybApplicationId kybId(String text) {
+    /** The application named in the path, when it belongs to a party the actor may see; otherwise 404. */
+    private KybApplicationId kybId(Actor actor, String text) {
+        KybApplicationId id;
         try {
-            return KybApplicationId.parse(text);
+            id = KybApplicationId.parse(text);
         } catch (IllegalArgumentException e) {
             throw notFound("KYB_NOT_FOUND", text);
         }
+        if (!actor.isOperator() && onboarding.find(id).filter(a -> actor.mayAccess(a.partyId())).isEmpty()) {
+            throw notFound("KYB_NOT_FOUND", text);
+        }
+        return id;
     }
 }

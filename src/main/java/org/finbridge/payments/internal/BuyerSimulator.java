@@ -27,9 +27,12 @@ public class BuyerSimulator {
 
     public PaymentResult report(PaymentId id, BuyerSimulation.BuyerReport report) {
         PaymentRecord p = store.find(id).orElse(null);
-        if (p == null || p.connector == null || p.connectorReference == null
-                || !(connectors.named(p.connector) instanceof BuyerSimulation simulation)) {
+        if (p == null) {
             return new PaymentResult.NotFound();
+        }
+        if (p.connector == null || p.connectorReference == null
+                || !(connectors.named(p.connector) instanceof BuyerSimulation simulation)) {
+            return new PaymentResult.IllegalTransition(p.state, "simulate"); // nothing awaits a buyer here
         }
         ConnectorEvent event = simulation.report(p.connectorReference, report);
         return event == null ? new PaymentResult.NotFound() : payments.onConnectorEvent(event);

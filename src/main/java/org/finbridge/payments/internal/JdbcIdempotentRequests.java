@@ -67,12 +67,16 @@ class JdbcIdempotentRequests implements IdempotentRequests {
         String fingerprint = fingerprint(operation, request);
         UUID claim = UUID.randomUUID();
         Instant now = clock.instant();
-        if (!claim(clientId, key, fingerprint, claim, now)) {
-            Stored s = find(clientId, key).orElse(null);
+        // read first: a replay, a reuse or a request in flight is answered without writing anything
+        Stored s = find(clientId, key).orElse(null);
+        if (s == null && !claim(clientId, key, fingerprint, claim, now)) {
+            s = find(clientId, key).orElse(null);
             if (s == null) {
-                // purged or released between our insert and our read: treat as in use, the client retries
+                // released between our insert and our read: in use a moment ago, the client retries
                 return inUse();
             }
+        }
+        if (s != null) {
             if (!s.fingerprint().equals(fingerprint)) {
                 return problem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                         "this " + HEADER + " was used for another request");

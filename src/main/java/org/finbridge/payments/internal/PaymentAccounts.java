@@ -1,5 +1,6 @@
 package org.finbridge.payments.internal;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.finbridge.ledger.AccountFlag;
@@ -9,6 +10,7 @@ import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.NewAccount;
 import org.finbridge.money.CurrencyCode;
 import org.finbridge.party.PartyId;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ class PaymentAccounts {
 
     private final Ledger ledger;
     private final Set<AccountId> opened = ConcurrentHashMap.newKeySet();
+    private final Map<AccountId, Object> openings = new ConcurrentHashMap<>();
 
     PaymentAccounts(Ledger ledger) {
         this.ledger = ledger;
@@ -67,12 +70,25 @@ class PaymentAccounts {
         if (opened.contains(id)) {
             return id;
         }
-        AccountResult r = ledger.createAccount(new NewAccount(id, currency, type, owner,
-                flags.length == 0 ? Set.of() : Set.of(flags)));
-        if (r != AccountResult.OK && r != AccountResult.EXISTS) {
-            throw new IllegalStateException("ledger account " + name + " exists with other fields: " + r);
+        // one opening per account and process; a race with another node is settled by reading
+        synchronized (openings.computeIfAbsent(id, k -> new Object())) {
+            if (opened.contains(id)) {
+                return id;
+            }
+            NewAccount account = new NewAccount(id, currency, type, owner, flags.length == 0 ? Set.of() : Set.of(flags));
+            AccountResult r;
+            try {
+                r = ledger.createAccount(account);
+            } catch (DataAccessException raced) {
+                r = ledger.account(id).filter(a -> a.type().equals(type) && a.currency().equals(currency))
+                        .map(a -> AccountResult.EXISTS).orElseThrow(() -> raced);
+            }
+            if (r != AccountResult.OK && r != AccountResult.EXISTS) {
+                throw new IllegalStateException("ledger account " + name + " exists with other fields: " + r);
+            }
+            opened.add(id);
+            openings.remove(id);
+            return id;
         }
-        opened.add(id);
-        return id;
     }
 }

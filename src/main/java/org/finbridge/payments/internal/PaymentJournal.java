@@ -6,22 +6,27 @@ import org.finbridge.audit.AuditLog;
 import org.finbridge.payments.PaymentEvent;
 import org.finbridge.payments.PaymentState;
 import org.finbridge.platform.RequestIds;
+import org.finbridge.webhooks.Webhooks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a payment's state change twice, in the transaction of the change: in the audit log (who did
- * what) and as a {@link PaymentEvent} for other modules (webhooks to merchants, notably).
+ * Records a payment's state change three times, in the transaction of the change: in the audit log (who
+ * did what), as a {@link PaymentEvent} for other modules, and as a webhook event to the merchant
+ * (transactional outbox: delivered after the commit, at least once, with the event id
+ * {@code <paymentId>:<step>} so a re-run publishes nothing twice).
  */
 @Component
 class PaymentJournal {
 
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Webhooks webhooks;
 
-    PaymentJournal(AuditLog audit, ApplicationEventPublisher events) {
+    PaymentJournal(AuditLog audit, ApplicationEventPublisher events, Webhooks webhooks) {
         this.audit = audit;
         this.events = events;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -35,7 +40,17 @@ class PaymentJournal {
         audit.append(new AuditEntry(actor == null || actor.isBlank() ? "system" : actor, role, eventType, "payment",
                 p.id.toString(), before == null ? null : "{\"state\":\"" + before + "\"}", summary,
                 RequestIds.current().orElse(null)));
-        events.publishEvent(new PaymentEvent(eventType, p.id, p.merchantId, seq, p.state, amount, p.currency().code(),
-                p.orderReference, at));
+        PaymentEvent event = new PaymentEvent(eventType, p.id, p.merchantId, seq, p.state, amount, p.currency().code(),
+                p.orderReference, at);
+        events.publishEvent(event);
+        var data = new java.util.LinkedHashMap<String, Object>();
+        data.put("paymentId", p.id.toString());
+        data.put("orderReference", p.orderReference);
+        data.put("state", p.state.name());
+        data.put("amount", amount);
+        data.put("currency", p.currency().code());
+        data.put("captured", p.amounts.captured());
+        data.put("refunded", p.amounts.refunded());
+        webhooks.publish(p.merchantId, eventType, p.id + ":" + seq, data);
     }
 }

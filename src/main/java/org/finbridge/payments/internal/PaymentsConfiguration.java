@@ -26,6 +26,15 @@ class PaymentsConfiguration {
         return new FirstAcceptingRouting(connectors);
     }
 
+    /** The events merchants may subscribe their webhook endpoints to (see {@code StepRunner.eventType}). */
+    @Bean
+    org.finbridge.webhooks.WebhookEventTypes paymentWebhookEvents() {
+        return org.finbridge.webhooks.WebhookEventTypes.of("payment.created", "payment.requires_action",
+                "payment.processing", "payment.authorized", "payment.succeeded", "payment.failed", "payment.canceled",
+                "payment.captured", "payment.voided", "payment.expired", "payment.refunded", "dispute.opened",
+                "dispute.evidence_submitted", "dispute.won", "dispute.lost");
+    }
+
     @Bean
     TransactionTemplate paymentsTransactions(PlatformTransactionManager transactions) {
         return new TransactionTemplate(transactions);

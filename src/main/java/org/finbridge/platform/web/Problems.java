@@ -37,4 +37,13 @@ public final class Problems {
         properties.forEach(p::setProperty);
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(p);
     }
+
+    /**
+     * Writes a problem document straight to the servlet response, for filters that answer before any
+     * controller runs; {@code detail} is fixed text without quotes or backslashes.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String code, String detail)
+            throws java.io.IOException {
+        org.finbridge.platform.web.internal.FilterProblems.write(response, status, code, detail);
+    }
 }

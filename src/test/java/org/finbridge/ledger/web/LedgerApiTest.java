@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.support.Api;
+import org.finbridge.support.TestActors;
 import org.finbridge.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class LedgerApiTest {
     int port;
 
     @Autowired
+    TestActors actors;
+
+    @Autowired
     LedgerInvariants invariants;
 
     Api api;
@@ -35,7 +39,7 @@ class LedgerApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, actors.operator().key());
         bank = open("EUR", "BANK", List.of());
         wallet = open("EUR", "CUSTOMER", List.of("DEBITS_MUST_NOT_EXCEED_CREDITS", "HISTORY"));
         usd = open("USD", "CUSTOMER", List.of());
@@ -71,6 +75,23 @@ class LedgerApiTest {
         assertThat(r.body().get("requestId").asString()).isEqualTo(r.raw().headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(transfersOf(wallet) + transfersOf(bank)).as("nothing written").isEqualTo(before);
         assertThat(invariants.sweep().isClean()).isTrue();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void openingAccountsAndMovingMoneyByHandNameTheActorInTheAuditLog() {
+        String operatorKey = "key:" + actors.operator().key().substring(0, 16);
+        Map<String, Object> opened = jdbc.sql("select actor, role, action from audit_log where object_id = :id")
+                .param("id", wallet).query().singleRow();
+        assertThat(opened).containsEntry("actor", operatorKey).containsEntry("role", "API_KEY:OPERATOR")
+                .containsEntry("action", "ledger.account.create");
+        Map<String, Object> moved = jdbc.sql("""
+                select actor, after_summary from audit_log where action = 'ledger.transfer.create'
+                order by sequence desc fetch first 1 rows only""").query().singleRow();
+        assertThat(moved.get("actor")).isEqualTo(operatorKey);
+        assertThat((String) moved.get("after_summary")).startsWith("1 transfers: tr_");
     }
 
     @Test

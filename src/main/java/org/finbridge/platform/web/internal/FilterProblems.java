@@ -5,13 +5,13 @@ import java.io.IOException;
 import org.finbridge.platform.RequestIds;
 
 /** Problem documents written by servlet filters, which answer before any controller (or Jackson) runs. */
-final class FilterProblems {
+public final class FilterProblems {
 
     private FilterProblems() {
     }
 
     /** {@code detail} is written as given: callers pass fixed text without quotes or backslashes. */
-    static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
         String requestId = RequestIds.current().map(id -> ",\"requestId\":\"" + id + "\"").orElse("");

@@ -1,0 +1,467 @@
+package org.finbridge.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.finbridge.party.Access;
+import org.finbridge.party.ApiScope;
+import org.finbridge.party.ConsoleRole;
+import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
+import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.support.Api;
+import org.finbridge.support.ApplicationTest;
+import org.finbridge.support.TestActors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Issue 3's isolation matrix: every API endpoint (read from the application's own route list) × every
+ * role × {its own object, another party's object, a nonexistent id}. An endpoint the matrix does not
+ * describe fails the test, and so does a description of an endpoint that no longer exists.
+ *
+ * <p>The matrix states, independently of the {@link Access} annotations it checks, who may call each
+ * endpoint: a role that may not answers 403 whatever the object; a role that may gets its own object
+ * (never 401/403/404/5xx), and 404 for another party's object exactly as for a nonexistent one; a
+ * refused write leaves the audit log (hence every audited table) untouched.
+ */
+@ApplicationTest
+class IsolationMatrixTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestActors actors;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The objects a request may name; for the nonexistent case every id is fresh. */
+    record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
+                   String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
+                   String payment) {
+    }
+
+    /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
+    record Rule(ApiScope scope, Set<PartyKind> kinds, boolean operatorOnly) {
+        static Rule anyKind(ApiScope scope) {
+            return new Rule(scope, Set.of(), false);
+        }
+
+        static Rule kinds(ApiScope scope, PartyKind... kinds) {
+            return new Rule(scope, Set.of(kinds), false);
+        }
+
+        static Rule operator(ApiScope scope) {
+            return new Rule(scope, Set.of(), true);
+        }
+
+        boolean admits(PartyKind kind, Set<ApiScope> scopes) {
+            if (!scopes.contains(scope)) {
+                return false;
+            }
+            return kind == PartyKind.OPERATOR || (!operatorOnly && (kinds.isEmpty() || kinds.contains(kind)));
+        }
+    }
+
+    record Request(String path, Object body) {
+    }
+
+    record Entry(Rule rule, Function<Objects, Request> request) {
+    }
+
+    private static final Map<String, Entry> MATRIX = new LinkedHashMap<>();
+
+    /** Public by the webhook rules, yet never resolves (RFC 6761 .invalid), so no test event leaves the machine. */
+    static final String MATRIX_WEBHOOK_URL = "https://hooks.matrix.invalid/finbridge";
+
+    /** Consents must expire within five years of the application's clock. */
+    private static volatile String inAYear;
+
+    @Autowired
+    org.finbridge.support.MutableClock clock;
+
+    @Autowired
+    org.finbridge.fx.Fx fx;
+
+    @Autowired
+    org.finbridge.fx.ReferenceRates rates;
+
+    @org.junit.jupiter.api.BeforeEach
+    void consentsExpireInAYear() {
+        inAYear = clock.instant().plus(java.time.Duration.ofDays(365)).toString();
+        org.finbridge.fx.FxTestRates.publishToday(rates, clock); // quotes need a current fixing
+    }
+
+    private static void add(String route, Rule rule, Function<Objects, Request> request) {
+        if (MATRIX.put(route, new Entry(rule, request)) != null) {
+            throw new IllegalStateException("twice in the matrix: " + route);
+        }
+    }
+
+    private static Request get(String path) {
+        return new Request(path, null);
+    }
+
+    static {
+        // parties
+        add("POST /api/v1/parties", Rule.operator(ApiScope.PARTIES_ADMIN),
+                o -> new Request("/api/v1/parties", Map.of("kind", "BUYER", "country", "DE", "legalName", "Matrix Buyer")));
+        add("GET /api/v1/parties/{id}", Rule.anyKind(ApiScope.PARTIES_READ), o -> get("/api/v1/parties/" + o.party()));
+        // merchant KYB
+        add("POST /api/v1/parties/{id}/kyb", Rule.kinds(ApiScope.PARTIES_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/parties/" + o.party() + "/kyb", Map.of("registrationNumber", "X1",
+                        "registeredAddress", "1 Road", "incorporationDate", "2020-01-01", "businessDescription", "toys")));
+        add("GET /api/v1/parties/{id}/kyb", Rule.kinds(ApiScope.PARTIES_READ, PartyKind.MERCHANT),
+                o -> get("/api/v1/parties/" + o.party() + "/kyb"));
+        add("GET /api/v1/kyb/{id}", Rule.kinds(ApiScope.PARTIES_READ, PartyKind.MERCHANT), o -> get("/api/v1/kyb/" + o.kyb()));
+        add("GET /api/v1/kyb", Rule.operator(ApiScope.KYB_REVIEW), o -> get("/api/v1/kyb"));
+        add("POST /api/v1/kyb/{id}/owners", Rule.kinds(ApiScope.PARTIES_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/kyb/" + o.kyb() + "/owners", Map.of("fullName", "Wang Fang", "nationality", "CN",
+                        "documentType", "CN_RESIDENT_ID", "documentNumber", "11010519491231002X", "ownershipBasisPoints", 6000)));
+        add("POST /api/v1/kyb/{id}/documents", Rule.kinds(ApiScope.PARTIES_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/kyb/" + o.kyb() + "/documents", Map.of("type", "BUSINESS_LICENCE",
+                        "number", "L-1", "issuer", "SAMR", "fileName", "licence.pdf", "contentType", "application/pdf",
+                        "contentBase64", "JVBERi0xLjQK")));
+        add("POST /api/v1/kyb/{id}/submit", Rule.kinds(ApiScope.PARTIES_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/kyb/" + o.kyb() + "/submit", Map.of()));
+        add("POST /api/v1/kyb/{id}/decision", Rule.operator(ApiScope.KYB_REVIEW),
+                o -> new Request("/api/v1/kyb/" + o.kyb() + "/decision", Map.of("decision", "REJECT", "reason", "matrix")));
+        // payout bank accounts
+        add("POST /api/v1/parties/{id}/bank-accounts", Rule.anyKind(ApiScope.PARTIES_WRITE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/bank-accounts", Map.of("currency", "EUR",
+                        "iban", "GB82WEST12345698765432", "bic", "NWBKGB2L", "holderName", "Someone Else Ltd")));
+        add("GET /api/v1/parties/{id}/bank-accounts", Rule.anyKind(ApiScope.PARTIES_READ),
+                o -> get("/api/v1/parties/" + o.party() + "/bank-accounts"));
+        add("GET /api/v1/bank-accounts", Rule.operator(ApiScope.KYB_REVIEW), o -> get("/api/v1/bank-accounts"));
+        add("POST /api/v1/bank-accounts/{id}/decision", Rule.operator(ApiScope.KYB_REVIEW),
+                o -> new Request("/api/v1/bank-accounts/" + o.bankAccount() + "/decision", Map.of("approve", false, "reason", "matrix")));
+        // consents
+        add("POST /api/v1/parties/{id}/consents", Rule.anyKind(ApiScope.CONSENTS_WRITE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/consents", Map.of("granteeId", o.otherParty(),
+                        "scope", "TRADE_DATA", "purpose", "LOAN_APPLICATION", "expiresAt", inAYear)));
+        add("GET /api/v1/parties/{id}/consents", Rule.anyKind(ApiScope.PARTIES_READ),
+                o -> get("/api/v1/parties/" + o.party() + "/consents"));
+        add("POST /api/v1/parties/{id}/consents/{consentId}/revoke", Rule.anyKind(ApiScope.CONSENTS_WRITE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/consents/" + o.consent() + "/revoke", Map.of()));
+        // API keys and console users
+        add("POST /api/v1/parties/{partyId}/api-keys", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/api-keys", Map.of("scopes", List.of("parties:read"))));
+        add("GET /api/v1/parties/{partyId}/api-keys", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> get("/api/v1/parties/" + o.party() + "/api-keys"));
+        add("POST /api/v1/parties/{partyId}/api-keys/{keyId}/rotate", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/api-keys/" + o.apiKey() + "/rotate", Map.of("overlapSeconds", 60)));
+        add("POST /api/v1/parties/{partyId}/api-keys/{keyId}/revoke", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/api-keys/" + o.apiKey() + "/revoke", Map.of()));
+        add("POST /api/v1/parties/{partyId}/console-users", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> new Request("/api/v1/parties/" + o.party() + "/console-users", Map.of("email",
+                        "m" + TimeOrderedIds.next() + "@example.com", "password", "correct horse battery", "role", "MERCHANT")));
+        add("GET /api/v1/parties/{partyId}/console-users", Rule.anyKind(ApiScope.USERS_MANAGE),
+                o -> get("/api/v1/parties/" + o.party() + "/console-users"));
+        // buyer KYC
+        add("GET /api/v1/parties/{partyId}/kyc", Rule.kinds(ApiScope.PARTIES_READ, PartyKind.BUYER),
+                o -> get("/api/v1/parties/" + o.party() + "/kyc"));
+        add("POST /api/v1/parties/{partyId}/kyc/verification", Rule.kinds(ApiScope.PARTIES_WRITE, PartyKind.BUYER),
+                o -> new Request("/api/v1/parties/" + o.party() + "/kyc/verification", Map.of("fullName", "Wang Fang",
+                        "documentType", "CN_RESIDENT_ID", "documentCountry", "CN", "documentNumber", "11010519491231002X")));
+        // ledger internals: the platform's finance desk only
+        add("POST /api/v1/ledger/accounts", Rule.operator(ApiScope.LEDGER_WRITE),
+                o -> new Request("/api/v1/ledger/accounts", Map.of("currency", "EUR", "type", "MATRIX")));
+        add("GET /api/v1/ledger/accounts/{id}", Rule.operator(ApiScope.LEDGER_READ),
+                o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount()));
+        add("POST /api/v1/ledger/transfers", Rule.operator(ApiScope.LEDGER_WRITE),
+                o -> new Request("/api/v1/ledger/transfers", Map.of("transfers", List.of(Map.of("id",
+                        TimeOrderedIds.format("tr", TimeOrderedIds.next()), "debitAccountId", o.ledgerAccount(), "creditAccountId", o.ledgerAccount(), "amount", 1, "currency", "EUR", "code", "MATRIX")))));
+        add("GET /api/v1/ledger/transfers/{id}", Rule.operator(ApiScope.LEDGER_READ),
+                o -> get("/api/v1/ledger/transfers/" + o.transfer()));
+        add("GET /api/v1/ledger/accounts/{id}/transfers", Rule.operator(ApiScope.LEDGER_READ),
+                o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/transfers"));
+        add("GET /api/v1/ledger/accounts/{id}/balances", Rule.operator(ApiScope.LEDGER_READ),
+                o -> get("/api/v1/ledger/accounts/" + o.ledgerAccount() + "/balances"));
+        // webhook endpoints: every kind of party may receive events about itself
+        String hooks = "/api/v1/webhook-endpoints";
+        add("POST " + hooks, Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks, Map.of("url", MATRIX_WEBHOOK_URL, "eventTypes", List.of("*"))));
+        add("GET " + hooks, Rule.anyKind(ApiScope.WEBHOOKS_MANAGE), o -> get(hooks));
+        add("GET " + hooks + "/{id}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE), o -> get(hooks + "/" + o.webhookEndpoint()));
+        add("POST " + hooks + "/{id}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint(), Map.of("description", "matrix")));
+        add("POST " + hooks + "/{id}/ping", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/ping", Map.of()));
+        add("GET " + hooks + "/{id}/deliveries", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> get(hooks + "/" + o.webhookEndpoint() + "/deliveries"));
+        add("GET " + hooks + "/{id}/deliveries/{deliveryId}", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> get(hooks + "/" + o.webhookEndpoint() + "/deliveries/" + o.webhookDelivery()));
+        add("POST " + hooks + "/{id}/deliveries/{deliveryId}/redeliver", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/deliveries/" + o.webhookDelivery() + "/redeliver", Map.of()));
+        add("POST " + hooks + "/{id}/rotate-secret", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/rotate-secret", Map.of("overlapSeconds", 60)));
+        add("POST " + hooks + "/{id}/disable", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/disable", Map.of()));
+        add("POST " + hooks + "/{id}/enable", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
+                o -> new Request(hooks + "/" + o.webhookEndpoint() + "/enable", Map.of()));
+
+        // payments: merchants act on their own; disputes and the buyer simulation are the operators'
+        String pay = "/api/v1/payments";
+        add("POST " + pay, Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay, Map.of("amount", 1_000, "currency", "EUR", "orderReference", "matrix",
+                        "method", Map.of("type", "BANK_TRANSFER"))));
+        add("GET " + pay, Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get(pay));
+        add("GET " + pay + "/{id}", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get(pay + "/" + o.payment()));
+        add("POST " + pay + "/{id}/confirm", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/confirm", Map.of()));
+        add("POST " + pay + "/{id}/3ds", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/3ds", Map.of("authenticated", true)));
+        add("POST " + pay + "/{id}/capture", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/capture", Map.of("amount", 400)));
+        add("POST " + pay + "/{id}/void", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/void", Map.of()));
+        add("POST " + pay + "/{id}/cancel", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/cancel", Map.of()));
+        add("POST " + pay + "/{id}/refunds", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/refunds", Map.of("amount", 100)));
+        add("POST " + pay + "/{id}/dispute", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(pay + "/" + o.payment() + "/dispute", Map.of("amount", 100, "reason", "matrix")));
+        add("POST " + pay + "/{id}/dispute/evidence", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(pay + "/" + o.payment() + "/dispute/evidence", Map.of("evidence", "receipt")));
+        add("POST " + pay + "/{id}/dispute/close", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(pay + "/" + o.payment() + "/dispute/close", Map.of("outcome", "WON")));
+        add("POST " + pay + "/{id}/simulate", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(pay + "/" + o.payment() + "/simulate", Map.of("paid", true)));
+        // FX
+        add("GET /api/v1/fx/reference-rates", Rule.anyKind(ApiScope.FX_READ),
+                o -> get("/api/v1/fx/reference-rates?base=USD&quote=CNY&date=2024-03-15"));
+        add("POST /api/v1/fx/quotes", Rule.kinds(ApiScope.FX_TRADE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/fx/quotes", Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", 100)));
+        add("GET /api/v1/fx/quotes/{id}", Rule.kinds(ApiScope.FX_READ, PartyKind.MERCHANT), o -> get("/api/v1/fx/quotes/" + o.quote()));
+        add("POST /api/v1/fx/quotes/{id}/execute", Rule.kinds(ApiScope.FX_TRADE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/fx/quotes/" + o.quote() + "/execute", Map.of()));
+        add("GET /api/v1/fx/exposure", Rule.operator(ApiScope.FX_READ), o -> get("/api/v1/fx/exposure"));
+        add("GET /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_READ),
+                o -> get("/api/v1/fx/pricing-tiers/" + o.party()));
+        add("POST /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_TRADE),
+                o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));
+    }
+
+    /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
+    record Role(String name, PartyKind kind, Set<ApiScope> scopes) {
+    }
+
+    static List<Role> roles() {
+        List<Role> roles = new ArrayList<>();
+        for (PartyKind kind : PartyKind.values()) {
+            roles.add(new Role(kind.name(), kind, ApiScope.grantableTo(kind)));
+        }
+        for (ConsoleRole role : ConsoleRole.operatorRoles()) {
+            roles.add(new Role(role.name(), PartyKind.OPERATOR, role.scopes()));
+        }
+        return roles;
+    }
+
+    private Set<String> apiRoutes() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+            for (String pattern : e.getKey().getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    e.getKey().getMethodsCondition().getMethods().forEach(m -> routes.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void everyApiEndpointIsInTheMatrixAndDeclaresItsAccess() {
+        Set<String> routes = apiRoutes();
+        assertThat(routes).as("endpoints missing from the isolation matrix").isSubsetOf(MATRIX.keySet());
+        assertThat(MATRIX.keySet()).as("matrix entries for endpoints that no longer exist").isSubsetOf(routes);
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"))) {
+                assertThat(handler.getMethodAnnotation(Access.class)).as(handler.getShortLogMessage() + " declares @Access")
+                        .isNotNull();
+            }
+        });
+    }
+
+    @Test
+    void everyRoleSeesItsOwnObjectsOnlyAndNothingChangesWhenRefused() {
+        Api operator = actors.operator().api(port);
+        Map<PartyKind, World> worlds = new LinkedHashMap<>();
+        for (PartyKind kind : PartyKind.values()) {
+            worlds.put(kind, new World(kind));
+        }
+        String ledgerAccount = operator.post("/api/v1/ledger/accounts", Map.of("currency", "EUR", "type", "MATRIX"))
+                .body().get("id").asString();
+        String ledgerCounter = operator.post("/api/v1/ledger/accounts", Map.of("currency", "EUR", "type", "MATRIX"))
+                .body().get("id").asString();
+        String transfer = TimeOrderedIds.format("tr", TimeOrderedIds.next());
+        assertThat(operator.post("/api/v1/ledger/transfers", Map.of("transfers", List.of(Map.of("id", transfer,
+                "debitAccountId", ledgerAccount, "creditAccountId", ledgerCounter, "amount", 5, "currency", "EUR",
+                "code", "MATRIX")))).status()).isEqualTo(200);
+
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Role role : roles()) {
+            World mine = worlds.get(role.kind());
+            Api api = role.kind() == PartyKind.OPERATOR
+                    ? new Api(port, actors.key(mine.own, role.scopes().toArray(ApiScope[]::new)))
+                    : new Api(port, mine.actorKey);
+            // the operator acts on everyone's objects: "its own" are those of a party the endpoint serves
+            Map<PartyKind, Objects[]> subjects = new LinkedHashMap<>();
+            Objects missing = missing();
+            for (Map.Entry<String, Entry> e : MATRIX.entrySet()) {
+                String route = e.getKey();
+                PartyKind served = role.kind() != PartyKind.OPERATOR ? role.kind()
+                        : e.getValue().rule().kinds().stream().findFirst().orElse(PartyKind.MERCHANT);
+                Objects[] pair = subjects.computeIfAbsent(served, k -> new Objects[] {
+                        worlds.get(k).objects(operator, true, ledgerAccount, transfer),
+                        worlds.get(k).objects(operator, false, ledgerAccount, transfer)});
+                Objects own = pair[0];
+                Objects foreign = pair[1];
+                boolean write = route.startsWith("POST") || route.startsWith("DELETE") || route.startsWith("PUT");
+                boolean admitted = e.getValue().rule().admits(role.kind(), role.scopes());
+                for (String target : List.of("own", "foreign", "nonexistent")) {
+                    Objects objects = switch (target) {
+                        case "own" -> own;
+                        case "foreign" -> foreign;
+                        default -> missing;
+                    };
+                    Request request = e.getValue().request().apply(objects);
+                    // does this request name an object at all (a party, a file, a key…), or a collection?
+                    boolean namesObject = !request.path().equals(e.getValue().request().apply(own).path());
+                    long auditBefore = auditRecords();
+                    // every write carries a fresh Idempotency-Key (money-moving POSTs require one; the others ignore it)
+                    Api.Response r = request.body() == null ? api.get(request.path())
+                            : api.with("Idempotency-Key", TimeOrderedIds.next().toString()).post(request.path(), request.body());
+                    checked++;
+                    String where = role.name() + " " + route + " on " + target + " → " + r.status() + " " + r.code();
+                    if (!admitted) {
+                        expect(failures, where, r.status() == 403);
+                    } else if (!namesObject || (role.kind() == PartyKind.OPERATOR && target.equals("foreign"))) {
+                        expect(failures, where, r.status() != 401 && r.status() != 403 && r.status() != 404 && r.status() < 500);
+                    } else {
+                        expect(failures, where, r.status() == 404);
+                    }
+                    if (write && (r.status() == 403 || r.status() == 404)) {
+                        expect(failures, where + ": a refused write left an audit record", auditRecords() == auditBefore);
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("isolation failures out of " + checked + " requests").isEmpty();
+        assertThat(checked).isEqualTo(roles().size() * MATRIX.size() * 3);
+    }
+
+    @Test
+    void anonymousAndUnknownKeysReachNoEndpoint() {
+        Objects missing = missing();
+        for (Map.Entry<String, Entry> e : MATRIX.entrySet()) {
+            Request request = e.getValue().request().apply(missing);
+            for (Api api : List.of(new Api(port), new Api(port, "fbk_AAAAAAAAAAAA_" + "A".repeat(43)))) {
+                // every write carries a fresh Idempotency-Key (money-moving POSTs require one; the others ignore it)
+                    Api.Response r = request.body() == null ? api.get(request.path())
+                            : api.with("Idempotency-Key", TimeOrderedIds.next().toString()).post(request.path(), request.body());
+                assertThat(r.status()).as(e.getKey()).isEqualTo(401);
+                assertThat(r.code()).isEqualTo("UNAUTHENTICATED");
+            }
+        }
+    }
+
+    private static void expect(List<String> failures, String what, boolean ok) {
+        if (!ok) {
+            failures.add(what);
+        }
+    }
+
+    private static tools.jackson.databind.JsonNode created(Api.Response r, String what) {
+        assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(201);
+        return r.body();
+    }
+
+    private long auditRecords() {
+        return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+    }
+
+    private static Objects missing() {
+        return new Objects(TimeOrderedIds.format("pty", TimeOrderedIds.next()), TimeOrderedIds.format("kyb", TimeOrderedIds.next()),
+                TimeOrderedIds.format("bac", TimeOrderedIds.next()), TimeOrderedIds.format("cns", TimeOrderedIds.next()),
+                TimeOrderedIds.format("key", TimeOrderedIds.next()), TimeOrderedIds.format("acc", TimeOrderedIds.next()),
+                TimeOrderedIds.format("tr", TimeOrderedIds.next()), TimeOrderedIds.format("pty", TimeOrderedIds.next()),
+                TimeOrderedIds.format("whe", TimeOrderedIds.next()), TimeOrderedIds.format("whd", TimeOrderedIds.next()),
+                TimeOrderedIds.format("pay", TimeOrderedIds.next()),
+                TimeOrderedIds.format("fxq", TimeOrderedIds.next()));
+    }
+
+    /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
+    final class World {
+        final PartyId own;
+        final PartyId neighbour;
+        final String actorKey;
+        final String neighbourKey;
+
+        World(PartyKind kind) {
+            TestActors.Credentials me = actors.party(kind);
+            this.own = me.partyId();
+            this.actorKey = me.key();
+            TestActors.Credentials next = actors.party(kind);
+            this.neighbour = next.partyId();
+            this.neighbourKey = next.key();
+        }
+
+        /** A card payment authorized for the merchant (payments belong to merchants only). */
+        private String payment(Api operator, PartyId merchant) {
+            return created(operator.with("Idempotency-Key", TimeOrderedIds.next().toString()).post("/api/v1/payments",
+                    Map.of("merchantId", merchant.toString(), "amount", 1_000, "currency", "EUR", "orderReference", "matrix",
+                            "method", Map.of("type", "CARD", "card", Map.of("number", "4242424242424242", "expMonth", 12,
+                                    "expYear", 2099)), "captureMethod", "MANUAL", "confirm", true)), "payment").get("id").asString();
+        }
+
+        Objects objects(Api operator, boolean mine, String ledgerAccount, String transfer) {
+            PartyId party = mine ? own : neighbour;
+            PartyId other = mine ? neighbour : own;
+            String kyb = null;
+            if (operator.get("/api/v1/parties/" + party).body().get("kind").asString().equals("MERCHANT")) {
+                Api.Response opened = operator.post("/api/v1/parties/" + party + "/kyb", Map.of("registrationNumber", "R",
+                        "registeredAddress", "1 Road", "incorporationDate", "2020-01-01", "businessDescription", "toys"));
+                kyb = opened.status() == 201 ? opened.body().get("id").asString()
+                        : operator.get("/api/v1/parties/" + party + "/kyb").body().get("id").asString();
+            }
+            String bankAccount = created(operator.post("/api/v1/parties/" + party + "/bank-accounts", Map.of("currency", "EUR",
+                    "iban", "DE89 3704 0044 0532 0130 00", "bic", "COBADEFFXXX", "holderName", "Nobody In Particular")), "bank account").get("id").asString();
+            String consent = created(operator.post("/api/v1/parties/" + party + "/consents", Map.of("granteeId", other.toString(),
+                    "scope", "TRADE_DATA", "purpose", "LOAN_APPLICATION", "expiresAt", inAYear)), "consent").get("id").asString();
+            String key = created(operator.post("/api/v1/parties/" + party + "/api-keys", Map.of("scopes", List.of("parties:read"))), "key")
+                    .get("key").get("id").asString();
+            // a webhook endpoint is registered by its owner itself, with a test event to name as a delivery
+            Api owner = new Api(port, mine ? actorKey : neighbourKey);
+            String webhookEndpoint = created(owner.post("/api/v1/webhook-endpoints", Map.of("url", MATRIX_WEBHOOK_URL,
+                    "eventTypes", List.of("*"))), "webhook endpoint").get("endpoint").get("id").asString();
+            String webhookDelivery = owner.post("/api/v1/webhook-endpoints/" + webhookEndpoint + "/ping", Map.of())
+                    .body().get("id").asString();
+            // a quote the party asked for (the Java API quotes for any party; over HTTP only merchants ask)
+            String quote = fx.quote(org.finbridge.fx.QuoteRequest.selling(party, org.finbridge.money.CurrencyCode.of("EUR"),
+                    org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
+                    ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
+            return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
+                    bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
+                    kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party));
+        }
+    }
+}
