@@ -42,6 +42,24 @@ final class IsoValues {
             throw new XmlRefusedException(Reason.INVALID_CONTENT, where + ": '" + bounded(text) + "' is not an amount");
         }
         BigDecimal value = new BigDecimal(text);
+        return money(value, currency, where, text);
+    }
+
+    /** A decimal amount from a parsed model in an ISO currency, as exact money. */
+    static Money money(BigDecimal value, String code, String where) {
+        if (value == null || code == null) {
+            throw new XmlRefusedException(Reason.INVALID_CONTENT, where + ": the amount or its currency is missing");
+        }
+        CurrencyCode currency;
+        try {
+            currency = CurrencyCode.of(code);
+        } catch (UnknownCurrencyException e) {
+            throw new XmlRefusedException(Reason.INVALID_CONTENT, where + ": '" + bounded(code) + "' is not an ISO 4217 currency");
+        }
+        return money(value, currency, where, value.toPlainString());
+    }
+
+    private static Money money(BigDecimal value, CurrencyCode currency, String where, String text) {
         if (value.signum() < 0) {
             throw new XmlRefusedException(Reason.INVALID_CONTENT, where + ": negative amount " + text
                     + " (the direction belongs in CdtDbtInd)");
