@@ -22,6 +22,7 @@ import javax.xml.validation.Validator;
 import org.finbridge.banking.Refusal.Reason;
 import org.finbridge.banking.XmlLimits;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -50,6 +51,8 @@ public final class HardenedXml {
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+    /** Xerces's validator tells the element it is at while validating a DOM tree. */
+    private static final String CURRENT_ELEMENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
     private static final String ENTITY_EXPANSION_LIMIT = "jdk.xml.entityExpansionLimit";
     /** Predefined entities (&amp;amp; …) are the only ones possible; this bounds their count per document. */
     private static final String ENTITY_EXPANSIONS = "10000000";
@@ -128,19 +131,63 @@ public final class HardenedXml {
         return factory;
     }
 
-    /** Validates an already parsed element (the ISO {@code Document}) against a schema. */
-    static void validate(Node element, Schema schema) {
+    /**
+     * Validates an already parsed element (the ISO {@code Document}) against a schema. A parsed tree has
+     * no line numbers, so a violation is located by its element path ({@code /Document/BkToCstmrStmt/Stmt[1]/…}).
+     */
+    static void validate(Element element, Schema schema) {
         Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(THROWING);
+            validator.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // not a violation
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw new SAXException(where(validator) + e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    error(e);
+                }
+            });
             validator.validate(new DOMSource(element));
-        } catch (SAXParseException e) {
-            throw new XmlRefusedException(Reason.SCHEMA_INVALID, at(e) + e.getMessage());
         } catch (SAXException | IOException e) {
             throw new XmlRefusedException(Reason.SCHEMA_INVALID, e.getMessage());
         }
+    }
+
+    private static String where(Validator validator) {
+        try {
+            Object node = validator.getProperty(CURRENT_ELEMENT_NODE);
+            return node instanceof Element e ? "at " + path(e) + ": " : "";
+        } catch (SAXException e) {
+            return "";
+        }
+    }
+
+    private static String path(Element element) {
+        StringBuilder path = new StringBuilder();
+        for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
+            int index = 1;
+            int same = 0;
+            for (Node sibling = e.getParentNode() == null ? null : e.getParentNode().getFirstChild(); sibling != null;
+                    sibling = sibling.getNextSibling()) {
+                if (sibling instanceof Element s && Dom.localName(s).equals(Dom.localName(e))) {
+                    same++;
+                    if (s == e) {
+                        index = same;
+                    }
+                }
+            }
+            path.insert(0, "/" + Dom.localName(e) + (same > 1 ? "[" + index + "]" : ""));
+        }
+        return path.toString();
     }
 
     /**
