@@ -1,6 +1,7 @@
 package org.finbridge.banking.internal;
 
 import com.prowidesoftware.swift.model.mx.AbstractMX;
+import com.prowidesoftware.swift.model.mx.MinimumEscapeHandler;
 import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
@@ -22,9 +23,14 @@ final class IsoModel {
     private IsoModel() {
     }
 
-    /** The Document alone (no AppHdr, no envelope), in the default namespace, with an XML declaration. */
+    /**
+     * The Document alone (no AppHdr, no envelope), in the default namespace, with an XML declaration, and
+     * names in their own script as UTF-8 text (Prowide's default writes every non-ASCII character as a
+     * numeric reference, which some bank gateways show as is).
+     */
     static String xml(AbstractMX message) {
         MxWriteConfiguration conf = new MxWriteConfiguration();
+        conf.escapeHandler = new MinimumEscapeHandler();
         conf.documentPrefix = null;
         conf.useCategoryAsDocumentPrefix = false;
         return message.message(conf);
