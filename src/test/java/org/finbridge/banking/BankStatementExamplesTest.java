@@ -129,6 +129,13 @@ class BankStatementExamplesTest {
     }
 
     @Test
+    void aMisspeltNamespaceIsReadByTheVersionItsApplicationHeaderNames() {
+        String xml = text(Examples.CAMT053_V07_APPHDR).replace("xmlns='urn:iso:std:iso:20022:tech:xsd:camt.053.001.07'",
+                "xmlns='urn:iso:std:iso:20022:tech:xsd:camt.053.001.7'");
+        assertThat(parsed(xml).getFirst().messageType()).isEqualTo("camt.053.001.07");
+    }
+
+    @Test
     void aVersionWithoutShippedSchemaIsReadAndOneOutsideTheRangeIsRefused() {
         String v05 = text(Examples.CAMT053_V04).replace("camt.053.001.04", "camt.053.001.05");
         assertThat(parsed(v05).getFirst().messageType()).isEqualTo("camt.053.001.05");

@@ -15,12 +15,19 @@ import org.w3c.dom.Document;
 /**
  * Reading a payment file of one expected message type with Prowide's model, safely.
  *
- * <p>Prowide parses from a String with its own SAX reader ({@code SafeXmlUtils.reader}: DOCTYPE
- * disallowed, external entities off), but sets no size or depth limit, lifts the JDK's entity size
- * limits and answers null or a {@link ProwideException} for a broken file. So Prowide never sees the
- * caller's bytes: the file is first parsed by {@link HardenedXml} (every limit applies there),
- * identified, validated against its schema, and only the parsed {@code Document} element, written back
- * to text without any DOCTYPE or entity, is handed to Prowide.
+ * <p>How Prowide parses (pw-iso20022 SRU2025-10.3.10): {@code MxPain00200110.parse(String)} goes to
+ * {@code MxReadImpl.parse}, which builds a lenient view of the text ({@code MxParseUtils.lenientPayload})
+ * and unmarshals it with JAXB from a {@code SAXSource} whose reader is {@code SafeXmlUtils.reader(true, null)}:
+ * DOCTYPE disallowed and external general/parameter entities and external DTD loading off, so Prowide
+ * alone resists XXE. But it sets no document size or depth limit, lifts the JDK's entity size limits
+ * ({@code maxGeneralEntitySizeLimit}, {@code totalEntitySizeLimit}) to unlimited, and answers null or a
+ * {@link ProwideException} for a file it cannot read; {@code MxReadConfiguration} / {@code MxReadParams}
+ * carry only type adapters and a JAXB context, no limits. (Some other {@code MxParseUtils} helpers, such as
+ * {@code findByPath}, use an unconfigured {@code XMLInputFactory}; Finbridge calls none of them.)
+ *
+ * <p>So Prowide never sees the caller's bytes: the file is first parsed by {@link HardenedXml} (every limit
+ * applies there), identified, validated against its schema, and only the parsed {@code Document}
+ * element, written back to text without any DOCTYPE or entity declaration, is handed to Prowide.
  */
 final class IsoFiles {
 

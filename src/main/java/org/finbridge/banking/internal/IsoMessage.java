@@ -10,9 +10,11 @@ import org.w3c.dom.Element;
  * The ISO 20022 {@code Document} inside a parsed file and the message it is. The file may be the
  * bare Document, or wrap it with a business application header (AppHdr) in any envelope element.
  *
- * @param version the message version (8 for camt.053.001.08), or 0 when the file does not say it
+ * @param version    the message version (8 for camt.053.001.08), or 0 when the file does not say it
+ * @param namespaced whether the Document carries its message's ISO namespace; only then can it be
+ *                   validated against that message's schema (a misspelt namespace matches no schema)
  */
-record IsoMessage(Element document, String family, int version) {
+record IsoMessage(Element document, String family, int version, boolean namespaced) {
 
     private static final Pattern ID = Pattern.compile("([a-z]{4}\\.[0-9]{3})\\.001\\.([0-9]{2})");
     private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:" + ID.pattern());
@@ -36,14 +38,14 @@ record IsoMessage(Element document, String family, int version) {
         }
         Matcher ns = NAMESPACE.matcher(String.valueOf(document.getNamespaceURI()));
         if (ns.matches()) {
-            return new IsoMessage(document, ns.group(1), Integer.parseInt(ns.group(2)));
+            return new IsoMessage(document, ns.group(1), Integer.parseInt(ns.group(2)), true);
         }
         Element appHdr = Dom.find(root, "AppHdr");
         String declared = appHdr == null ? null : Dom.text(appHdr, "MsgDefIdr");
         if (declared != null) {
             Matcher m = ID.matcher(declared.strip());
             if (m.matches()) {
-                return new IsoMessage(document, m.group(1), Integer.parseInt(m.group(2)));
+                return new IsoMessage(document, m.group(1), Integer.parseInt(m.group(2)), false);
             }
         }
         Element body = firstElement(document);
@@ -53,7 +55,7 @@ record IsoMessage(Element document, String family, int version) {
                     + "' names no ISO 20022 message, and its content <" + (body == null ? "" : Dom.localName(body))
                     + "> is none this reader knows");
         }
-        return new IsoMessage(document, family, 0);
+        return new IsoMessage(document, family, 0, false);
     }
 
     private static Element firstElement(Element parent) {

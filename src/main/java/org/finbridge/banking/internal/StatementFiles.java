@@ -60,7 +60,9 @@ public final class StatementFiles {
             throw new XmlRefusedException(Reason.UNSUPPORTED_VERSION, message.id() + " is not supported: "
                     + message.family() + " is read in versions .0" + OLDEST_VERSION + " to .0" + NEWEST_VERSION);
         }
-        IsoSchemas.of(message.id()).ifPresent(schema -> HardenedXml.validate(message.document(), schema));
+        if (message.namespaced()) {
+            IsoSchemas.of(message.id()).ifPresent(schema -> HardenedXml.validate(message.document(), schema));
+        }
         return CamtReader.read(message);
     }
 }
