@@ -17,7 +17,8 @@ class ArchitectureTest {
             .importPackages("org.finbridge");
 
     /** Packages that hold or move money. Scoring and statistics modules may use floating point; these may not. */
-    static final String[] MONEY_PACKAGES = {"org.finbridge.money..", "org.finbridge.ledger..", "org.finbridge.fx.."};
+    static final String[] MONEY_PACKAGES = {"org.finbridge.money..", "org.finbridge.ledger..", "org.finbridge.fx..",
+            "org.finbridge.banking.."};
 
     @Test
     void noFloatingPointNearMoney() {

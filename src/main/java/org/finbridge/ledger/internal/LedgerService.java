@@ -4,7 +4,9 @@ import org.finbridge.audit.AuditEntry;
 import org.finbridge.audit.AuditLog;
 import org.finbridge.platform.Acting;
 import org.finbridge.platform.RequestIds;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,16 +50,25 @@ class LedgerService implements Ledger {
     private final Clock clock;
     private final AuditLog audit;
 
-    LedgerService(JdbcClient jdbc, TransferBatcher batcher, Clock clock, AuditLog audit) {
+    private final TransactionTemplate nested;
+
+    LedgerService(JdbcClient jdbc, TransferBatcher batcher, Clock clock, AuditLog audit,
+                  PlatformTransactionManager transactions) {
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.batcher = batcher;
         this.clock = clock;
         this.audit = audit;
     }
 
-    /** Opens the account and records who opened it in the audit log, in one transaction. */
+    /**
+     * Opens the account and records who opened it in the audit log, together. The insert runs in a
+     * nested transaction (a savepoint when the caller has a transaction open), so that losing a race to
+     * open the same account rolls back only the savepoint: PostgreSQL aborts a whole transaction on a
+     * failed statement, and the caller's work and our re-read must survive it.
+     */
     @Override
-    @Transactional
     public AccountResult createAccount(NewAccount a) {
         if (a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
                 && a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)) {
@@ -68,28 +79,32 @@ class LedgerService implements Ledger {
             return sameAccount(existing.get(), a) ? AccountResult.EXISTS : AccountResult.EXISTS_WITH_DIFFERENT_FIELDS;
         }
         try {
-            jdbc.sql("""
-                    insert into ledger_accounts (id, currency, type, owner_ref, debits_must_not_exceed_credits,
-                        credits_must_not_exceed_debits, history, created_at)
-                    values (:id, :currency, :type, :owner, :dnec, :cned, :history, :at)""")
-                    .param("id", a.id().value())
-                    .param("currency", a.currency().code())
-                    .param("type", a.type())
-                    .param("owner", a.ownerRef())
-                    .param("dnec", a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))
-                    .param("cned", a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS))
-                    .param("history", a.flags().contains(AccountFlag.HISTORY))
-                    .param("at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-                    .update();
-            Acting.As as = Acting.current().orElse(new Acting.As("system", null));
-            audit.append(new AuditEntry(as.name(), as.role(), "ledger.account.create", "ledger_account", a.id().toString(),
-                    null, a.currency().code() + " " + a.type() + (a.ownerRef() == null ? "" : " owner " + a.ownerRef())
-                            + " " + a.flags(), RequestIds.current().orElse(null)));
-            return AccountResult.OK;
+            return nested.execute(status -> insert(a));
         } catch (DuplicateKeyException raced) {
             Account now = account(a.id()).orElseThrow(() -> raced);
             return sameAccount(now, a) ? AccountResult.EXISTS : AccountResult.EXISTS_WITH_DIFFERENT_FIELDS;
         }
+    }
+
+    private AccountResult insert(NewAccount a) {
+        jdbc.sql("""
+                insert into ledger_accounts (id, currency, type, owner_ref, debits_must_not_exceed_credits,
+                    credits_must_not_exceed_debits, history, created_at)
+                values (:id, :currency, :type, :owner, :dnec, :cned, :history, :at)""")
+                .param("id", a.id().value())
+                .param("currency", a.currency().code())
+                .param("type", a.type())
+                .param("owner", a.ownerRef())
+                .param("dnec", a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS))
+                .param("cned", a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS))
+                .param("history", a.flags().contains(AccountFlag.HISTORY))
+                .param("at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .update();
+        Acting.As as = Acting.current().orElse(new Acting.As("system", null));
+        audit.append(new AuditEntry(as.name(), as.role(), "ledger.account.create", "ledger_account", a.id().toString(),
+                null, a.currency().code() + " " + a.type() + (a.ownerRef() == null ? "" : " owner " + a.ownerRef())
+                        + " " + a.flags(), RequestIds.current().orElse(null)));
+        return AccountResult.OK;
     }
 
     private static boolean sameAccount(Account existing, NewAccount a) {
