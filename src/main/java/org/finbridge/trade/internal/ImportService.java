@@ -101,7 +101,12 @@ class ImportService implements TradeImports {
             return transactions.execute(status -> {
                 KindImport.Context context = new KindImport.Context(id, actor, clock, now, parties.lookup());
                 KindImport.Writer<N> writer = kind.open(context);
-                try (RecordSource<N> source = source(kind, request.format(), hashed)) {
+                // the parsers close their input at its end; the file is read on to its end for the hash
+                try (RecordSource<N> source = source(kind, request.format(), new java.io.FilterInputStream(hashed) {
+                    @Override
+                    public void close() {
+                    }
+                })) {
                     readAll(kind, source, writer, onBehalfOf, tally);
                     drain(hashed);
                 } catch (CharacterCodingException e) {

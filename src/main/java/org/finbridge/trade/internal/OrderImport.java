@@ -124,15 +124,12 @@ class OrderImport implements KindImport<NewOrder> {
             }
 
             private List<Order> withoutRecorded(List<Valid<Order>> valid, List<ImportReport.Rejection> rejections) {
-                Map<PartyId, List<String>> numbers = new HashMap<>();
-                valid.forEach(v -> numbers.computeIfAbsent(v.value().marketplace(), k -> new ArrayList<>())
-                        .add(v.value().reference().orderNumber()));
-                Map<PartyId, Set<String>> recorded = new HashMap<>();
-                numbers.forEach((marketplace, list) -> recorded.put(marketplace, orders.existingNumbers(marketplace, list)));
+                Set<UUID> recorded = orders.recordsWithOrders(valid.stream()
+                        .map(v -> v.value().reference().recordId().value()).toList());
                 List<Order> fresh = new ArrayList<>();
                 valid.forEach(v -> {
                     Order o = v.value();
-                    if (recorded.get(o.marketplace()).contains(o.reference().orderNumber())) {
+                    if (recorded.contains(o.reference().recordId().value())) {
                         rejections.add(KindImport.rejection(v.line(), List.of("orderNumber: duplicate order number "
                                 + o.reference().orderNumber() + " (already recorded)")));
                     } else {

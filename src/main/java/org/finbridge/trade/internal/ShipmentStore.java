@@ -107,14 +107,23 @@ class ShipmentStore {
                 .stream().findFirst();
     }
 
-    /** The recorded shipments among these waybills, with their events. */
+    /**
+     * The recorded shipments among these waybills, with their events. Asked as row values, which both
+     * databases look up in the (carrier, waybill) index; {@code carrier = ? and waybill in (…)} would
+     * make H2 scan the carrier's every shipment.
+     */
     Map<Waybill, Shipment> byWaybills(Collection<Waybill> waybills) {
-        Map<String, List<String>> byCarrier = new HashMap<>();
-        waybills.forEach(w -> byCarrier.computeIfAbsent(w.carrier(), k -> new ArrayList<>()).add(w.waybill()));
         List<Shipment> found = new ArrayList<>();
-        byCarrier.forEach((carrier, numbers) -> Rows.inChunks(numbers, chunk -> found.addAll(jdbc.sql(
-                        SELECT + " where carrier = :carrier and waybill in (:waybills)")
-                .param("carrier", carrier).param("waybills", chunk).query(this::shipment).list())));
+        Rows.inChunks(waybills, chunk -> {
+            StringBuilder sql = new StringBuilder(SELECT).append(" where (carrier, waybill) in (");
+            List<Object> args = new ArrayList<>();
+            for (Waybill w : chunk) {
+                sql.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
+                args.add(w.carrier());
+                args.add(w.waybill());
+            }
+            found.addAll(jdbc.sql(sql.append(")").toString()).params(args).query(this::shipment).list());
+        });
         Map<Waybill, Shipment> result = new HashMap<>();
         withEvents(found).forEach(s -> result.put(new Waybill(s.carrier(), s.waybill()), s));
         return result;
