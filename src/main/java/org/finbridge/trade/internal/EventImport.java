@@ -95,7 +95,7 @@ class EventImport implements KindImport<NewLogisticsEvent> {
             @Override
             public List<ImportReport.Rejection> write(List<SourceRecord<NewLogisticsEvent>> chunk) {
                 Map<ShipmentStore.Waybill, Shipment> current = new HashMap<>(shipments.byWaybills(chunk.stream()
-                        .map(r -> waybill(r.value())).filter(w -> w != null).distinct().toList()));
+                        .map(r -> waybill(r.value())).filter(w -> w != null).distinct().toList(), true));
                 List<ImportReport.Rejection> rejections = new ArrayList<>();
                 List<ShipmentStore.NewEvent> added = new ArrayList<>();
                 Map<ShipmentId, ShipmentState> states = new LinkedHashMap<>();

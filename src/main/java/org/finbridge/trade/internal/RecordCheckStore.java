@@ -3,7 +3,9 @@ package org.finbridge.trade.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.finbridge.trade.OrderReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,22 @@ class RecordCheckStore {
                     last.put(Rows.uuid(rs, "record_id"), rs.getString("mismatches"));
                 }));
         return last;
+    }
+
+    /**
+     * Those of these records that hold a shipment, a declaration, a pushed payment or an earlier check:
+     * one query per chunk, so that a bulk import of orders with nothing to match them against costs one
+     * round trip per chunk rather than one per document kind.
+     */
+    Set<UUID> withMoreThanAnOrder(Collection<UUID> recordIds) {
+        Set<UUID> found = new HashSet<>();
+        Rows.inChunks(recordIds, chunk -> found.addAll(jdbc.sql("""
+                        select record_id from trade_shipments where record_id in (:ids)
+                        union select record_id from trade_declarations where record_id in (:ids)
+                        union select record_id from trade_payments where record_id in (:ids)
+                        union select record_id from trade_record_checks where record_id in (:ids)""")
+                .param("ids", chunk).query(UUID.class).list()));
+        return found;
     }
 
     void save(OrderReference reference, String mismatches, boolean existed, Instant now) {

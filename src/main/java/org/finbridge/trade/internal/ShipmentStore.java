@@ -113,6 +113,11 @@ class ShipmentStore {
      * make H2 scan the carrier's every shipment.
      */
     Map<Waybill, Shipment> byWaybills(Collection<Waybill> waybills) {
+        return byWaybills(waybills, false);
+    }
+
+    /** The same, locked until the transaction ends when {@code lock}: events are decided one writer at a time. */
+    Map<Waybill, Shipment> byWaybills(Collection<Waybill> waybills, boolean lock) {
         List<Shipment> found = new ArrayList<>();
         Rows.inChunks(waybills, chunk -> {
             StringBuilder sql = new StringBuilder(SELECT).append(" where (carrier, waybill) in (");
@@ -122,7 +127,8 @@ class ShipmentStore {
                 args.add(w.carrier());
                 args.add(w.waybill());
             }
-            found.addAll(jdbc.sql(sql.append(")").toString()).params(args).query(this::shipment).list());
+            sql.append(lock ? ") for update" : ")");
+            found.addAll(jdbc.sql(sql.toString()).params(args).query(this::shipment).list());
         });
         Map<Waybill, Shipment> result = new HashMap<>();
         withEvents(found).forEach(s -> result.put(new Waybill(s.carrier(), s.waybill()), s));

@@ -1,7 +1,6 @@
 package org.finbridge.trade.web;
 
 import org.finbridge.party.Actor;
-import org.finbridge.party.PartyKind;
 import org.finbridge.trade.Declaration;
 import org.finbridge.trade.Order;
 import org.finbridge.trade.Shipment;
@@ -40,9 +39,5 @@ final class Visibility {
             case MERCHANT -> record.merchants().contains(actor.partyId());
             default -> false;
         };
-    }
-
-    static boolean isKind(Actor actor, PartyKind kind) {
-        return actor.partyKind() == kind;
     }
 }
