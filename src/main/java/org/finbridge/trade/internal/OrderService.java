@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderService implements Orders {
 
     private final OrderStore orders;
-    private final PaymentStore payments;
+    private final TradePaymentStore payments;
     private final PartyDirectory parties;
     private final TradeRecordService records;
     private final TradeAudit audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    OrderService(OrderStore orders, PaymentStore payments, PartyDirectory parties, TradeRecordService records,
+    OrderService(OrderStore orders, TradePaymentStore payments, PartyDirectory parties, TradeRecordService records,
                  TradeAudit audit, Transactions transactions, Clock clock) {
         this.orders = orders;
         this.payments = payments;

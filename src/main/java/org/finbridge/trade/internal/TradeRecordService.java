@@ -43,14 +43,14 @@ class TradeRecordService implements TradeRecords {
     private final OrderStore orders;
     private final ShipmentStore shipments;
     private final DeclarationStore declarations;
-    private final PaymentStore pushedPayments;
+    private final TradePaymentStore pushedPayments;
     private final ObjectProvider<PaymentLookup> paymentLookup;
     private final RecordCheckStore checks;
     private final TradeRecordMatcher matcher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TradeRecordService(OrderStore orders, ShipmentStore shipments, DeclarationStore declarations, PaymentStore pushedPayments,
+    TradeRecordService(OrderStore orders, ShipmentStore shipments, DeclarationStore declarations, TradePaymentStore pushedPayments,
                        ObjectProvider<PaymentLookup> paymentLookup, RecordCheckStore checks, TradeRecordMatcher matcher,
                        ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;

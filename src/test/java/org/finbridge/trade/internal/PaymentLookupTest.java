@@ -53,7 +53,7 @@ class PaymentLookupTest {
     DeclarationStore declarations;
 
     @Autowired
-    PaymentStore pushed;
+    TradePaymentStore pushed;
 
     @Autowired
     RecordCheckStore checks;

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Repository;
 
 /** Payment references pushed by marketplaces, one per order, in {@code trade_payments}. */
 @Repository
-class PaymentStore {
+class TradePaymentStore {
 
     private static final String SELECT = "select record_id, payment_reference, currency, amount_minor_units, paid_at from trade_payments";
 
     private final JdbcClient jdbc;
 
-    PaymentStore(JdbcClient jdbc) {
+    TradePaymentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
