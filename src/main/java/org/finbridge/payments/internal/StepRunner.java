@@ -73,10 +73,11 @@ class StepRunner {
     private final PaymentsProperties properties;
     private final PaymentJournal journal;
     private final PaymentViews views;
+    private final CheckoutFx checkoutFx;
 
     StepRunner(PaymentStore store, TransactionTemplate paymentsTransactions, Clock clock, LedgerPostings postings,
                Connectors connectors, FeePolicy fees, PaymentsProperties properties, PaymentJournal journal,
-               PaymentViews views) {
+               PaymentViews views, CheckoutFx checkoutFx) {
         this.store = store;
         this.tx = paymentsTransactions;
         this.clock = clock;
@@ -86,6 +87,7 @@ class StepRunner {
         this.properties = properties;
         this.journal = journal;
         this.views = views;
+        this.checkoutFx = checkoutFx;
     }
 
     // --- begin -----------------------------------------------------------------------------------
@@ -341,6 +343,10 @@ class StepRunner {
                 p.holdId = plan.newHold();
             }
             apply.accept(p, plan);
+            if (p.convertsAtCheckout()) {
+                checkoutFx.recordConverted(p.id, plan.sum(LedgerPostings.CHECKOUT_FX_BUY) - plan.sum(LedgerPostings.REFUND_FX_SELL),
+                        plan.sum(LedgerPostings.CHECKOUT_FX_SPREAD));
+            }
             p.busySeq = null;
             p.updatedAt = now();
             store.update(p);
