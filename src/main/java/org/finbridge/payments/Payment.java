@@ -1,5 +1,6 @@
 package org.finbridge.payments;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.finbridge.money.Money;
@@ -26,6 +27,7 @@ import org.finbridge.party.PartyId;
  * @param feesAcquirer the connector's fees, taken at each capture
  * @param feesPlatform the platform's fees, taken at each capture
  * @param reserved the part of each capture put into the merchant's rolling reserve
+ * @param settlement the checkout FX of a payment the merchant receives in another currency; null otherwise
  */
 public record Payment(
         PaymentId id,
@@ -54,7 +56,22 @@ public record Payment(
         Dispute dispute,
         List<Transaction> transactions,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Settlement settlement) {
+
+    /**
+     * The merchant's side of a payment in another currency than the buyer's: the rate locked when the
+     * buyer confirmed (from FX quote {@code quoteId}), guaranteed until {@code rateGuaranteedUntil}, and
+     * what the captures so far converted at it.
+     *
+     * @param rate units of the settlement currency per unit of the presentment currency the merchant gets
+     * @param midRate the reference mid rate the quote was priced on; the difference is the platform's spread
+     * @param settled what the merchant received so far, net of refunds, in the settlement currency
+     * @param spread the platform's FX revenue on this payment, in the settlement currency
+     */
+    public record Settlement(Money settled, Money spread, BigDecimal rate, BigDecimal midRate, String quoteId,
+                             Instant lockedAt, Instant rateGuaranteedUntil) {
+    }
 
     /** A chargeback process started by the buyer's bank (one per payment). */
     public record Dispute(DisputeStatus status, long amount, String reason, String evidence, long fromReserve,

@@ -51,7 +51,11 @@ class ApiKeyService implements ApiKeys {
     private final PartyAudit audit;
     private final Clock clock;
 
-    ApiKeyService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
+    private final org.finbridge.party.internal.security.ApiKeyCache cache;
+
+    ApiKeyService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock,
+                  org.finbridge.party.internal.security.ApiKeyCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.parties = parties;
         this.audit = audit;
@@ -113,6 +117,7 @@ class ApiKeyService implements ApiKeys {
                 .param("until", until.atOffset(ZoneOffset.UTC))
                 .param("next", TimeOrderedIds.parse(ID_PREFIX, successor.key().id()))
                 .param("id", TimeOrderedIds.parse(ID_PREFIX, keyId)).update();
+            cache.invalidateAll(); // revocation is honoured at once on this node
         audit.record(actor, "party.api_key.expire", "api_key", keyId, "active", "expires " + until);
         return successor;
     }
@@ -127,6 +132,7 @@ class ApiKeyService implements ApiKeys {
         if (key.get().revokedAt() == null) {
             jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
                     .param("now", now().atOffset(ZoneOffset.UTC)).param("id", TimeOrderedIds.parse(ID_PREFIX, keyId)).update();
+            cache.invalidateAll(); // revocation is honoured at once on this node
             audit.record(actor, "party.api_key.revoke", "api_key", keyId, "active", "revoked");
         }
         return new ApiKeyResult.Revoked(find(keyId).orElseThrow());

@@ -39,7 +39,10 @@ class PartyStore implements Parties {
     private final PartyAudit audit;
     private final Clock clock;
 
-    PartyStore(JdbcClient jdbc, PartyAudit audit, Clock clock) {
+    private final org.finbridge.party.internal.security.ApiKeyCache apiKeyCache;
+
+    PartyStore(JdbcClient jdbc, PartyAudit audit, Clock clock, org.finbridge.party.internal.security.ApiKeyCache apiKeyCache) {
+        this.apiKeyCache = apiKeyCache;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -175,6 +178,8 @@ class PartyStore implements Parties {
         jdbc.sql("update parties set status = :status, risk_tier = :tier, updated_at = :now, version = version + 1 where id = :id")
                 .param("status", status.name()).param("tier", tier == null ? null : tier.name())
                 .param("now", now().atOffset(ZoneOffset.UTC)).param("id", id.value()).update();
+        // a suspended or closed party's keys stop working at once on this node (within the cache's TTL elsewhere)
+        apiKeyCache.invalidateAll();
     }
 
     private static final String SELECT = """

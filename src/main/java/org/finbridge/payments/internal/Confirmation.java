@@ -31,15 +31,17 @@ class Confirmation {
     private final ThreeDSecureSimulation threeDSecure;
     private final ConnectorRouting routing;
     private final Parties parties;
+    private final CheckoutFx checkoutFx;
 
     Confirmation(PaymentStore store, StepRunner steps, RiskPolicy risk, ThreeDSecureSimulation threeDSecure,
-                 ConnectorRouting routing, Parties parties) {
+                 ConnectorRouting routing, Parties parties, CheckoutFx checkoutFx) {
         this.store = store;
         this.steps = steps;
         this.risk = risk;
         this.threeDSecure = threeDSecure;
         this.routing = routing;
         this.parties = parties;
+        this.checkoutFx = checkoutFx;
     }
 
     PaymentResult confirm(Predicate<PaymentRecord> visible, Who who, PaymentId id) {
@@ -103,6 +105,17 @@ class Confirmation {
         }
         // one candidate for now; failover across candidates on Unavailable and soft declines comes with routing
         PaymentConnector connector = candidates.get(0);
+        // the buyer confirms now: this is the checkout whose rate the merchant is paid at
+        CheckoutFx.Lock fxLock = null;
+        if (p.convertsAtCheckout()) {
+            switch (checkoutFx.lock(p, who.name())) {
+                case CheckoutFx.Refused r -> {
+                    return r.result();
+                }
+                case CheckoutFx.Locked l -> fxLock = l.lock();
+            }
+        }
+        CheckoutFx.Lock lock = fxLock;
         boolean manual = p.method.type().isPull() && p.captureMethod == CaptureMethod.MANUAL;
         var begin = steps.begin(p.id, visible, manual ? Step.AUTHORIZE : Step.AUTHORIZE_AND_CAPTURE,
                 manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE, p.requested.minorUnits(), false,
@@ -110,6 +123,9 @@ class Confirmation {
                     rec.connector = connector.name();
                     if (threeDs != null) {
                         rec.threeDs = threeDs;
+                    }
+                    if (lock != null) {
+                        checkoutFx.save(lock);
                     }
                 });
         return switch (begin) {

@@ -3,6 +3,7 @@ package org.finbridge.payments.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.finbridge.fx.FxAccounts;
 import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerBusyException;
@@ -35,6 +36,14 @@ import org.springframework.stereotype.Component;
  *       keep theirs.</li>
  *   <li>Chargeback: taken from the merchant's reserve first and the rest from its pending account, as a
  *       LINKED pair; a won dispute reverses the same legs.</li>
+ *   <li>Checkout FX ({@link CheckoutFx}): when the merchant settles in another currency than the buyer
+ *       pays in, each capture's chain ends with the conversion of what the capture left the merchant
+ *       (after the acquirer's and the platform's fees and the reserve, which stay in the presentment
+ *       currency, where the acquirer settles and chargebacks arrive) through the FX liquidity accounts
+ *       (TigerBeetle's currency-exchange recipe): pending (presentment) → FX liquidity (presentment);
+ *       FX liquidity (settlement) → pending (settlement) at the locked client rate; FX liquidity
+ *       (settlement) → FX revenue (settlement), the spread. A refund first converts back at the locked
+ *       client rate, in the same chain as the refund.</li>
  * </ul>
  */
 @Component
@@ -52,9 +61,17 @@ class LedgerPostings {
     static final String CHARGEBACK_FROM_PENDING = "CHARGEBACK_FROM_PENDING";
     static final String CHARGEBACK_REVERSAL_TO_RESERVE = "CHARGEBACK_REVERSAL_RESERVE";
     static final String CHARGEBACK_REVERSAL_TO_PENDING = "CHARGEBACK_REVERSAL_PENDING";
+    static final String CHECKOUT_FX_SELL = "CHECKOUT_FX_SELL";
+    static final String CHECKOUT_FX_BUY = "CHECKOUT_FX_BUY";
+    static final String CHECKOUT_FX_SPREAD = "CHECKOUT_FX_SPREAD";
+    static final String REFUND_FX_SELL = "REFUND_FX_SELL";
+    static final String REFUND_FX_BUY = "REFUND_FX_BUY";
 
     /** Fees and reserve taken from one capture, in minor units of the processed currency. */
     record Deductions(long acquirerFee, long platformFee, long reserve) {
+        long total() {
+            return acquirerFee + platformFee + reserve;
+        }
     }
 
     sealed interface Outcome {
@@ -71,10 +88,12 @@ class LedgerPostings {
 
     private final Ledger ledger;
     private final PaymentAccounts accounts;
+    private final CheckoutFx checkoutFx;
 
-    LedgerPostings(Ledger ledger, PaymentAccounts accounts) {
+    LedgerPostings(Ledger ledger, PaymentAccounts accounts, CheckoutFx checkoutFx) {
         this.ledger = ledger;
         this.accounts = accounts;
+        this.checkoutFx = checkoutFx;
     }
 
     TransferPlan authorize(PaymentRecord p, OperationRecord op, long amount, int timeoutSeconds) {
@@ -88,6 +107,7 @@ class LedgerPostings {
         legs.add(hold);
         legs.add(Transfer.postPending(id(op, "capture"), hold.id(), amount, CAPTURE).withExternalRef(ref(p)));
         addDeductions(legs, p, op, d);
+        addConversion(legs, p, op, amount - d.total());
         return chain(legs);
     }
 
@@ -99,6 +119,7 @@ class LedgerPostings {
             legs.add(hold(p, op, "hold", rest, reholdTimeoutSeconds));
         }
         addDeductions(legs, p, op, d);
+        addConversion(legs, p, op, amount - d.total());
         return chain(legs);
     }
 
@@ -109,8 +130,18 @@ class LedgerPostings {
 
     TransferPlan refund(PaymentRecord p, OperationRecord op, long amount) {
         CurrencyCode c = p.currency();
-        return new TransferPlan(List.of(Transfer.posted(id(op, "refund"), pending(p), clearing(p), amount, c.code(), REFUND)
-                .withExternalRef(ref(p))));
+        List<Transfer> legs = new ArrayList<>();
+        lock(p).ifPresent(l -> {
+            // back into the presentment currency at the locked client rate, the merchant paying the rounding
+            CurrencyCode settlement = l.settlement();
+            long cost = CheckoutFx.refundCost(l, amount);
+            legs.add(Transfer.posted(id(op, "refund-fx-sell"), accounts.merchantPending(p.merchantId, settlement),
+                    liquidity(settlement), cost, settlement.code(), REFUND_FX_SELL).withExternalRef(ref(p)));
+            legs.add(Transfer.posted(id(op, "refund-fx-buy"), liquidity(c), pending(p), amount, c.code(), REFUND_FX_BUY)
+                    .withExternalRef(ref(p)));
+        });
+        legs.add(Transfer.posted(id(op, "refund"), pending(p), clearing(p), amount, c.code(), REFUND).withExternalRef(ref(p)));
+        return chain(legs);
     }
 
     /** Reserve first: as much of the chargeback as the merchant's reserve holds, the rest from its pending account. */
@@ -181,6 +212,43 @@ class LedgerPostings {
             legs.add(Transfer.posted(id(op, "reserve"), pending(p), accounts.merchantReserve(p.merchantId, c), d.reserve(),
                     c.code(), RESERVE).withExternalRef(ref(p)));
         }
+    }
+
+    /**
+     * Converts {@code net} (presentment currency, what this capture left in the merchant's pending account)
+     * into the merchant's settlement currency at the rate locked at checkout.
+     */
+    private void addConversion(List<Transfer> legs, PaymentRecord p, OperationRecord op, long net) {
+        if (net <= 0) {
+            return;
+        }
+        lock(p).ifPresent(l -> {
+            CurrencyCode from = p.currency();
+            CurrencyCode to = l.settlement();
+            CheckoutFx.Converted converted = CheckoutFx.convert(l, net);
+            legs.add(Transfer.posted(id(op, "fx-sell"), pending(p), liquidity(from), net, from.code(), CHECKOUT_FX_SELL)
+                    .withExternalRef(ref(p)));
+            if (converted.merchant() > 0) {
+                legs.add(Transfer.posted(id(op, "fx-buy"), liquidity(to), accounts.merchantPending(p.merchantId, to),
+                        converted.merchant(), to.code(), CHECKOUT_FX_BUY).withExternalRef(ref(p)));
+            }
+            if (converted.spread() > 0) {
+                legs.add(Transfer.posted(id(op, "fx-spread"), liquidity(to), accounts.open(FxAccounts.revenue(to)),
+                        converted.spread(), to.code(), CHECKOUT_FX_SPREAD).withExternalRef(ref(p)));
+            }
+        });
+    }
+
+    /** The payment's checkout-FX lock, when it converts and was authorized in the currency the lock sells. */
+    private java.util.Optional<CheckoutFx.Lock> lock(PaymentRecord p) {
+        if (!p.convertsAtCheckout()) {
+            return java.util.Optional.empty();
+        }
+        return checkoutFx.find(p.id).filter(l -> l.presentment().equals(p.currency()));
+    }
+
+    private AccountId liquidity(CurrencyCode c) {
+        return accounts.open(FxAccounts.liquidity(c));
     }
 
     private Transfer hold(PaymentRecord p, OperationRecord op, String leg, long amount, int timeoutSeconds) {

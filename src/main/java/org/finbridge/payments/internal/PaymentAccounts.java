@@ -65,8 +65,19 @@ class PaymentAccounts {
         return ledger.account(id).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L);
     }
 
+    /** An account another module names (the FX module's liquidity and revenue accounts), opened on first use. */
+    AccountId open(NewAccount account) {
+        return open(account.id(), account.id().toString(), account);
+    }
+
     private AccountId open(String name, CurrencyCode currency, String type, String owner, AccountFlag... flags) {
         AccountId id = AccountId.derived(name);
+        return open(id, name, new NewAccount(id, currency, type, owner, flags.length == 0 ? Set.of() : Set.of(flags)));
+    }
+
+    private AccountId open(AccountId id, String name, NewAccount account) {
+        String type = account.type();
+        CurrencyCode currency = account.currency();
         if (opened.contains(id)) {
             return id;
         }
@@ -75,7 +86,6 @@ class PaymentAccounts {
             if (opened.contains(id)) {
                 return id;
             }
-            NewAccount account = new NewAccount(id, currency, type, owner, flags.length == 0 ? Set.of() : Set.of(flags));
             AccountResult r;
             try {
                 r = ledger.createAccount(account);

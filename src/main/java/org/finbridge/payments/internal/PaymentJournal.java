@@ -37,9 +37,6 @@ class PaymentJournal {
                 Instant at) {
         String summary = "{\"state\":\"" + p.state + "\",\"amount\":" + amount + ",\"currency\":\"" + p.currency()
                 + "\",\"captured\":" + p.amounts.captured() + ",\"refunded\":" + p.amounts.refunded() + "}";
-        audit.append(new AuditEntry(actor == null || actor.isBlank() ? "system" : actor, role, eventType, "payment",
-                p.id.toString(), before == null ? null : "{\"state\":\"" + before + "\"}", summary,
-                RequestIds.current().orElse(null)));
         PaymentEvent event = new PaymentEvent(eventType, p.id, p.merchantId, seq, p.state, amount, p.currency().code(),
                 p.orderReference, at);
         events.publishEvent(event);
@@ -52,5 +49,10 @@ class PaymentJournal {
         data.put("captured", p.amounts.captured());
         data.put("refunded", p.amounts.refunded());
         webhooks.publish(p.merchantId, eventType, p.id + ":" + seq, data);
+        // last: the append locks the audit chain's head until the transaction ends, and every audited
+        // transaction of the platform waits for that lock (AuditLog: "append late, keep it short")
+        audit.append(new AuditEntry(actor == null || actor.isBlank() ? "system" : actor, role, eventType, "payment",
+                p.id.toString(), before == null ? null : "{\"state\":\"" + before + "\"}", summary,
+                RequestIds.current().orElse(null)));
     }
 }

@@ -42,6 +42,12 @@ final class PaymentRecord {
     int lastSeq;
     Instant createdAt;
     Instant updatedAt;
+    /** The merchant's currency when it differs from the one the buyer pays in (checkout FX), else null. */
+    CurrencyCode settlementCurrency;
+
+    boolean convertsAtCheckout() {
+        return settlementCurrency != null && !settlementCurrency.equals(requested.currency());
+    }
 
     /** The currency the amounts are kept in: the processed one once a connector answered, else the requested. */
     CurrencyCode currency() {

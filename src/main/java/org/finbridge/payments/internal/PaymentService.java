@@ -88,6 +88,8 @@ class PaymentService implements Payments {
         p.buyer = n.buyer();
         p.orderReference = n.orderReference();
         p.requested = n.amount();
+        p.settlementCurrency = n.settlementCurrency() == null || n.settlementCurrency().equals(n.amount().currency())
+                ? null : n.settlementCurrency();
         p.method = n.method();
         // push methods settle in full when the buyer pays: there is nothing to capture later
         p.captureMethod = n.method().type().isPull() && n.captureMethod() != null ? n.captureMethod() : CaptureMethod.AUTOMATIC;
@@ -121,6 +123,12 @@ class PaymentService implements Payments {
         }
         if (n.method().family() == MethodFamily.STABLECOIN && !n.amount().currency().code().equals("USD")) {
             return new PaymentResult.InvalidField("currency", "USDC payments are priced and settled in USD");
+        }
+        if (n.settlementCurrency() != null && !n.settlementCurrency().equals(n.amount().currency())
+                && n.method().type() != org.finbridge.payments.MethodType.CARD) {
+            // other methods settle through connectors that may convert on their side: not yet combined with checkout FX
+            return new PaymentResult.InvalidField("settlementCurrency", "a settlement currency other than the payment's "
+                    + "is taken for cards only");
         }
         if (!n.method().type().isPull() && n.captureMethod() == CaptureMethod.MANUAL) {
             return new PaymentResult.InvalidField("captureMethod", "MANUAL capture applies to cards only");

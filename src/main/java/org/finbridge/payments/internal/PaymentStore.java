@@ -33,7 +33,8 @@ class PaymentStore {
             processed_amount, processed_currency, method_type, card_token, card_bin, card_last4, card_exp_month,
             card_exp_year, card_network, chain, capture_method, state, region, connector, connector_reference,
             authorized, captured, refunded, disputed, charged_back, fees_acquirer, fees_platform, reserved,
-            expires_at, hold_id, next_action, decline_code, three_ds, busy_seq, last_seq, created_at, updated_at""";
+            expires_at, hold_id, next_action, decline_code, three_ds, busy_seq, last_seq, created_at, updated_at,
+            settlement_currency""";
 
     private final JdbcClient jdbc;
 
@@ -47,7 +48,7 @@ class PaymentStore {
                         + ":cardExpMonth, :cardExpYear, :cardNetwork, :chain, :captureMethod, :state, :region, :connector, "
                         + ":connectorRef, :authorized, :captured, :refunded, :disputed, :chargedBack, :feesAcquirer, "
                         + ":feesPlatform, :reserved, :expiresAt, :holdId, :nextAction, :declineCode, :threeDs, :busySeq, "
-                        + ":lastSeq, :createdAt, :updatedAt)")
+                        + ":lastSeq, :createdAt, :updatedAt, :settlementCcy)")
                 .params(params(p)).update();
     }
 
@@ -105,6 +106,7 @@ class PaymentStore {
         m.put("lastSeq", p.lastSeq);
         m.put("createdAt", at(p.createdAt));
         m.put("updatedAt", at(p.updatedAt));
+        m.put("settlementCcy", p.settlementCurrency == null ? null : p.settlementCurrency.code());
         return m;
     }
 
@@ -256,6 +258,8 @@ class PaymentStore {
         p.lastSeq = rs.getInt("last_seq");
         p.createdAt = instant(rs, "created_at");
         p.updatedAt = instant(rs, "updated_at");
+        String settlement = rs.getString("settlement_currency");
+        p.settlementCurrency = settlement == null ? null : CurrencyCode.of(settlement);
         return p;
     }
 

@@ -17,8 +17,11 @@ class PaymentViews {
 
     private final PaymentStore store;
 
-    PaymentViews(PaymentStore store) {
+    private final CheckoutFx checkoutFx;
+
+    PaymentViews(PaymentStore store, CheckoutFx checkoutFx) {
         this.store = store;
+        this.checkoutFx = checkoutFx;
     }
 
     Payment of(PaymentRecord p) {
@@ -30,7 +33,16 @@ class PaymentViews {
                 p.captureMethod, p.state, p.connector, p.connectorReference, p.amounts.authorized(), p.amounts.captured(),
                 p.amounts.refunded(), p.amounts.disputed(), p.amounts.chargedBack(), p.feesAcquirer, p.feesPlatform,
                 p.reserved, p.expiresAt, nextAction(p.nextActionJson), p.declineCode, p.threeDs, dispute, ops,
-                p.createdAt, p.updatedAt);
+                p.createdAt, p.updatedAt, settlement(p));
+    }
+
+    private Payment.Settlement settlement(PaymentRecord p) {
+        if (!p.convertsAtCheckout()) {
+            return null;
+        }
+        return checkoutFx.find(p.id).map(l -> new Payment.Settlement(new Money(l.settled(), l.settlement()),
+                new Money(l.spread(), l.settlement()), l.clientRate().stripTrailingZeros(), l.midRate().stripTrailingZeros(),
+                l.quoteId().toString(), l.lockedAt(), l.guaranteedUntil())).orElse(null);
     }
 
     static String toJson(NextAction action) {

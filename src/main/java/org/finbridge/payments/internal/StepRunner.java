@@ -73,10 +73,11 @@ class StepRunner {
     private final PaymentsProperties properties;
     private final PaymentJournal journal;
     private final PaymentViews views;
+    private final CheckoutFx checkoutFx;
 
     StepRunner(PaymentStore store, TransactionTemplate paymentsTransactions, Clock clock, LedgerPostings postings,
                Connectors connectors, FeePolicy fees, PaymentsProperties properties, PaymentJournal journal,
-               PaymentViews views) {
+               PaymentViews views, CheckoutFx checkoutFx) {
         this.store = store;
         this.tx = paymentsTransactions;
         this.clock = clock;
@@ -86,6 +87,7 @@ class StepRunner {
         this.properties = properties;
         this.journal = journal;
         this.views = views;
+        this.checkoutFx = checkoutFx;
     }
 
     // --- begin -----------------------------------------------------------------------------------
@@ -149,7 +151,7 @@ class StepRunner {
     /** A state change that moves no money (a challenge pending, processing, a decline, a cancel, evidence). */
     PaymentResult transition(PaymentId id, Predicate<PaymentRecord> visible, Step step, Who who,
                              Consumer<PaymentRecord> apply) {
-        return tx.execute(status -> {
+        return afterCommit(tx.execute(status -> {
             PaymentRecord p = store.lock(id).filter(visible).orElse(null);
             if (p == null) {
                 return new PaymentResult.NotFound();
@@ -168,8 +170,17 @@ class StepRunner {
             p.updatedAt = now();
             store.update(p);
             journal.record(who.name(), who.role(), eventType(step), p, p.lastSeq, before, 0, p.updatedAt);
-            return new PaymentResult.Done(views.of(p));
-        });
+            return p;
+        }));
+    }
+
+    /**
+     * The answer of a transaction that appended to the audit log: the payment's view is read after the
+     * commit, since the append holds the audit chain's head (which every audited transaction of the
+     * platform waits for) until the transaction ends.
+     */
+    private PaymentResult afterCommit(Object outcome) {
+        return outcome instanceof PaymentRecord p ? new PaymentResult.Done(views.of(p)) : (PaymentResult) outcome;
     }
 
     // --- drive -----------------------------------------------------------------------------------
@@ -321,7 +332,7 @@ class StepRunner {
     /** Applies the step to the payment, after the ledger answered, in one transaction with its audit record and event. */
     private PaymentResult complete(OperationRecord op, Step step, long amount, TransferPlan plan, String status,
                                    DeclineCode decline, BiConsumer<PaymentRecord, TransferPlan> apply) {
-        return tx.execute(s -> {
+        return afterCommit(tx.execute(s -> {
             PaymentRecord p = store.lock(op.paymentId()).orElseThrow();
             if (p.busySeq == null || p.busySeq != op.seq()) {
                 return new PaymentResult.Done(views.of(p)); // completed meanwhile (by recovery)
@@ -341,13 +352,17 @@ class StepRunner {
                 p.holdId = plan.newHold();
             }
             apply.accept(p, plan);
+            if (p.convertsAtCheckout()) {
+                checkoutFx.recordConverted(p.id, plan.sum(LedgerPostings.CHECKOUT_FX_BUY) - plan.sum(LedgerPostings.REFUND_FX_SELL),
+                        plan.sum(LedgerPostings.CHECKOUT_FX_SPREAD));
+            }
             p.busySeq = null;
             p.updatedAt = now();
             store.update(p);
             store.complete(op, status, p.connectorReference, decline == null ? null : decline.name(), null, p.updatedAt);
             journal.record(op.actor(), null, eventType(step), p, op.seq(), before, amount, p.updatedAt);
-            return new PaymentResult.Done(views.of(p));
-        });
+            return p;
+        }));
     }
 
     /** Gives up a step that changed nothing (a connector's refusal, an outage): the payment is free again. */

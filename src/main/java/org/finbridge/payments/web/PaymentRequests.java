@@ -21,8 +21,9 @@ final class PaymentRequests {
     private PaymentRequests() {
     }
 
+    /** @param settlementCurrency the merchant's currency when it differs from {@code currency}, the buyer's */
     record CreatePayment(String merchantId, Long amount, String currency, String orderReference, BuyerBody buyer,
-                         MethodBody method, String captureMethod, Boolean confirm) {
+                         MethodBody method, String captureMethod, Boolean confirm, String settlementCurrency) {
     }
 
     record BuyerBody(String partyId, String country) {
@@ -76,6 +77,7 @@ final class PaymentRequests {
             return invalid("amount", "must be a positive whole number of minor units");
         }
         CurrencyCode currency = CurrencyCode.of(b.currency()); // an unknown code answers 400 CURRENCY_UNKNOWN
+        CurrencyCode settlement = b.settlementCurrency() == null ? null : CurrencyCode.of(b.settlementCurrency());
         PartyId merchant = null;
         if (b.merchantId() != null) {
             try {
@@ -131,7 +133,7 @@ final class PaymentRequests {
             method = PaymentMethod.of(type);
         }
         return new Valid(new NewPayment(merchant, new Money(b.amount(), currency), b.orderReference(), buyer, method, capture,
-                Boolean.TRUE.equals(b.confirm())));
+                Boolean.TRUE.equals(b.confirm()), settlement));
     }
 
     private static Invalid invalid(String field, String reason) {

@@ -14,7 +14,7 @@ record PaymentView(String id, String merchantId, Map<String, Object> buyer, Stri
                    long captured, long refunded, long disputed, long chargedBack, long feesAcquirer, long feesPlatform,
                    long reserved, Instant authorizationExpiresAt, Map<String, Object> nextAction, String declineCode,
                    String threeDSecure, Payment.Dispute dispute, List<Payment.Transaction> transactions,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt, Map<String, Object> settlement) {
 
     static PaymentView of(Payment p) {
         Map<String, Object> buyer = null;
@@ -41,7 +41,24 @@ record PaymentView(String id, String merchantId, Map<String, Object> buyer, Stri
                 p.state().name(), p.connector(), p.connectorReference(), p.authorized(), p.captured(), p.refunded(),
                 p.disputed(), p.chargedBack(), p.feesAcquirer(), p.feesPlatform(), p.reserved(),
                 p.authorizationExpiresAt(), nextAction(p.nextAction()), p.declineCode(), p.threeDSecure(), p.dispute(),
-                p.transactions(), p.createdAt(), p.updatedAt());
+                p.transactions(), p.createdAt(), p.updatedAt(), settlement(p.settlement()));
+    }
+
+    /** Rates as decimal strings, amounts in minor units of the settlement currency. */
+    private static Map<String, Object> settlement(Payment.Settlement s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("currency", s.settled().currency().code());
+        m.put("amount", s.settled().minorUnits());
+        m.put("fxSpread", s.spread().minorUnits());
+        m.put("rate", s.rate().toPlainString());
+        m.put("midRate", s.midRate().toPlainString());
+        m.put("quoteId", s.quoteId());
+        m.put("lockedAt", s.lockedAt());
+        m.put("rateGuaranteedUntil", s.rateGuaranteedUntil());
+        return m;
     }
 
     private static Map<String, Object> nextAction(NextAction a) {

@@ -22,10 +22,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
     private final Actors actors;
+    private final ApiKeyCache cache;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, Actors actors) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, Actors actors, ApiKeyCache cache) {
         this.apiKeys = apiKeys;
         this.actors = actors;
+        this.cache = cache;
     }
 
     static boolean presentsKey(HttpServletRequest request) {
@@ -40,9 +42,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? apiKeys.authenticate(header.substring(7).strip()).flatMap(actors::ofKey)
-                : Optional.empty();
+        Optional<Actor> actor = Optional.empty();
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String presented = header.substring(7).strip();
+            actor = cache.actor(presented, () -> apiKeys.authenticate(presented)
+                    .flatMap(key -> actors.ofKey(key).map(a -> new ApiKeyCache.AuthenticatedKey(a, key.expiresAt()))));
+        }
         if (actor.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, 401, "UNAUTHENTICATED", "the API key is unknown, revoked or expired");

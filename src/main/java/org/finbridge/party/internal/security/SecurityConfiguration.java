@@ -32,7 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, Actors actors, ConsoleSessions sessions)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys apiKeys, Actors actors, ConsoleSessions sessions,
+                                           ApiKeyCache apiKeyCache)
             throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         http
@@ -70,7 +71,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 Problems.write(response, 403, "FORBIDDEN", "not allowed");
                             }
                         }))
-                .addFilterAfter(new ApiKeyAuthenticationFilter(apiKeys, actors), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(apiKeys, actors, apiKeyCache), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ConsoleIdleTimeoutFilter(sessions), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new ActingFilter(), AuthorizationFilter.class);
         return http.build();
