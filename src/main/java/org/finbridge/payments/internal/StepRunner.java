@@ -73,10 +73,11 @@ class StepRunner {
     private final PaymentsProperties properties;
     private final PaymentJournal journal;
     private final PaymentViews views;
+    private final Failover failover;
 
     StepRunner(PaymentStore store, TransactionTemplate paymentsTransactions, Clock clock, LedgerPostings postings,
                Connectors connectors, FeePolicy fees, PaymentsProperties properties, PaymentJournal journal,
-               PaymentViews views) {
+               PaymentViews views, Failover failover) {
         this.store = store;
         this.tx = paymentsTransactions;
         this.clock = clock;
@@ -86,6 +87,7 @@ class StepRunner {
         this.properties = properties;
         this.journal = journal;
         this.views = views;
+        this.failover = failover;
     }
 
     // --- begin -----------------------------------------------------------------------------------
@@ -204,10 +206,11 @@ class StepRunner {
     }
 
     private PaymentResult authorize(PaymentRecord p, OperationRecord op) {
-        PaymentConnector c = connectors.named(p.connector);
         boolean sale = op.kind() == Kind.AUTHORIZE_AND_CAPTURE;
-        ConnectorOutcome out = c.authorize(new ConnectorRequest.Authorize(op.connectorKey(), p.id.toString(), p.requested,
-                p.method, sale, p.region));
+        Failover.Attempted attempted = failover.authorize(p, op, sale);
+        PaymentConnector c = attempted.connector();
+        ConnectorOutcome out = attempted.outcome();
+        p.connector = c.name(); // the candidate that answered last: its clearing account takes the money
         return switch (out) {
             case ConnectorOutcome.Approved a -> {
                 p.processed = a.processed();
@@ -219,6 +222,7 @@ class StepRunner {
                                 : postings.authorize(p, op, amount,
                                 seconds(properties.authorizationValidity().plus(properties.holdGrace()))),
                         NONE, (r, plan) -> {
+                            r.connector = c.name();
                             r.processed = a.processed();
                             r.connectorReference = a.reference();
                             r.expiresAt = expiresAt;
@@ -227,12 +231,16 @@ class StepRunner {
             }
             case ConnectorOutcome.ActionRequired ar -> complete(op, Step.REQUIRE_ACTION, 0, TransferPlan.EMPTY,
                     OperationRecord.SUCCEEDED, null, (r, plan) -> {
+                        r.connector = c.name();
                         r.connectorReference = ar.reference();
                         r.nextActionJson = PaymentViews.toJson(ar.action());
                     });
             case ConnectorOutcome.Declined d -> {
                 PaymentResult r = complete(op, Step.DECLINE, 0, TransferPlan.EMPTY, OperationRecord.FAILED, d.code(),
-                        (rec, plan) -> rec.declineCode = d.code().name());
+                        (rec, plan) -> {
+                            rec.connector = c.name();
+                            rec.declineCode = d.code().name();
+                        });
                 yield r instanceof PaymentResult.Done done ? new PaymentResult.Declined(done.payment(), d.code()) : r;
             }
             case ConnectorOutcome.TimedOut t -> inProgress(p, "the connector did not answer in time: " + t.detail());
