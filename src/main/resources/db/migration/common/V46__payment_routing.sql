@@ -13,7 +13,8 @@ create table payment_routing_decisions (
     primary key (payment_id, seq)
 );
 
--- Each connector asked, in order: what it answered and how long it took.
+-- Each connector asked, in order: what it answered and how long it took; and the reversals sent to
+-- connectors that never answered before the payment went elsewhere.
 create table payment_routing_attempts (
     payment_id    uuid          not null,
     seq           integer       not null,
@@ -28,7 +29,8 @@ create table payment_routing_attempts (
     primary key (payment_id, seq, attempt),
     constraint payment_routing_attempts_outcome check (case when outcome = 'APPROVED' then true
         when outcome = 'ACTION_REQUIRED' then true when outcome = 'DECLINED' then true
-        when outcome = 'TIMED_OUT' then true when outcome = 'UNAVAILABLE' then true else false end)
+        when outcome = 'TIMED_OUT' then true when outcome = 'UNAVAILABLE' then true
+        when outcome = 'REVERSED' then true else false end)
 );
 
 -- Notifications accepted from connectors, by the connector's own notification id: a replayed

@@ -1,7 +1,9 @@
 package org.finbridge.payments.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.finbridge.payments.connector.ConnectorOutcome;
 import org.finbridge.payments.connector.ConnectorRequest;
 import org.finbridge.payments.connector.ConnectorRouting;
@@ -39,9 +41,15 @@ class Failover {
 
     Attempted authorize(PaymentRecord p, OperationRecord op, boolean sale) {
         List<String> order = journal.candidates(p.id, op.seq()).filter(l -> !l.isEmpty()).orElse(List.of(p.connector));
+        Set<String> reversed = journal.reversed(p.id, op.seq()); // asked before this step was recovered: never again
+        List<PaymentConnector> unheard = new ArrayList<>();
+        List<String> unheardKeys = new ArrayList<>();
         Attempted last = null;
         for (int i = 0; i < order.size(); i++) {
             PaymentConnector c = connectors.named(order.get(i));
+            if (reversed.contains(c.name())) {
+                continue;
+            }
             String key = i == 0 ? op.connectorKey() : op.connectorKey() + "@" + c.name();
             long started = System.nanoTime();
             ConnectorOutcome out = c.authorize(new ConnectorRequest.Authorize(key, p.id.toString(), p.requested, p.method,
@@ -54,8 +62,28 @@ class Failover {
             if (!next) {
                 break;
             }
+            if (out instanceof ConnectorOutcome.TimedOut) {
+                unheard.add(c);
+                unheardKeys.add(key);
+            }
         }
+        reverse(p, op, unheard, unheardKeys);
         return last;
+    }
+
+    /**
+     * A connector that timed out may have authorized all the same: before the payment goes elsewhere,
+     * it is asked to reverse whatever that request did (card schemes require a reversal when the
+     * acquirer's answer is lost, so the buyer's funds are not held twice). Best effort: a reversal that
+     * fails is recorded, and the acquirer's authorization then lapses at its own expiry.
+     */
+    private void reverse(PaymentRecord p, OperationRecord op, List<PaymentConnector> unheard, List<String> keys) {
+        for (int i = 0; i < unheard.size(); i++) {
+            PaymentConnector c = unheard.get(i);
+            long started = System.nanoTime();
+            ConnectorOutcome out = c.reverse(new ConnectorRequest.Reverse(keys.get(i) + ":reversal", keys.get(i), p.requested));
+            journal.recordReversal(p.id, op.seq(), c.name(), out, (System.nanoTime() - started) / 1_000_000, clock.instant());
+        }
     }
 
     static boolean failsOver(ConnectorOutcome out) {

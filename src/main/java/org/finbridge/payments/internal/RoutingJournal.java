@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.finbridge.payments.PaymentId;
 import org.finbridge.payments.connector.ConnectorOutcome;
 import org.finbridge.payments.connector.ConnectorRouting;
@@ -84,6 +85,11 @@ public class RoutingJournal {
             case ConnectorOutcome.Unavailable u -> u.detail();
             default -> null;
         };
+        insertAttempt(payment, seq, connector, kind, code, detail, elapsedMs, failedOver, at);
+    }
+
+    private void insertAttempt(PaymentId payment, int seq, String connector, String kind, String code, String detail,
+                               long elapsedMs, boolean failedOver, Instant at) {
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_routing_attempts where payment_id = :p and seq = :seq")
                 .param("p", payment.value()).param("seq", seq).query(Integer.class).single();
         jdbc.sql("""
@@ -94,6 +100,27 @@ public class RoutingJournal {
                 .param("outcome", kind).param("code", code)
                 .param("detail", detail == null ? null : detail.substring(0, Math.min(500, detail.length())))
                 .param("elapsed", elapsedMs).param("failedOver", failedOver).param("at", PaymentStore.at(at)).update();
+    }
+
+    /** Records a reversal sent after a timeout: REVERSED when the connector confirmed it, else what it answered. */
+    void recordReversal(PaymentId payment, int seq, String connector, ConnectorOutcome outcome, long elapsedMs, Instant at) {
+        String kind = outcome instanceof ConnectorOutcome.Approved ? "REVERSED" : outcome instanceof ConnectorOutcome.TimedOut
+                ? "TIMED_OUT" : "UNAVAILABLE";
+        String detail = switch (outcome) {
+            case ConnectorOutcome.Approved a -> "reversal of the unanswered authorization confirmed"
+                    + (a.reference() == null ? " (nothing had been authorized)" : " (" + a.reference() + ")");
+            case ConnectorOutcome.TimedOut t -> "reversal unanswered: " + t.detail();
+            case ConnectorOutcome.Unavailable u -> "reversal not taken: " + u.detail();
+            default -> "reversal refused: " + outcome;
+        };
+        insertAttempt(payment, seq, connector, kind, null, detail, elapsedMs, false, at);
+    }
+
+    /** Connectors whose unanswered authorization in this step was reversed. */
+    Set<String> reversed(PaymentId payment, int seq) {
+        return Set.copyOf(jdbc.sql("""
+                select connector from payment_routing_attempts where payment_id = :p and seq = :seq and outcome = 'REVERSED'""")
+                .param("p", payment.value()).param("seq", seq).query(String.class).list());
     }
 
     /** A payment's routing decisions, oldest first, each with its attempts. */

@@ -96,6 +96,7 @@ public final class AcquirerSimulator {
     private final ConcurrentLinkedQueue<DeclineCode> declineNext = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong authorizations = new AtomicLong();
+    private final AtomicLong reversals = new AtomicLong();
     private final Map<String, Stored> byKey = new ConcurrentHashMap<>();
     private final Map<String, Position> positions = new ConcurrentHashMap<>();
     private final List<SettlementLine> settlement = new CopyOnWriteArrayList<>();
@@ -152,7 +153,7 @@ public final class AcquirerSimulator {
         if (!stored.fingerprint().equals(fingerprint)) {
             return error(422, "idempotency_key_reused", "this key was used for another request");
         }
-        if (fresh[0] && (loseNextAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || losesFirstAnswer(operation, body))) {
+        if (loseNextAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || (fresh[0] && losesFirstAnswer(operation, body))) {
             sleep(lostAnswerDelay);
         }
         return stored.answer();
@@ -164,6 +165,7 @@ public final class AcquirerSimulator {
             case "capture" -> capture(reference, body);
             case "void" -> voidAuthorization(reference);
             case "refund" -> refund(reference, body);
+            case "reverse" -> reverse(body);
             default -> error(404, "unknown_operation", operation);
         };
     }
@@ -266,6 +268,22 @@ public final class AcquirerSimulator {
         settlement.add(new SettlementLine(today(), reference, p.paymentRef(), "REFUND", refunded.negate(),
                 Money.zero(refunded.currency())));
         return approved(reference, refunded);
+    }
+
+    /** A reversal names the authorization by the key it was sent with: whatever it authorized is released. */
+    private Answer reverse(JsonNode body) {
+        Stored original = byKey.get(body.path("authorizationKey").asString(""));
+        String currency = body.path("currency").asString();
+        if (original == null || !"approved".equals(original.answer().body().get("status"))) {
+            return approved(null, Money.ofMinor(0, currency)); // nothing was authorized: nothing to undo
+        }
+        String reference = (String) original.answer().body().get("reference");
+        Position p = positions.get(reference);
+        if (p != null && !p.released()) {
+            positions.put(reference, p.with(p.captured(), p.refunded(), true, true));
+            reversals.incrementAndGet();
+        }
+        return approved(reference, Money.ofMinor(0, currency));
     }
 
     /**
@@ -388,6 +406,11 @@ public final class AcquirerSimulator {
         return authorizations.get();
     }
 
+    /** Authorizations released by a reversal. */
+    public long reversals() {
+        return reversals.get();
+    }
+
     public Map<String, Object> state() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
@@ -402,6 +425,7 @@ public final class AcquirerSimulator {
         m.put("declineNext", declineNext.stream().map(DeclineCode::name).toList());
         m.put("requests", requests.get());
         m.put("authorizations", authorizations.get());
+        m.put("reversals", reversals.get());
         return m;
     }
 
@@ -425,9 +449,11 @@ public final class AcquirerSimulator {
     }
 
     private static Answer approved(String reference, Money processed) {
-        Map<String, Object> answer = new LinkedHashMap<>();
+        Map<String, Object> answer = new LinkedHashMap<>(); // a null reference (nothing reversed) is left out
         answer.put("status", "approved");
-        answer.put("reference", reference);
+        if (reference != null) {
+            answer.put("reference", reference);
+        }
         answer.put("processedAmount", processed.minorUnits());
         answer.put("processedCurrency", processed.currency().code());
         return new Answer(200, answer);

@@ -45,6 +45,13 @@ class SimulatorController {
         return answer(simulator(name).serve("authorize", null, key, body));
     }
 
+    /** {@code {"authorizationKey":"…","amount":…,"currency":"…"}}: undoes the authorization sent under that key, if any. */
+    @PostMapping("/authorizations/reversals")
+    ResponseEntity<Map<String, Object>> reverse(@PathVariable String name, @RequestHeader(name = "Idempotency-Key",
+            required = false) String key, @RequestBody JsonNode body) {
+        return answer(simulator(name).serve("reverse", null, key, body));
+    }
+
     @PostMapping("/authorizations/{reference}/captures")
     ResponseEntity<Map<String, Object>> capture(@PathVariable String name, @PathVariable String reference,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key,

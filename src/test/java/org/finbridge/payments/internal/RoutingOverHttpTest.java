@@ -58,14 +58,14 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationTest
 @TestPropertySource(properties = {
         "finbridge.connectors.http.enabled=true",
-        "finbridge.connectors.http.read-timeout=700ms",
+        "finbridge.connectors.http.read-timeout=1500ms",
         "finbridge.connectors.http.max-attempts=2",
         "finbridge.connectors.http.retry-backoff=10ms",
         "finbridge.connectors.http.circuit-window=4",
         "finbridge.connectors.http.circuit-minimum-calls=2",
         "finbridge.connectors.http.circuit-open-for=10m",
         "finbridge.simulators.zero-latency=true",
-        "finbridge.simulators.lost-answer-delay=1500ms",
+        "finbridge.simulators.lost-answer-delay=3s",
         "finbridge.routing.rules[0].name=http-cards",
         "finbridge.routing.rules[0].methods=CARD",
         "finbridge.routing.rules[0].connectors=acme-acquiring,orbit-pay",
@@ -150,8 +150,27 @@ class RoutingOverHttpTest {
         assertThat(attempts(p)).singleElement().satisfies(a -> {
             assertThat(a.connector()).isEqualTo(AcquirerContracts.ACME);
             assertThat(a.outcome()).isEqualTo("APPROVED");
-            assertThat(a.elapsedMs()).isGreaterThanOrEqualTo(700);
+            assertThat(a.elapsedMs()).isGreaterThanOrEqualTo(1500);
         });
+    }
+
+    @Test
+    void anAcquirerThatNeverAnswersIsReversedAndThePaymentFailsOver() {
+        long authorizations = acme.authorizations();
+        long reversalsBefore = acme.reversals();
+        acme.loseNextAnswers(2); // the first try and its retry: processed, never heard
+
+        Payment p = card(PaymentFixtures.VISA_OK, 10_000, "EUR", CaptureMethod.MANUAL);
+
+        assertThat(p.state()).isEqualTo(PaymentState.AUTHORIZED);
+        assertThat(p.connector()).isEqualTo(AcquirerContracts.ORBIT);
+        assertThat(acme.authorizations() - authorizations).as("authorized once despite two requests").isEqualTo(1);
+        assertThat(attempts(p)).extracting(RoutingJournal.Attempt::connector, RoutingJournal.Attempt::outcome,
+                RoutingJournal.Attempt::failedOver).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AcquirerContracts.ACME, "TIMED_OUT", true),
+                org.assertj.core.groups.Tuple.tuple(AcquirerContracts.ORBIT, "APPROVED", false),
+                org.assertj.core.groups.Tuple.tuple(AcquirerContracts.ACME, "REVERSED", false));
+        assertThat(acme.reversals()).as("the buyer's funds are not held twice").isEqualTo(1 + reversalsBefore);
     }
 
     @Test
