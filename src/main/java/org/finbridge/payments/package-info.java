@@ -8,7 +8,10 @@
  * state machine). Every step that moves money is a set of ledger transfers whose ids derive from the
  * payment id and the step, recorded after the ledger answered, so that a retry or a recovery never moves
  * money twice. Acquirers and payment institutions plug in through the
- * {@link org.finbridge.payments.connector.PaymentConnector} service-provider interface; until the risk
+ * {@link org.finbridge.payments.connector.PaymentConnector} service-provider interface, in process or over
+ * HTTP ({@code connector.http}, exercised against the test-mode acquirer simulators in {@code simulators});
+ * routing picks among them by rules, expected fee and recent success, fails over on soft declines,
+ * timeouts and outages, and records every decision with its reasons. Until the risk
  * module exists a neutral {@link org.finbridge.payments.RiskPolicy} admits every payment.
  *
  * <p>{@link org.finbridge.payments.IdempotentRequests} gives any module's money-moving POST Stripe's

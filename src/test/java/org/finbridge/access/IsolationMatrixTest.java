@@ -225,6 +225,8 @@ class IsolationMatrixTest {
                         "method", Map.of("type", "BANK_TRANSFER"))));
         add("GET " + pay, Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get(pay));
         add("GET " + pay + "/{id}", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get(pay + "/" + o.payment()));
+        add("GET " + pay + "/{id}/routing", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT),
+                o -> get(pay + "/" + o.payment() + "/routing"));
         add("POST " + pay + "/{id}/confirm", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(pay + "/" + o.payment() + "/confirm", Map.of()));
         add("POST " + pay + "/{id}/3ds", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),

@@ -218,6 +218,8 @@ public final class ApiBenchmark {
                 "--finbridge.bench.bare-endpoint=true",
                 // the load comes from one key and one address: the per-client limits would measure themselves
                 "--finbridge.http.rate-limit.enabled=false",
+                // the path routes to a zero-latency simulated connector: the in-process ones
+                "--finbridge.connectors.http.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
                 "--logging.level.root=WARN"));

@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms"})
+        properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms",
+                // one in-process simulated connector per method keeps payments deterministic; the tests of
+                // HTTP-backed connectors and routing turn them on in their own context
+                "finbridge.connectors.http.enabled=false"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)

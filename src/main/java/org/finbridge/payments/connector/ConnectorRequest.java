@@ -30,4 +30,13 @@ public sealed interface ConnectorRequest {
 
     record Refund(String idempotencyKey, String reference, Money amount) implements ConnectorRequest {
     }
+
+    /**
+     * Undoes whatever an authorization sent under {@code authorizationKey} did, if anything: the reversal
+     * an acquirer expects when the caller never heard the answer (ISO 8583 reversal advice, 0400/0420).
+     *
+     * @param amount the authorization's amount (a reversal of nothing answers zero in its currency)
+     */
+    record Reverse(String idempotencyKey, String authorizationKey, Money amount) implements ConnectorRequest {
+    }
 }

@@ -24,4 +24,14 @@ public interface PaymentConnector {
     ConnectorOutcome voidAuthorization(ConnectorRequest.Void request);
 
     ConnectorOutcome refund(ConnectorRequest.Refund request);
+
+    /**
+     * Reverses an authorization whose answer was lost (a timeout before failing over elsewhere), found by
+     * the key it was sent with; {@link ConnectorOutcome.Approved} also when there was nothing to reverse.
+     * Connectors that cannot reverse answer {@link ConnectorOutcome.Unavailable}, and the authorization
+     * then lapses at the acquirer.
+     */
+    default ConnectorOutcome reverse(ConnectorRequest.Reverse request) {
+        return new ConnectorOutcome.Unavailable(name() + " takes no reversals");
+    }
 }

@@ -32,9 +32,12 @@ class Confirmation {
     private final ConnectorRouting routing;
     private final Parties parties;
     private final CheckoutFx checkoutFx;
+    private final RoutingJournal journal;
+    private final java.time.Clock clock;
 
     Confirmation(PaymentStore store, StepRunner steps, RiskPolicy risk, ThreeDSecureSimulation threeDSecure,
-                 ConnectorRouting routing, Parties parties, CheckoutFx checkoutFx) {
+                 ConnectorRouting routing, Parties parties, CheckoutFx checkoutFx, RoutingJournal journal,
+                 java.time.Clock clock) {
         this.store = store;
         this.steps = steps;
         this.risk = risk;
@@ -42,6 +45,8 @@ class Confirmation {
         this.routing = routing;
         this.parties = parties;
         this.checkoutFx = checkoutFx;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     PaymentResult confirm(Predicate<PaymentRecord> visible, Who who, PaymentId id) {
@@ -97,13 +102,14 @@ class Confirmation {
 
     private PaymentResult authorize(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String threeDs,
                                     String merchantCountry) {
-        List<PaymentConnector> candidates = routing.candidates(new ConnectorRouting.Facts(p.method.type(), p.requested,
+        ConnectorRouting.Decision decision = routing.decide(new ConnectorRouting.Facts(p.method.type(), p.requested,
                 p.region, p.buyer == null ? null : p.buyer.country(), merchantCountry));
+        List<PaymentConnector> candidates = decision.connectors();
         if (candidates.isEmpty()) {
             return new PaymentResult.NoConnector("no connector takes " + p.method.type() + " in " + p.requested.currency()
                     + " for " + p.requested.minorUnits() + " minor units");
         }
-        // one candidate for now; failover across candidates on Unavailable and soft declines comes with routing
+        // the best candidate first; the step fails over to the others (see Failover) in the recorded order
         PaymentConnector connector = candidates.get(0);
         // the buyer confirms now: this is the checkout whose rate the merchant is paid at
         CheckoutFx.Lock fxLock = null;
@@ -121,6 +127,8 @@ class Confirmation {
                 manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE, p.requested.minorUnits(), false,
                 p.requested.currency().code(), who, rec -> {
                     rec.connector = connector.name();
+                    // recorded in the step's own transaction, under the sequence number the step is about to take
+                    journal.recordDecision(rec.id, rec.lastSeq + 1, decision, clock.instant());
                     if (threeDs != null) {
                         rec.threeDs = threeDs;
                     }

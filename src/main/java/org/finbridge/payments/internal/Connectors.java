@@ -27,6 +27,10 @@ class Connectors {
         return c;
     }
 
+    java.util.Optional<PaymentConnector> find(String name) {
+        return java.util.Optional.ofNullable(byName.get(name));
+    }
+
     List<PaymentConnector> all() {
         return all;
     }

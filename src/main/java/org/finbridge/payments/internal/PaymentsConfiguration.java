@@ -10,7 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentsProperties.class)
+@EnableConfigurationProperties({PaymentsProperties.class, RoutingProperties.class})
 class PaymentsConfiguration {
 
     /** Until the risk module provides a policy: allow everything, under a name that says so. */
@@ -22,8 +22,8 @@ class PaymentsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ConnectorRouting.class)
-    ConnectorRouting firstAcceptingRouting(Connectors connectors) {
-        return new FirstAcceptingRouting(connectors);
+    ConnectorRouting ruleBasedRouting(Connectors connectors, RoutingProperties routing) {
+        return new RuleBasedRouting(connectors, routing, new SuccessRates(routing.successWindow()));
     }
 
     /** The events merchants may subscribe their webhook endpoints to (see {@code StepRunner.eventType}). */

@@ -74,10 +74,11 @@ class StepRunner {
     private final PaymentJournal journal;
     private final PaymentViews views;
     private final CheckoutFx checkoutFx;
+    private final Failover failover;
 
     StepRunner(PaymentStore store, TransactionTemplate paymentsTransactions, Clock clock, LedgerPostings postings,
                Connectors connectors, FeePolicy fees, PaymentsProperties properties, PaymentJournal journal,
-               PaymentViews views, CheckoutFx checkoutFx) {
+               PaymentViews views, CheckoutFx checkoutFx, Failover failover) {
         this.store = store;
         this.tx = paymentsTransactions;
         this.clock = clock;
@@ -88,6 +89,7 @@ class StepRunner {
         this.journal = journal;
         this.views = views;
         this.checkoutFx = checkoutFx;
+        this.failover = failover;
     }
 
     // --- begin -----------------------------------------------------------------------------------
@@ -215,10 +217,11 @@ class StepRunner {
     }
 
     private PaymentResult authorize(PaymentRecord p, OperationRecord op) {
-        PaymentConnector c = connectors.named(p.connector);
         boolean sale = op.kind() == Kind.AUTHORIZE_AND_CAPTURE;
-        ConnectorOutcome out = c.authorize(new ConnectorRequest.Authorize(op.connectorKey(), p.id.toString(), p.requested,
-                p.method, sale, p.region));
+        Failover.Attempted attempted = failover.authorize(p, op, sale);
+        PaymentConnector c = attempted.connector();
+        ConnectorOutcome out = attempted.outcome();
+        p.connector = c.name(); // the candidate that answered last: its clearing account takes the money
         return switch (out) {
             case ConnectorOutcome.Approved a -> {
                 p.processed = a.processed();
@@ -230,6 +233,7 @@ class StepRunner {
                                 : postings.authorize(p, op, amount,
                                 seconds(properties.authorizationValidity().plus(properties.holdGrace()))),
                         NONE, (r, plan) -> {
+                            r.connector = c.name();
                             r.processed = a.processed();
                             r.connectorReference = a.reference();
                             r.expiresAt = expiresAt;
@@ -238,12 +242,16 @@ class StepRunner {
             }
             case ConnectorOutcome.ActionRequired ar -> complete(op, Step.REQUIRE_ACTION, 0, TransferPlan.EMPTY,
                     OperationRecord.SUCCEEDED, null, (r, plan) -> {
+                        r.connector = c.name();
                         r.connectorReference = ar.reference();
                         r.nextActionJson = PaymentViews.toJson(ar.action());
                     });
             case ConnectorOutcome.Declined d -> {
                 PaymentResult r = complete(op, Step.DECLINE, 0, TransferPlan.EMPTY, OperationRecord.FAILED, d.code(),
-                        (rec, plan) -> rec.declineCode = d.code().name());
+                        (rec, plan) -> {
+                            rec.connector = c.name();
+                            rec.declineCode = d.code().name();
+                        });
                 yield r instanceof PaymentResult.Done done ? new PaymentResult.Declined(done.payment(), d.code()) : r;
             }
             case ConnectorOutcome.TimedOut t -> inProgress(p, "the connector did not answer in time: " + t.detail());

@@ -41,12 +41,15 @@ class PaymentController {
     private final IdempotentRequests idempotency;
     private final CardTokenizer tokenizer;
     private final BuyerSimulator buyers;
+    private final org.finbridge.payments.internal.RoutingJournal routingJournal;
 
-    PaymentController(Payments payments, IdempotentRequests idempotency, CardTokenizer tokenizer, BuyerSimulator buyers) {
+    PaymentController(Payments payments, IdempotentRequests idempotency, CardTokenizer tokenizer, BuyerSimulator buyers,
+                      org.finbridge.payments.internal.RoutingJournal routingJournal) {
         this.payments = payments;
         this.idempotency = idempotency;
         this.tokenizer = tokenizer;
         this.buyers = buyers;
+        this.routingJournal = routingJournal;
     }
 
     @PostMapping
@@ -66,6 +69,18 @@ class PaymentController {
     PaymentView payment(Actor actor, @PathVariable String id) {
         return payments.find(actor, paymentId(id)).map(PaymentView::of)
                 .orElseThrow(() -> new NotFoundException("PAYMENT_NOT_FOUND", "no such payment"));
+    }
+
+    /** Why the payment went where it went: each routing decision with its reasons, and every connector asked. */
+    @GetMapping("/{id}/routing")
+    @Access(value = ApiScope.PAYMENTS_READ, kinds = PartyKind.MERCHANT)
+    RoutingView routing(Actor actor, @PathVariable String id) {
+        PaymentId paymentId = paymentId(id);
+        payments.find(actor, paymentId).orElseThrow(() -> new NotFoundException("PAYMENT_NOT_FOUND", "no such payment"));
+        return new RoutingView(paymentId.toString(), routingJournal.history(paymentId));
+    }
+
+    record RoutingView(String paymentId, List<org.finbridge.payments.internal.RoutingJournal.Decision> decisions) {
     }
 
     @GetMapping

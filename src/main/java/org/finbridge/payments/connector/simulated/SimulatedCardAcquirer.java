@@ -80,6 +80,16 @@ public class SimulatedCardAcquirer extends SimulatedConnector {
         return super.authorize(r);
     }
 
+    /** What the issuer of a test card answers (by BIN and last four), if it declines; also used by the HTTP simulators. */
+    public static java.util.Optional<DeclineCode> testCardDecline(String bin, String last4) {
+        return java.util.Optional.ofNullable(DECLINES.get(bin + ":" + last4));
+    }
+
+    /** Whether the test card's first answer is lost in transit (the acquirer processed it; the caller timed out). */
+    public static boolean testCardTimesOutOnce(String bin, String last4) {
+        return TIMES_OUT_ONCE.equals(bin + ":" + last4);
+    }
+
     @Override
     ConnectorOutcome decideAuthorization(ConnectorRequest.Authorize r, String reference, Money processed) {
         PaymentMethod.Card card = r.method().card();

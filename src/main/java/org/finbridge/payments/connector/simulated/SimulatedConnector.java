@@ -97,6 +97,20 @@ abstract class SimulatedConnector implements PaymentConnector {
         });
     }
 
+    @Override
+    public ConnectorOutcome reverse(ConnectorRequest.Reverse r) {
+        return once(r.idempotencyKey(), () -> {
+            if (answered.get(r.authorizationKey()) instanceof ConnectorOutcome.Approved a) {
+                Position p = positions.get(a.reference());
+                if (p != null) {
+                    positions.put(a.reference(), new Position(p.authorized(), p.captured(), p.refunded(), true));
+                }
+                return new ConnectorOutcome.Approved(a.reference(), Money.zero(a.processed().currency()));
+            }
+            return new ConnectorOutcome.Approved(null, Money.zero(r.amount().currency())); // nothing was authorized
+        });
+    }
+
     ConnectorOutcome once(String key, Supplier<ConnectorOutcome> decide) {
         return answered.computeIfAbsent(key, k -> decide.get());
     }
