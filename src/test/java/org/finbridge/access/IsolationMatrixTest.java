@@ -258,6 +258,21 @@ class IsolationMatrixTest {
                 o -> get("/api/v1/fx/pricing-tiers/" + o.party()));
         add("POST /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_TRADE),
                 o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));
+        // settlement: merchants read their own policy and statements; operators set terms, record deliveries, run
+        String stl = "/api/v1/settlement";
+        add("GET " + stl + "/parties/{partyId}/policy", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT),
+                o -> get(stl + "/parties/" + o.party() + "/policy"));
+        add("POST " + stl + "/parties/{partyId}/policy", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/parties/" + o.party() + "/policy", Map.of("mode", "HOLDING_PERIOD", "holdingDays", 3,
+                        "calendar", "TARGET2")));
+        add("GET " + stl + "/parties/{partyId}/statements", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT),
+                o -> get(stl + "/parties/" + o.party() + "/statements"));
+        // a date long before any test payment: the run releases nothing other tests rely on
+        add("POST " + stl + "/runs", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/runs", Map.of("businessDate", "2000-01-03")));
+        add("GET " + stl + "/runs", Rule.operator(ApiScope.PAYMENTS_READ), o -> get(stl + "/runs"));
+        add("POST " + stl + "/payments/{id}/delivery", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/payments/" + o.payment() + "/delivery", Map.of()));
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
