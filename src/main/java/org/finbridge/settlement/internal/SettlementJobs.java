@@ -35,7 +35,7 @@ class SettlementJobs {
     @Scheduled(cron = "${finbridge.settlement.cron:0 30 0 * * *}", zone = "${finbridge.settlement.zone:Asia/Shanghai}")
     void settleToday() {
         try {
-            settlement.run(LocalDate.now(clock.withZone(zone)), "system");
+            settlement.run(clock.instant().atZone(zone).toLocalDate(), "system");
         } catch (RuntimeException e) {
             log.warn("settlement run deferred: {}", e.getMessage());
         }
@@ -45,7 +45,7 @@ class SettlementJobs {
             initialDelayString = "${finbridge.settlement.resume-interval:10m}")
     void resumeUnfinished() {
         try {
-            runs.resumeUnfinished(LocalDate.now(clock.withZone(zone)).plusDays(1));
+            runs.resumeUnfinished(clock.instant().atZone(zone).toLocalDate().plusDays(1));
         } catch (RuntimeException e) {
             log.warn("settlement resumption deferred: {}", e.getMessage());
         }

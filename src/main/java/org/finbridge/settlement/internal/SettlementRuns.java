@@ -141,6 +141,7 @@ class SettlementRuns {
         if (!store.claim(run, node, clock.instant(), clock.instant().plus(lease))) {
             return;
         }
+        // an unexpected failure keeps the lease, as a killed node would: the run waits for it to run out
         try {
             if ("CREATED".equals(store.status(run))) {
                 plan(run);
@@ -151,9 +152,8 @@ class SettlementRuns {
             }
         } catch (LedgerBusyException | LedgerUnavailableException e) {
             log.warn("settlement run {} deferred: {}", new SettlementRunId(run), e.getMessage());
-        } finally {
-            store.release(run, node);
         }
+        store.release(run, node);
     }
 
     private void plan(UUID run) {
