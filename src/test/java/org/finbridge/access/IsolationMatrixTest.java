@@ -273,6 +273,16 @@ class IsolationMatrixTest {
         add("GET " + stl + "/runs", Rule.operator(ApiScope.PAYMENTS_READ), o -> get(stl + "/runs"));
         add("POST " + stl + "/payments/{id}/delivery", Rule.operator(ApiScope.PAYMENTS_WRITE),
                 o -> new Request(stl + "/payments/" + o.payment() + "/delivery", Map.of()));
+        // payouts: a merchant pays out to its own verified account (named in the body: another's answers 422);
+        // operators write and read the bank files and feed back the banks' status reports
+        add("POST /api/v1/payouts", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/payouts", Map.of("amount", 100, "currency", "EUR", "bankAccountId", o.bankAccount())));
+        add("GET /api/v1/payouts", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get("/api/v1/payouts"));
+        add("POST /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/batches", Map.of("currency", "EUR")));
+        add("GET /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_READ), o -> get("/api/v1/payouts/batches"));
+        add("POST /api/v1/payouts/status-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/status-reports", Map.of("not", "a pain.002 file")));
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */

@@ -40,6 +40,12 @@ class MerchantAccounts {
         return open(merchant, currency, "MERCHANT_RESERVE");
     }
 
+    /** A platform account of settlement's: PAYOUTS_IN_TRANSIT, BANK_PAYOUTS (paid out of the bank), FEES_PAYOUTS. */
+    AccountId platform(String type, String currency) {
+        AccountId id = AccountId.derived("platform:" + type + ":" + currency);
+        return opened.contains(id) ? id : openNamed(id, currency, type, "platform");
+    }
+
     long postedCreditBalance(AccountId id) {
         return ledger.account(id).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L);
     }
@@ -50,6 +56,10 @@ class MerchantAccounts {
         if (opened.contains(id)) {
             return id;
         }
+        return openNamed(id, currency, type, owner, flags);
+    }
+
+    private AccountId openNamed(AccountId id, String currency, String type, String owner, AccountFlag... flags) {
         CurrencyCode ccy = CurrencyCode.of(currency);
         AccountResult r;
         try {
