@@ -283,6 +283,15 @@ class IsolationMatrixTest {
         add("GET /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_READ), o -> get("/api/v1/payouts/batches"));
         add("POST /api/v1/payouts/status-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
                 o -> new Request("/api/v1/payouts/status-reports", Map.of("not", "a pain.002 file")));
+        // reconciliation is the operators'; safeguarding reports are read by operators and regulators
+        add("POST " + stl + "/reconciliations", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/reconciliations", Map.of("fileId", "bsf_matrix")));
+        add("GET " + stl + "/reconciliation-exceptions", Rule.operator(ApiScope.PAYMENTS_READ),
+                o -> get(stl + "/reconciliation-exceptions"));
+        add("POST " + stl + "/safeguarding-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/safeguarding-reports", Map.of("date", "2000-01-03")));
+        add("GET " + stl + "/safeguarding-reports", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
+                o -> get(stl + "/safeguarding-reports"));
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
