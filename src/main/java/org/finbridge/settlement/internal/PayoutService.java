@@ -152,6 +152,13 @@ class PayoutService implements Payouts {
             }
         }
         long fee = route.get().rail().feeMinorUnits();
+        if (quoteId != null) {
+            // a converted payout pays its fee out of what the conversion bought, so it never needs a second balance
+            amount -= fee;
+            if (amount <= 0) {
+                return new PayoutResult.Invalid("amount", "converted, it does not cover the rail's fee of " + fee);
+            }
+        }
         AccountId available = accounts.available(np.merchantId().value(), currency);
         List<Transfer> legs = new ArrayList<>();
         Transfer debit = Transfer.posted(tid(id, "debit"), available, accounts.platform("PAYOUTS_IN_TRANSIT", currency), amount,

@@ -63,6 +63,8 @@ class PayoutLifecycleTest {
     CardTokenizer tokenizer;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.finbridge.fx.ReferenceRates rates;
 
     PaymentFixtures fixtures;
     PartyId merchant;
@@ -178,5 +180,28 @@ class PayoutLifecycleTest {
         assertThat(payouts.create(actor, new NewPayout(merchant, 100, "EUR", unverified, null, "unverified")))
                 .isInstanceOf(PayoutResult.BankAccountNotVerified.class);
         assertThat(available()).isEqualTo(all);
+    }
+
+    @Test
+    void aEuroBalancePaidToAYuanAccountIsConvertedAtTheExecutedQuoteAndGoesByCnaps() {
+        org.finbridge.fx.FxTestRates.publishToday(rates, clock);
+        String holder = parties.find(merchant).orElseThrow().legalName();
+        BankAccountResult added = bankAccounts.add(merchant, new NewBankAccount("CNY", "CN", null, "6222020000001234567",
+                null, "102100099996", holder), "test");
+        assertThat(added).as(added.toString()).isInstanceOf(BankAccountResult.Saved.class);
+        String yuanAccount = ((BankAccountResult.Saved) added).account().id();
+        long euros = available();
+        PayoutResult r = payouts.create(actor, new NewPayout(merchant, 10_000, "EUR", yuanAccount, null, "cny-1"));
+        assertThat(r).as(r.toString()).isInstanceOf(PayoutResult.Done.class);
+        Payout p = ((PayoutResult.Done) r).payout();
+        assertThat(p.currency()).isEqualTo("CNY");
+        assertThat(p.sourceCurrency()).isEqualTo("EUR");
+        assertThat(p.quoteId()).isNotNull();
+        assertThat(p.rail()).isEqualTo("LOCAL_CNAPS");
+        // about 7.8 yuan a euro, less the spread: the merchant receives the floor
+        assertThat(p.amount() + p.feeMinorUnits()).isBetween(70_000L, 78_380L);
+        assertThat(available()).isEqualTo(euros - 10_000);
+        Account yuan = fixtures.merchantAccount(merchant, "MERCHANT_AVAILABLE", "CNY");
+        assertThat(yuan.postedCreditBalance().minorUnits()).as("converted, then paid out with the fee").isZero();
     }
 }
