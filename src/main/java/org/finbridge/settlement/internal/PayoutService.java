@@ -46,6 +46,7 @@ import org.finbridge.settlement.PayoutResult;
 import org.finbridge.settlement.PayoutState;
 import org.finbridge.settlement.Payouts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -181,22 +182,30 @@ class PayoutService implements Payouts {
         long sourceAmount = np.amount();
         String q = quoteId;
         long paid = amount;
-        tx.executeWithoutResult(s -> {
-            int n = jdbc.sql("""
-                    insert into payouts (id, merchant_id, reference, bank_account_id, source_amount, source_currency, amount, currency,
-                    quote_id, fee, rail, state, end_to_end_id, expected_arrival, created_at, updated_at)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ? from (select 1 as one) x
-                    where not exists (select 1 from payouts where id = ?)""")
-                    .params(id.value(), np.merchantId().value(), np.reference(), account.id(), sourceAmount, np.currency(), paid,
-                            currency, q, fee, route.get().rail().code(), e2e, route.get().arrival(), SettlementStore.ts(now),
-                            SettlementStore.ts(now), id.value())
-                    .update();
-            if (n == 1) {
-                audit.record(actor.name(), "settlement.payout.create", "payout", id.toString(), null,
-                        "{\"amount\":" + paid + ",\"currency\":\"" + currency + "\",\"rail\":\"" + route.get().rail().code() + "\"}");
-            }
-        });
+        try {
+            tx.executeWithoutResult(s -> insertCreated(actor, id, np, account, sourceAmount, paid, currency, q, fee, route.get(), e2e, now));
+        } catch (DataIntegrityViolationException raced) {
+            // the same request on another node recorded it first; the ledger legs were the same transfers (EXISTS)
+            return new PayoutResult.Existing(byId(id.value()).orElseThrow(() -> raced));
+        }
         return new PayoutResult.Done(byId(id.value()).orElseThrow());
+    }
+
+    private void insertCreated(Actor actor, PayoutId id, NewPayout np, BankAccount account, long sourceAmount, long paid,
+                               String currency, String q, long fee, PayoutRouter.Route route, String e2e, Instant now) {
+        int n = jdbc.sql("""
+                insert into payouts (id, merchant_id, reference, bank_account_id, source_amount, source_currency, amount, currency,
+                quote_id, fee, rail, state, end_to_end_id, expected_arrival, created_at, updated_at)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ? from (select 1 as one) x
+                where not exists (select 1 from payouts where id = ?)""")
+                .params(id.value(), np.merchantId().value(), np.reference(), account.id(), sourceAmount, np.currency(), paid,
+                        currency, q, fee, route.rail().code(), e2e, route.arrival(), SettlementStore.ts(now),
+                        SettlementStore.ts(now), id.value())
+                .update();
+        if (n == 1) {
+            audit.record(actor.name(), "settlement.payout.create", "payout", id.toString(), null,
+                    "{\"amount\":" + paid + ",\"currency\":\"" + currency + "\",\"rail\":\"" + route.rail().code() + "\"}");
+        }
     }
 
     @Override
