@@ -56,7 +56,7 @@ class IsolationMatrixTest {
     /** The objects a request may name; for the nonexistent case every id is fresh. */
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
-                   String payment) {
+                   String payment, String order, String shipment, String declaration, String tradeRecord) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -292,6 +292,36 @@ class IsolationMatrixTest {
                 o -> new Request(stl + "/safeguarding-reports", Map.of("date", "2000-01-03")));
         add("GET " + stl + "/safeguarding-reports", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
                 o -> get(stl + "/safeguarding-reports"));
+        // trade records: marketplaces submit orders, logistics providers shipments, merchants (and
+        // marketplaces for their sellers) declarations; each sees its own
+        add("POST /api/v1/trade/orders", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE),
+                o -> new Request("/api/v1/trade/orders", Map.of("marketplaceId", o.party(), "orderNumber", "MATRIX-1",
+                        "merchantId", o.otherParty(), "buyerReference", "b", "currency", "EUR", "totalMinorUnits", 100,
+                        "orderedAt", "2026-01-01T00:00:00Z", "items", List.of(Map.of("hsCode", "392690", "description", "case",
+                                "quantity", 1, "unitPriceMinorUnits", 100)))));
+        add("GET /api/v1/trade/orders/{id}", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE, PartyKind.MERCHANT),
+                o -> get("/api/v1/trade/orders/" + o.order()));
+        add("POST /api/v1/trade/orders/{id}/payment", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE),
+                o -> new Request("/api/v1/trade/orders/" + o.order() + "/payment", Map.of("paymentReference", "MATRIX-PAY",
+                        "currency", "EUR", "amountMinorUnits", 100, "paidAt", "2026-01-01T00:05:00Z")));
+        add("POST /api/v1/trade/shipments", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.LOGISTICS_PROVIDER),
+                o -> new Request("/api/v1/trade/shipments", Map.of("carrier", "SF", "waybill", "MATRIX-1",
+                        "marketplaceId", o.otherParty(), "orderNumber", "MATRIX-1")));
+        add("GET /api/v1/trade/shipments/{id}", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.LOGISTICS_PROVIDER),
+                o -> get("/api/v1/trade/shipments/" + o.shipment()));
+        add("POST /api/v1/trade/shipments/{id}/events", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.LOGISTICS_PROVIDER),
+                o -> new Request("/api/v1/trade/shipments/" + o.shipment() + "/events", Map.of("type", "PICKED_UP",
+                        "occurredAt", "2026-01-02T00:00:00Z", "country", "CN", "place", "Shenzhen")));
+        add("POST /api/v1/trade/declarations", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MERCHANT, PartyKind.MARKETPLACE),
+                o -> new Request("/api/v1/trade/declarations", Map.of("declarationNumber", "531620260000000001",
+                        "customsMode", "9610", "direction", "EXPORT", "orderNumber", "MATRIX-1")));
+        add("GET /api/v1/trade/declarations/{id}", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MERCHANT, PartyKind.MARKETPLACE),
+                o -> get("/api/v1/trade/declarations/" + o.declaration()));
+        add("GET /api/v1/trade/records/{id}", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MERCHANT, PartyKind.MARKETPLACE),
+                o -> get("/api/v1/trade/records/" + o.tradeRecord()));
+        add("POST /api/v1/trade/imports", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE,
+                        PartyKind.LOGISTICS_PROVIDER, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/trade/imports?kind=ORDERS&format=JSON_LINES", Map.of("orderNumber", "MATRIX-2")));
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
@@ -440,7 +470,9 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("tr", TimeOrderedIds.next()), TimeOrderedIds.format("pty", TimeOrderedIds.next()),
                 TimeOrderedIds.format("whe", TimeOrderedIds.next()), TimeOrderedIds.format("whd", TimeOrderedIds.next()),
                 TimeOrderedIds.format("pay", TimeOrderedIds.next()),
-                TimeOrderedIds.format("fxq", TimeOrderedIds.next()));
+                TimeOrderedIds.format("fxq", TimeOrderedIds.next()),
+                TimeOrderedIds.format("ord", TimeOrderedIds.next()), TimeOrderedIds.format("shp", TimeOrderedIds.next()),
+                TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()));
     }
 
     /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
@@ -493,9 +525,64 @@ class IsolationMatrixTest {
             String quote = fx.quote(org.finbridge.fx.QuoteRequest.selling(party, org.finbridge.money.CurrencyCode.of("EUR"),
                     org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
                     ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
+            Objects missing = missing();
+            String kind = operator.get("/api/v1/parties/" + party).body().get("kind").asString();
+            TradeObjects trade = tradeObjects(party, PartyKind.valueOf(kind), missing);
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
-                    kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party));
+                    kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
+                    trade.order(), trade.shipment(), trade.declaration(), trade.record());
+        }
+
+        /** The party's own trade documents, made through the trade module's API as the party. */
+        TradeObjects tradeObjects(PartyId party, PartyKind kind, Objects missing) {
+            org.finbridge.party.Actor as = new org.finbridge.party.Actor("matrix", "key:matrix",
+                    org.finbridge.party.Actor.Channel.API_KEY, party, kind, null, Set.of(ApiScope.TRADE_SUBMIT));
+            String number = "MX-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+            String at = clock.instant().minus(java.time.Duration.ofDays(1)).toString();
+            PartyId marketplace = kind == PartyKind.MARKETPLACE ? party : actors.party(PartyKind.MARKETPLACE).partyId();
+            PartyId merchant = kind == PartyKind.MERCHANT ? party : actors.party(PartyKind.MERCHANT).partyId();
+            String order = missing.order();
+            String declaration = missing.declaration();
+            String record = missing.tradeRecord();
+            if (kind == PartyKind.MARKETPLACE || kind == PartyKind.MERCHANT) {
+                org.finbridge.party.Actor submitter = kind == PartyKind.MARKETPLACE ? as : new org.finbridge.party.Actor("matrix",
+                        "key:matrix", org.finbridge.party.Actor.Channel.API_KEY, marketplace, PartyKind.MARKETPLACE, null,
+                        Set.of(ApiScope.TRADE_SUBMIT));
+                var recorded = (org.finbridge.trade.OrderResult.Recorded) orders.submit(new org.finbridge.trade.NewOrder(null,
+                        number, merchant.toString(), null, "buyer", "EUR", 100L, at, List.of(new org.finbridge.trade.NewOrder.Item(
+                        "392690", "case", 1L, 100L))), submitter);
+                order = recorded.order().id().toString();
+                record = recorded.order().reference().recordId().toString();
+                var declared = (org.finbridge.trade.DeclarationResult.Recorded) declarations.submit(
+                        new org.finbridge.trade.NewDeclaration("5316202600" + String.format("%08d", DECLARATIONS.incrementAndGet()),
+                                "9610", "EXPORT", kind == PartyKind.MARKETPLACE ? merchant.toString() : null,
+                                kind == PartyKind.MERCHANT ? marketplace.toString() : null, number, null, null, "EUR", 100L, at,
+                                List.of(new org.finbridge.trade.NewDeclaration.Line("392690", "case", 1L, 100L))), as);
+                declaration = declared.declaration().id().toString();
+            }
+            String shipment = missing.shipment();
+            if (kind == PartyKind.LOGISTICS_PROVIDER) {
+                var reported = (org.finbridge.trade.ShipmentResult.Recorded) shipments.submit(new org.finbridge.trade.NewShipment(
+                        null, "SF", "MX" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16), marketplace.toString(), number), as);
+                shipment = reported.shipment().id().toString();
+            }
+            return new TradeObjects(order, shipment, declaration, record);
         }
     }
+
+    record TradeObjects(String order, String shipment, String declaration, String record) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger DECLARATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Autowired
+    org.finbridge.trade.Orders orders;
+
+    @Autowired
+    org.finbridge.trade.Shipments shipments;
+
+    @Autowired
+    org.finbridge.trade.Declarations declarations;
+
 }

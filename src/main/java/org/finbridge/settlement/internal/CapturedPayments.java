@@ -25,7 +25,8 @@ class CapturedPayments {
     @EventListener
     void on(PaymentEvent event) {
         if (CAPTURES.contains(event.type()) && event.amount() > 0) {
-            store.track(event.paymentId().value(), event.merchantId().value(), event.currency(), event.occurredAt());
+            store.track(event.paymentId().value(), event.merchantId().value(), event.currency(), event.occurredAt(),
+                    event.orderReference());
         }
     }
 }

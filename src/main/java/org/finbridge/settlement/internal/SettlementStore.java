@@ -78,12 +78,21 @@ class SettlementStore {
     // --- tracked payments and deliveries
 
     /** Remembers a captured payment once (a redelivered event, a second capture: nothing changes). */
-    void track(UUID payment, UUID merchant, String currency, Instant capturedAt) {
+    void track(UUID payment, UUID merchant, String currency, Instant capturedAt, String orderReference) {
         jdbc.sql("""
-                insert into settlement_payments (payment_id, merchant_id, currency, captured_at)
-                select ?, ?, ?, ? from (select 1 as one) x
+                insert into settlement_payments (payment_id, merchant_id, currency, captured_at, order_reference)
+                select ?, ?, ?, ?, ? from (select 1 as one) x
                 where not exists (select 1 from settlement_payments where payment_id = ?)""")
-                .params(payment, merchant, currency, ts(capturedAt), payment).update();
+                .params(payment, merchant, currency, ts(capturedAt), orderReference, payment).update();
+    }
+
+    /** @return false when the order's delivery was already known */
+    boolean recordOrderDelivery(UUID merchant, String orderReference, Instant at, String shipment) {
+        return jdbc.sql("""
+                insert into settlement_order_deliveries (merchant_id, order_reference, delivered_at, shipment_id)
+                select ?, ?, ?, ? from (select 1 as one) x
+                where not exists (select 1 from settlement_order_deliveries where merchant_id = ? and order_reference = ?)""")
+                .params(merchant, orderReference, ts(at), shipment, merchant, orderReference).update() == 1;
     }
 
     /** @return false when the delivery was already known */
@@ -97,8 +106,10 @@ class SettlementStore {
 
     List<ReleasePlanner.Tracked> tracked() {
         return jdbc.sql("""
-                select p.*, d.delivered_at from settlement_payments p
-                left join settlement_deliveries d on d.payment_id = p.payment_id order by p.captured_at, p.payment_id""")
+                select p.*, coalesce(d.delivered_at, o.delivered_at) as delivered_at from settlement_payments p
+                left join settlement_deliveries d on d.payment_id = p.payment_id
+                left join settlement_order_deliveries o on o.merchant_id = p.merchant_id and o.order_reference = p.order_reference
+                order by p.captured_at, p.payment_id""")
                 .query((rs, n) -> new ReleasePlanner.Tracked(rs.getObject("payment_id", UUID.class),
                         rs.getObject("merchant_id", UUID.class), rs.getString("currency"), instant(rs, "captured_at"),
                         instant(rs, "delivered_at"), rs.getLong("settled"), rs.getLong("reserve_withheld"),

@@ -71,6 +71,10 @@ class SettlementRunTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.finbridge.trade.Orders orders;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     PaymentFixtures fixtures;
     PartyId merchant;
@@ -300,5 +304,29 @@ class SettlementRunTest {
     /** Another application node on the same database: same beans underneath, its own node id. */
     private SettlementRuns node() {
         return new SettlementRuns(store, audit, payments, ledger, accounts, transactions, (Clock) clock, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theTradeModulesDeliveryOfTheOrderReleasesItsPayment() {
+        policy(new SettlementPolicy(ReleaseMode.ON_DELIVERY, 0, "CN", 0, 90, 0));
+        PartyId marketplace = ((org.finbridge.party.Registration.Registered) parties.register(new org.finbridge.party.NewParty(
+                org.finbridge.party.PartyKind.MARKETPLACE, "CN", "Marketplace " + java.util.UUID.randomUUID(), null,
+                "mp@example.com", null, java.util.Map.of()))).party().id();
+        String orderNumber = "ORD-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var recorded = orders.submit(new org.finbridge.trade.NewOrder(marketplace.toString(), orderNumber, merchant.toString(), null,
+                "buyer-1", "EUR", 8_000L, clock.instant().toString(),
+                List.of(new org.finbridge.trade.NewOrder.Item("392690", "phone case", 1L, 8_000L))), operator);
+        assertThat(recorded).as(recorded.toString()).isInstanceOf(org.finbridge.trade.OrderResult.Recorded.class);
+        Payment p = done(payments.create(actor, new org.finbridge.payments.NewPayment(merchant, org.finbridge.money.Money.ofMinor(8_000, "EUR"),
+                orderNumber, new org.finbridge.payments.Buyer(null, "DE"), fixtures.card(PaymentFixtures.VISA_OK), CaptureMethod.AUTOMATIC, true)));
+        settlement.run(today().plusDays(3), "test");
+        assertThat(balance("MERCHANT_AVAILABLE")).isZero();
+
+        clock.advance(Duration.ofDays(5));
+        events.publishEvent(new org.finbridge.trade.ShipmentDelivered(new org.finbridge.trade.ShipmentId(java.util.UUID.randomUUID()),
+                new org.finbridge.trade.OrderReference(marketplace, orderNumber), marketplace, "SF", "SF1234567890", clock.instant()));
+        SettlementRun run = settlement.run(clock.instant().atZone(BusinessCalendars.of("CN").zone()).toLocalDate(), "test");
+        assertThat(statements(run).getFirst().released()).isEqualTo(net(p));
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
     }
 }

@@ -14,25 +14,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a limit before anything parses them (an 8,190-transfer ledger batch is
- * about 3 MB of JSON; the default limit is 8 MB).
+ * about 3 MB of JSON; the default limit is 8 MB). Bulk file uploads, which their endpoints read as a
+ * stream, have a limit of their own ({@code finbridge.http.max-upload-size} on the paths listed in
+ * {@code finbridge.http.upload-paths}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final java.util.List<String> uploadPaths;
 
-    RequestSizeLimitFilter(@Value("${finbridge.http.max-request-size:8MB}") DataSize max) {
+    RequestSizeLimitFilter(@Value("${finbridge.http.max-request-size:8MB}") DataSize max,
+                           @Value("${finbridge.http.max-upload-size:1GB}") DataSize maxUpload,
+                           @Value("${finbridge.http.upload-paths:}") java.util.List<String> uploadPaths) {
         this.maxBytes = max.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
+        this.uploadPaths = java.util.List.copyOf(uploadPaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > maxBytes) {
+        long limit = uploadPaths.contains(request.getRequestURI()) ? maxUploadBytes : maxBytes;
+        if (length > limit) {
             response.setHeader("Connection", "close");
-            FilterProblems.write(response, 413, "PAYLOAD_TOO_LARGE", "request body exceeds " + maxBytes + " bytes");
+            FilterProblems.write(response, 413, "PAYLOAD_TOO_LARGE", "request body exceeds " + limit + " bytes");
             return;
         }
         chain.doFilter(request, response);

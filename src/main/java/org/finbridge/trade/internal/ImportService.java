@@ -1,0 +1,256 @@
+package org.finbridge.trade.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.finbridge.party.Actor;
+import org.finbridge.party.PartyId;
+import org.finbridge.trade.ImportId;
+import org.finbridge.trade.ImportReport;
+import org.finbridge.trade.ImportReport.Outcome;
+import org.finbridge.trade.ImportReport.Rejection;
+import org.finbridge.trade.ImportRequest;
+import org.finbridge.trade.TradeImports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a bulk import in one database transaction: the file is read as a stream, a chunk of records at a
+ * time is checked and written with JDBC batches, and the transaction commits at the end with the
+ * import's row and its one audit record (counts and the file's SHA-256). A broken upload, a database
+ * error or a crash before that commit leaves nothing. Memory stays bounded by the chunk, plus the keys
+ * seen so far for duplicate detection and the list of rejections.
+ *
+ * <p>Policy for invalid rows (documented in the API): by default the valid rows commit and the report
+ * lists each rejected one (Stripe and Formance imports do the same); with
+ * {@link ImportRequest.InvalidRows#REFUSE_FILE} any invalid row refuses the whole file.
+ */
+@Service
+class ImportService implements TradeImports {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    static final int CHUNK = 1_000;
+
+    private final Map<ImportRequest.Kind, KindImport<?>> kinds = new EnumMap<>(ImportRequest.Kind.class);
+    private final PartyDirectory parties;
+    private final ImportStore imports;
+    private final TradeAudit audit;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final ImportProgress progress;
+    private final Clock clock;
+
+    ImportService(List<KindImport<?>> kinds, PartyDirectory parties, ImportStore imports, TradeAudit audit,
+                  PlatformTransactionManager transactionManager, ImportProgress progress, Clock clock) {
+        kinds.forEach(k -> this.kinds.put(k.kind(), k));
+        this.parties = parties;
+        this.imports = imports;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // records are read as submitted: fields the record does not know are ignored, like the API's
+        this.json = JsonMapper.builder().build();
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public ImportReport importFile(ImportRequest request, InputStream content, Actor actor) {
+        return run(kinds.get(request.kind()), request, content, actor);
+    }
+
+    private <N> ImportReport run(KindImport<N> kind, ImportRequest request, InputStream content, Actor actor) {
+        ImportId id = ImportId.next(clock);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        MessageDigest sha256 = sha256();
+        Tally tally = new Tally(id, request);
+        if (!kind.mayImport(actor)) {
+            return tally.refused(hex(sha256), 1, "a " + actor.partyKind() + " does not import " + request.kind());
+        }
+        PartyId onBehalfOf;
+        try {
+            onBehalfOf = onBehalfOf(request, actor);
+        } catch (IllegalArgumentException e) {
+            return tally.refused(hex(sha256), 1, e.getMessage());
+        }
+        DigestInputStream hashed = new DigestInputStream(content, sha256);
+        try {
+            return transactions.execute(status -> {
+                KindImport.Context context = new KindImport.Context(id, actor, clock, now, parties.lookup());
+                KindImport.Writer<N> writer = kind.open(context);
+                // the parsers close their input at its end; the file is read on to its end for the hash
+                try (RecordSource<N> source = source(kind, request.format(), new java.io.FilterInputStream(hashed) {
+                    @Override
+                    public void close() {
+                    }
+                })) {
+                    readAll(kind, source, writer, onBehalfOf, tally);
+                    drain(hashed);
+                } catch (CharacterCodingException e) {
+                    throw new UnreadableFile(tally.records + 1, "the file is not UTF-8 text (after record " + tally.records + ")");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return finish(status, tally, writer.accepted(), hex(sha256), actor, now);
+            });
+        } catch (UnreadableFile e) {
+            return tally.refused(hex(sha256), e.line(), e.getMessage());
+        } catch (UncheckedIOException | JacksonIOException e) {
+            log.warn("trade import {} broke off after {} records: {}", id, tally.records, e.getMessage());
+            return tally.failed(hex(sha256), "the upload broke off after " + tally.records + " records; nothing was imported: "
+                    + e.getMessage());
+        } catch (DataAccessException e) {
+            log.error("trade import {} failed after {} records; rolled back", id, tally.records, e);
+            return tally.failed(hex(sha256), "the database failed after " + tally.records + " records; nothing was imported");
+        }
+    }
+
+    private <N> void readAll(KindImport<N> kind, RecordSource<N> source, KindImport.Writer<N> writer, PartyId onBehalfOf,
+                             Tally tally) throws IOException {
+        List<SourceRecord<N>> chunk = new ArrayList<>(CHUNK);
+        SourceRecord<N> record;
+        while ((record = source.next()) != null) {
+            tally.records++;
+            if (!record.readable()) {
+                tally.reject(new Rejection(record.line(), record.problems()));
+                continue;
+            }
+            chunk.add(onBehalfOf == null ? record
+                    : SourceRecord.of(record.line(), kind.onBehalfOf(record.value(), onBehalfOf)));
+            if (chunk.size() == CHUNK) {
+                writer.write(chunk).forEach(tally::reject);
+                progress.written(tally.id, tally.records);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            writer.write(chunk).forEach(tally::reject);
+            progress.written(tally.id, tally.records);
+        }
+    }
+
+    private ImportReport finish(TransactionStatus status, Tally tally, long accepted, String sha256, Actor actor, Instant now) {
+        if (tally.rejected > 0 && tally.request.onInvalidRows() == ImportRequest.InvalidRows.REFUSE_FILE) {
+            status.setRollbackOnly();
+            return tally.report(sha256, 0, Outcome.REFUSED, tally.rejected + " invalid records; the file was refused as a whole");
+        }
+        ImportReport report = tally.report(sha256, accepted, Outcome.COMMITTED, null);
+        imports.insert(report, actor.partyId(), now);
+        audit.record(actor, "trade.import.commit", "trade_import", tally.id.toString(), "import of "
+                + tally.request.kind() + " as " + tally.request.format() + ", sha256 " + sha256 + ": " + report.records()
+                + " records, " + report.accepted() + " accepted, " + report.rejected() + " rejected");
+        return report;
+    }
+
+    private <N> RecordSource<N> source(KindImport<N> kind, ImportRequest.Format format, InputStream in) throws IOException {
+        // a byte sequence that is not UTF-8 is an error, never silently replaced
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return switch (format) {
+            case JSON_LINES -> new JsonLinesSource<>(reader, json, kind.jsonType());
+            case CSV -> new CsvSource<>(reader, kind.csv());
+        };
+    }
+
+    /** An operator imports on a party's behalf and names it; a party imports its own records. */
+    private static PartyId onBehalfOf(ImportRequest request, Actor actor) {
+        if (request.onBehalfOf() == null || request.onBehalfOf().isBlank()) {
+            return null;
+        }
+        if (!actor.isOperator()) {
+            throw new IllegalArgumentException("onBehalfOf: only operators import on another party's behalf");
+        }
+        try {
+            return PartyId.parse(request.onBehalfOf().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("onBehalfOf: not a party id (pty_…)");
+        }
+    }
+
+    /** Reads whatever follows the last record, so that the hash covers the whole file. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (in.read(buffer) != -1) {
+            // hashing only
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts and rejections as the file is read. */
+    private static final class Tally {
+        final ImportId id;
+        final ImportRequest request;
+        final List<Rejection> rejections = new ArrayList<>();
+        long records;
+        long rejected;
+
+        Tally(ImportId id, ImportRequest request) {
+            this.id = id;
+            this.request = request;
+        }
+
+        void reject(Rejection r) {
+            rejected++;
+            if (rejections.size() < ImportReport.MAX_LISTED) {
+                rejections.add(r);
+            }
+        }
+
+        ImportReport report(String sha256, long accepted, Outcome outcome, String failure) {
+            List<Rejection> inOrder = new ArrayList<>(rejections);
+            inOrder.sort(Comparator.comparingLong(Rejection::line));
+            return new ImportReport(id, request.kind(), request.format(), sha256, records, accepted, rejected, outcome,
+                    inOrder, rejected > rejections.size(), failure);
+        }
+
+        ImportReport refused(String sha256, long line, String reason) {
+            rejections.clear();
+            rejected = 0;
+            ImportReport r = report(sha256, 0, Outcome.REFUSED, reason);
+            return new ImportReport(r.id(), r.kind(), r.format(), r.sha256(), r.records(), 0, 0, Outcome.REFUSED,
+                    List.of(new Rejection(line, List.of(reason))), false, reason);
+        }
+
+        ImportReport failed(String sha256, String reason) {
+            return report(sha256, 0, Outcome.FAILED, reason);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.finbridge.trade.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.finbridge.party.Actor;
+import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
+import org.finbridge.trade.ImportReport;
+import org.finbridge.trade.ImportRequest;
+import org.finbridge.trade.NewOrder;
+import org.finbridge.trade.Order;
+import org.finbridge.trade.OrderId;
+import org.finbridge.trade.OrderReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders in bulk. CSV: one row per item; the rows of one order are consecutive and repeat its order
+ * columns. A duplicate order number, in the file or already recorded, rejects the row.
+ */
+@Component
+class OrderImport implements KindImport<NewOrder> {
+
+    static final List<String> COLUMNS = List.of("order_number", "merchant_id", "buyer_id", "buyer_reference", "currency",
+            "total_minor_units", "ordered_at", "hs_code", "description", "quantity", "unit_price_minor_units");
+
+    private final OrderStore orders;
+    private final TradeRecordService records;
+
+    OrderImport(OrderStore orders, TradeRecordService records) {
+        this.orders = orders;
+        this.records = records;
+    }
+
+    @Override
+    public ImportRequest.Kind kind() {
+        return ImportRequest.Kind.ORDERS;
+    }
+
+    @Override
+    public boolean mayImport(Actor actor) {
+        return actor.isOperator() || actor.partyKind() == PartyKind.MARKETPLACE;
+    }
+
+    @Override
+    public Class<NewOrder> jsonType() {
+        return NewOrder.class;
+    }
+
+    @Override
+    public NewOrder onBehalfOf(NewOrder o, PartyId party) {
+        return o.marketplaceId() != null ? o : new NewOrder(party.toString(), o.orderNumber(), o.merchantId(), o.buyerId(),
+                o.buyerReference(), o.currency(), o.totalMinorUnits(), o.orderedAt(), o.items());
+    }
+
+    @Override
+    public CsvLayout<NewOrder> csv() {
+        return new CsvLayout<>() {
+            @Override
+            public List<String> columns() {
+                return COLUMNS;
+            }
+
+            @Override
+            public String groupBy() {
+                return "order_number";
+            }
+
+            @Override
+            public List<String> recordColumns() {
+                return COLUMNS.subList(1, 7);
+            }
+
+            @Override
+            public NewOrder decode(List<CsvRow> rows, List<String> problems) {
+                CsvRow first = rows.getFirst();
+                List<NewOrder.Item> items = new ArrayList<>();
+                for (CsvRow row : rows) {
+                    items.add(new NewOrder.Item(row.get("hs_code"), row.get("description"), row.number("quantity", problems),
+                            row.number("unit_price_minor_units", problems)));
+                }
+                return new NewOrder(null, first.get("order_number"), first.get("merchant_id"), first.get("buyer_id"),
+                        first.get("buyer_reference"), first.get("currency"), first.number("total_minor_units", problems),
+                        first.get("ordered_at"), items);
+            }
+        };
+    }
+
+    @Override
+    public Writer<NewOrder> open(Context context) {
+        return new Writer<>() {
+            private final Map<OrderReference, Long> seen = new HashMap<>();
+            private long accepted;
+
+            @Override
+            public List<ImportReport.Rejection> write(List<SourceRecord<NewOrder>> chunk) {
+                List<ImportReport.Rejection> rejections = new ArrayList<>();
+                List<Valid<Order>> valid = new ArrayList<>();
+                for (SourceRecord<NewOrder> r : chunk) {
+                    Checked<Order> c = OrderValidation.validate(r.value(), context.actor(), context.parties(),
+                            OrderId.next(context.clock()), context.now());
+                    if (!c.isValid()) {
+                        rejections.add(KindImport.rejection(r.line(), c.violations()));
+                        continue;
+                    }
+                    Long earlier = seen.putIfAbsent(c.value().reference(), r.line());
+                    if (earlier != null) {
+                        rejections.add(KindImport.rejection(r.line(), List.of("orderNumber: duplicate order number "
+                                + c.value().reference().orderNumber() + " (first on line " + earlier + ")")));
+                        continue;
+                    }
+                    valid.add(new Valid<>(c.value(), r.line()));
+                }
+                List<Order> fresh = withoutRecorded(valid, rejections);
+                orders.insert(fresh, context.id());
+                Map<UUID, Order> written = new HashMap<>();
+                fresh.forEach(o -> written.put(o.reference().recordId().value(), o));
+                records.recheck(fresh.stream().map(Order::reference).toList(), written);
+                accepted += fresh.size();
+                return rejections;
+            }
+
+            private List<Order> withoutRecorded(List<Valid<Order>> valid, List<ImportReport.Rejection> rejections) {
+                Set<UUID> recorded = orders.recordsWithOrders(valid.stream()
+                        .map(v -> v.value().reference().recordId().value()).toList());
+                List<Order> fresh = new ArrayList<>();
+                valid.forEach(v -> {
+                    Order o = v.value();
+                    if (recorded.contains(o.reference().recordId().value())) {
+                        rejections.add(KindImport.rejection(v.line(), List.of("orderNumber: duplicate order number "
+                                + o.reference().orderNumber() + " (already recorded)")));
+                    } else {
+                        fresh.add(o);
+                    }
+                });
+                return fresh;
+            }
+
+            @Override
+            public long accepted() {
+                return accepted;
+            }
+        };
+    }
+}
