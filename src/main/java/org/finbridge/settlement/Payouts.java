@@ -19,6 +19,9 @@ public interface Payouts {
     /** Writes every CREATED local-clearing payout in the currency into one pain.001 file and marks them SENT. */
     Optional<PayoutBatchFile> writeBatch(Actor actor, String currency);
 
+    /** Sends every CREATED cross-border payout in the currency (SWIFT gpi, CIPS) as its own pacs.008.001.08 message. */
+    List<PayoutBatchFile> sendCrossBorder(Actor actor, String currency);
+
     List<PayoutBatchFile> batches(Actor actor, int limit);
 
     /**

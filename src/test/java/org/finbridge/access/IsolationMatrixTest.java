@@ -281,6 +281,8 @@ class IsolationMatrixTest {
         add("POST /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_WRITE),
                 o -> new Request("/api/v1/payouts/batches", Map.of("currency", "EUR")));
         add("GET /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_READ), o -> get("/api/v1/payouts/batches"));
+        add("POST /api/v1/payouts/cross-border-messages", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/cross-border-messages", Map.of("currency", "EUR")));
         add("POST /api/v1/payouts/status-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
                 o -> new Request("/api/v1/payouts/status-reports", Map.of("not", "a pain.002 file")));
         // reconciliation is the operators'; safeguarding reports are read by operators and regulators

@@ -76,12 +76,14 @@ class PayoutService implements Payouts {
     private final Clock clock;
     private final AccountHolder debtor;
     private final String initiatingParty;
+    private final String cipsParticipant;
 
     PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Fx fx, Ledger ledger, MerchantAccounts accounts,
                   SettlementAudit audit, PlatformTransactionManager transactions, Clock clock,
                   @Value("${finbridge.settlement.payouts.debtor-name:Finbridge Payments Ltd}") String debtorName,
                   @Value("${finbridge.settlement.payouts.debtor-iban:DE89370400440532013000}") String debtorIban,
-                  @Value("${finbridge.settlement.payouts.debtor-bic:COBADEFFXXX}") String debtorBic) {
+                  @Value("${finbridge.settlement.payouts.debtor-bic:COBADEFFXXX}") String debtorBic,
+                  @Value("${finbridge.settlement.payouts.cips-participant-bic:BKCHCNBJXXX}") String cipsParticipant) {
         this.jdbc = jdbc;
         this.bankAccounts = bankAccounts;
         this.fx = fx;
@@ -92,6 +94,7 @@ class PayoutService implements Payouts {
         this.clock = clock;
         this.debtor = new AccountHolder(debtorName, new org.finbridge.banking.AccountId.Iban(debtorIban), new Agent.Bic(debtorBic));
         this.initiatingParty = debtorName;
+        this.cipsParticipant = cipsParticipant;
     }
 
     @Override
@@ -264,6 +267,60 @@ class PayoutService implements Payouts {
             return Optional.of(new PayoutBatchFile(batch.toString(), file.messageId(), currency, rail, w.numberOfTransactions(),
                     w.controlSum(), w.messageType(), w.xml(), now));
         });
+    }
+
+    /**
+     * Cross-border payouts travel one pacs.008.001.08 message each (as gpi payments do), with a UETR derived
+     * from the payout id (the same after a crash), the platform's bank instructing, the beneficiary's bank
+     * instructed and, on CIPS, the CIPS direct participant as intermediary. Charges are the platform's
+     * (DEBT, SWIFT's "OUR"): the merchant paid the rail's fee already and receives the amount in full.
+     */
+    @Override
+    public List<PayoutBatchFile> sendCrossBorder(Actor actor, String currency) {
+        if (!actor.isOperator() || currency == null || !CurrencyCode.isKnown(currency)) {
+            return List.of();
+        }
+        List<Payout> due = jdbc.sql("""
+                select * from payouts where state = 'CREATED' and currency = ? and (rail = 'SWIFT_GPI' or rail = 'CIPS')
+                order by id""").param(currency).query(PayoutService::payout).list();
+        List<PayoutBatchFile> files = new ArrayList<>();
+        for (Payout p : due) {
+            UUID batch = TimeOrderedIds.next(clock);
+            String hex = batch.toString().replace("-", "").toUpperCase(Locale.ROOT);
+            Instant now = clock.instant();
+            PayoutBatchFile written = tx.execute(s -> {
+                int claimed = jdbc.sql("update payouts set state = 'SENT', batch_id = ?, updated_at = ? where id = ? and state = 'CREATED'")
+                        .params(batch, SettlementStore.ts(now), p.id().value()).update();
+                if (claimed == 0) {
+                    return null; // another node sent it
+                }
+                BankAccount a = bankAccounts.find(p.bankAccountId()).orElseThrow();
+                boolean cips = p.rail().equals("CIPS");
+                org.finbridge.banking.CrossBorderTransfer transfer = new org.finbridge.banking.CrossBorderTransfer(
+                        cips ? org.finbridge.banking.CrossBorderTransfer.Rail.CIPS : org.finbridge.banking.CrossBorderTransfer.Rail.SWIFT_GPI,
+                        "FBX" + hex, now, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), "FBI" + hex, p.endToEndId(),
+                        org.finbridge.banking.Uetr.derivedFrom(p.id().toString()), Money.ofMinor(p.amount(), p.currency()),
+                        org.finbridge.banking.ChargeBearer.DEBT, debtor.agent(), new Agent.Bic(a.bic()),
+                        cips ? new Agent.Bic(cipsParticipant) : null, debtor, creditor(a), "Finbridge payout " + p.id());
+                if (!(org.finbridge.banking.InterbankTransfers.write(transfer) instanceof WriteResult.Written w)) {
+                    throw new IllegalStateException("pacs.008 for payout " + p.id() + " could not be written: "
+                            + org.finbridge.banking.InterbankTransfers.write(transfer));
+                }
+                jdbc.sql("""
+                        insert into payout_batches (id, message_id, currency, rail, message_type, transaction_count, control_sum, xml,
+                        created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(batch, "FBX" + hex, currency, p.rail(), w.messageType(), w.numberOfTransactions(), w.controlSum(),
+                                w.xml(), actor.name(), SettlementStore.ts(now)).update();
+                audit.record(actor.name(), "settlement.payout.sent", "payout", p.id().toString(), "{\"state\":\"CREATED\"}",
+                        "{\"state\":\"SENT\",\"messageType\":\"" + w.messageType() + "\",\"messageId\":\"FBX" + hex + "\"}");
+                return new PayoutBatchFile(batch.toString(), "FBX" + hex, currency, p.rail(), w.numberOfTransactions(),
+                        w.controlSum(), w.messageType(), w.xml(), now);
+            });
+            if (written != null) {
+                files.add(written);
+            }
+        }
+        return files;
     }
 
     @Override

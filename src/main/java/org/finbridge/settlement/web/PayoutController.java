@@ -111,6 +111,12 @@ class PayoutController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    @PostMapping("/api/v1/payouts/cross-border-messages")
+    @Access(value = ApiScope.PAYMENTS_WRITE, operatorOnly = true)
+    List<BatchView> sendCrossBorder(Actor actor, @RequestBody BatchBody body) {
+        return payouts.sendCrossBorder(actor, body.currency()).stream().map(f -> BatchView.of(f, false)).toList();
+    }
+
     @GetMapping("/api/v1/payouts/batches")
     @Access(value = ApiScope.PAYMENTS_READ, operatorOnly = true)
     List<BatchView> batches(Actor actor, @RequestParam(defaultValue = "20") int limit,

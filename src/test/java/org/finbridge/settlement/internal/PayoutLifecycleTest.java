@@ -204,4 +204,28 @@ class PayoutLifecycleTest {
         Account yuan = fixtures.merchantAccount(merchant, "MERCHANT_AVAILABLE", "CNY");
         assertThat(yuan.postedCreditBalance().minorUnits()).as("converted, then paid out with the fee").isZero();
     }
+
+    @Test
+    void yuanToAHongKongAccountGoesByCipsAsItsOwnPacs008() {
+        org.finbridge.fx.FxTestRates.publishToday(rates, clock);
+        String holder = parties.find(merchant).orElseThrow().legalName();
+        BankAccountResult added = bankAccounts.add(merchant, new NewBankAccount("CNY", "HK", null, "012345678901",
+                "HSBCHKHHHKH", null, holder), "test");
+        assertThat(added).as(added.toString()).isInstanceOf(BankAccountResult.Saved.class);
+        PayoutResult r = payouts.create(actor, new NewPayout(merchant, 10_000, "EUR",
+                ((BankAccountResult.Saved) added).account().id(), null, "hk-1"));
+        assertThat(r).as(r.toString()).isInstanceOf(PayoutResult.Done.class);
+        Payout p = ((PayoutResult.Done) r).payout();
+        assertThat(p.rail()).isEqualTo("CIPS");
+
+        var files = payouts.sendCrossBorder(operator, "CNY");
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.messageType()).isEqualTo("pacs.008.001.08");
+            String xml = new String(f.xml(), StandardCharsets.UTF_8);
+            assertThat(xml).contains(p.endToEndId()).contains("<Prtry>CIPS</Prtry>").contains("BKCHCNBJXXX")
+                    .contains(org.finbridge.banking.Uetr.derivedFrom(p.id().toString()).toString());
+        });
+        assertThat(payouts.find(actor, p.id()).orElseThrow().state()).isEqualTo(PayoutState.SENT);
+        assertThat(payouts.sendCrossBorder(operator, "CNY")).as("sent once").isEmpty();
+    }
 }
