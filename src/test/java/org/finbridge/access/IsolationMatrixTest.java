@@ -260,6 +260,42 @@ class IsolationMatrixTest {
                 o -> get("/api/v1/fx/pricing-tiers/" + o.party()));
         add("POST /api/v1/fx/pricing-tiers/{partyId}", Rule.operator(ApiScope.FX_TRADE),
                 o -> new Request("/api/v1/fx/pricing-tiers/" + o.party(), Map.of("tier", "PREFERRED")));
+        // settlement: merchants read their own policy and statements; operators set terms, record deliveries, run
+        String stl = "/api/v1/settlement";
+        add("GET " + stl + "/parties/{partyId}/policy", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT),
+                o -> get(stl + "/parties/" + o.party() + "/policy"));
+        add("POST " + stl + "/parties/{partyId}/policy", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/parties/" + o.party() + "/policy", Map.of("mode", "HOLDING_PERIOD", "holdingDays", 3,
+                        "calendar", "TARGET2")));
+        add("GET " + stl + "/parties/{partyId}/statements", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT),
+                o -> get(stl + "/parties/" + o.party() + "/statements"));
+        // a date long before any test payment: the run releases nothing other tests rely on
+        add("POST " + stl + "/runs", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/runs", Map.of("businessDate", "2000-01-03")));
+        add("GET " + stl + "/runs", Rule.operator(ApiScope.PAYMENTS_READ), o -> get(stl + "/runs"));
+        add("POST " + stl + "/payments/{id}/delivery", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/payments/" + o.payment() + "/delivery", Map.of()));
+        // payouts: a merchant pays out to its own verified account (named in the body: another's answers 422);
+        // operators write and read the bank files and feed back the banks' status reports
+        add("POST /api/v1/payouts", Rule.kinds(ApiScope.PAYMENTS_WRITE, PartyKind.MERCHANT),
+                o -> new Request("/api/v1/payouts", Map.of("amount", 100, "currency", "EUR", "bankAccountId", o.bankAccount())));
+        add("GET /api/v1/payouts", Rule.kinds(ApiScope.PAYMENTS_READ, PartyKind.MERCHANT), o -> get("/api/v1/payouts"));
+        add("POST /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/batches", Map.of("currency", "EUR")));
+        add("GET /api/v1/payouts/batches", Rule.operator(ApiScope.PAYMENTS_READ), o -> get("/api/v1/payouts/batches"));
+        add("POST /api/v1/payouts/cross-border-messages", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/cross-border-messages", Map.of("currency", "EUR")));
+        add("POST /api/v1/payouts/status-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request("/api/v1/payouts/status-reports", Map.of("not", "a pain.002 file")));
+        // reconciliation is the operators'; safeguarding reports are read by operators and regulators
+        add("POST " + stl + "/reconciliations", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/reconciliations", Map.of("fileId", "bsf_matrix")));
+        add("GET " + stl + "/reconciliation-exceptions", Rule.operator(ApiScope.PAYMENTS_READ),
+                o -> get(stl + "/reconciliation-exceptions"));
+        add("POST " + stl + "/safeguarding-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/safeguarding-reports", Map.of("date", "2000-01-03")));
+        add("GET " + stl + "/safeguarding-reports", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
+                o -> get(stl + "/safeguarding-reports"));
         // trade records: marketplaces submit orders, logistics providers shipments, merchants (and
         // marketplaces for their sellers) declarations; each sees its own
         add("POST /api/v1/trade/orders", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE),

@@ -1,0 +1,28 @@
+package org.finbridge.settlement;
+
+import java.time.Instant;
+import java.util.List;
+import org.finbridge.party.PartyId;
+import org.finbridge.payments.PaymentId;
+
+/**
+ * What one run moved for one merchant in one currency (Stripe's payout reconciliation report in
+ * spirit): every line, and totals that add up: {@code netToAvailable = released - recovered + reserveReleased}.
+ * Refunds and chargebacks after a release are netted against the next releases as RECOVERY lines.
+ *
+ * @param released money released from pending to available, minor units
+ * @param recovered money taken back from available to pending for refunds or chargebacks after release
+ * @param reserveWithheld money moved from pending into the rolling reserve
+ * @param reserveReleased reserve returned to available after its holding days
+ */
+public record SettlementStatement(String id, SettlementRunId runId, PartyId merchantId, String currency, long released,
+                                  long recovered, long reserveWithheld, long reserveReleased, long netToAvailable,
+                                  List<Line> lines, Instant createdAt) {
+
+    /**
+     * @param kind RELEASE, RECOVERY, RESERVE_WITHHOLD or RESERVE_RELEASE
+     * @param status POSTED or REFUSED (with the ledger's reason)
+     */
+    public record Line(PaymentId paymentId, String kind, long amount, String transferId, String status, String result) {
+    }
+}

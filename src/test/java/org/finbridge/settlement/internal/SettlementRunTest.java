@@ -1,0 +1,332 @@
+package org.finbridge.settlement.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.finbridge.payments.PaymentFixtures.done;
+import static org.finbridge.payments.PaymentFixtures.merchantActor;
+import static org.finbridge.payments.PaymentFixtures.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.finbridge.ledger.Account;
+import org.finbridge.ledger.Ledger;
+import org.finbridge.party.Actor;
+import org.finbridge.party.Parties;
+import org.finbridge.party.PartyId;
+import org.finbridge.payments.CaptureMethod;
+import org.finbridge.payments.Payment;
+import org.finbridge.payments.PaymentFixtures;
+import org.finbridge.payments.Payments;
+import org.finbridge.payments.internal.CardTokenizer;
+import org.finbridge.settlement.ReleaseMode;
+import org.finbridge.settlement.Settlement;
+import org.finbridge.settlement.SettlementPolicy;
+import org.finbridge.settlement.SettlementResult;
+import org.finbridge.settlement.SettlementRun;
+import org.finbridge.settlement.SettlementStatement;
+import org.finbridge.support.ApplicationTest;
+import org.finbridge.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Settlement runs over real captured payments: what each policy releases and when, the statement, and
+ * exactly-once under a crash between the ledger's answer and its recording, and with two nodes at once.
+ */
+@ApplicationTest
+class SettlementRunTest {
+
+    @Autowired
+    Settlement settlement;
+    @Autowired
+    SettlementRuns runs;
+    @Autowired
+    SettlementStore store;
+    @Autowired
+    SettlementAudit audit;
+    @Autowired
+    MerchantAccounts accounts;
+    @Autowired
+    Payments payments;
+    @Autowired
+    Parties parties;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    CardTokenizer tokenizer;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    org.finbridge.trade.Orders orders;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    PaymentFixtures fixtures;
+    PartyId merchant;
+    Actor actor;
+    Actor operator;
+    BusinessCalendars.Calendar target2 = BusinessCalendars.of("TARGET2");
+
+    @BeforeEach
+    void setUp() {
+        // each test settles dates no other test has run (one run per business date)
+        clock.advance(Duration.ofDays(40));
+        fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        merchant = fixtures.merchant("DE");
+        actor = merchantActor(merchant);
+        operator = PaymentFixtures.operatorActor(fixtures.operatorParty());
+        policy(new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 2, "TARGET2", 0, 90, 0));
+    }
+
+    @AfterEach
+    void noInterruptions() {
+        runs.onCheckpoint(null);
+    }
+
+    private void policy(SettlementPolicy p) {
+        assertThat(settlement.setPolicy(operator, merchant, p)).isInstanceOf(SettlementResult.PolicySet.class);
+    }
+
+    private Payment captured(long amount) {
+        return done(payments.create(actor, payment(merchant, amount, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
+                CaptureMethod.AUTOMATIC, "DE")));
+    }
+
+    private long balance(String type) {
+        Account a = fixtures.merchantAccount(merchant, type, "EUR");
+        return a == null ? 0 : a.postedCreditBalance().minorUnits();
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(target2.zone()).toLocalDate();
+    }
+
+    private static long net(Payment p) {
+        return p.captured() - p.feesAcquirer() - p.feesPlatform() - p.reserved() - p.refunded();
+    }
+
+    private List<SettlementStatement> statements(SettlementRun run) {
+        return settlement.statements(actor, merchant, run.id(), 10).orElseThrow();
+    }
+
+    @Test
+    void capturedMoneyIsReleasedAfterTwoBusinessDaysAndNotBefore() {
+        Payment p = captured(10_000);
+        assertThat(p.captured()).isEqualTo(10_000);
+        long pending = balance("MERCHANT_PENDING");
+        assertThat(pending).isEqualTo(net(p));
+        LocalDate release = target2.plusBusinessDays(today(), 2);
+
+        SettlementRun early = settlement.run(release.minusDays(1), "test");
+        assertThat(early.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(statements(early)).isEmpty();
+        assertThat(balance("MERCHANT_AVAILABLE")).isZero();
+
+        SettlementRun run = settlement.run(release, "test");
+        assertThat(run.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
+        assertThat(balance("MERCHANT_PENDING")).isZero();
+        List<SettlementStatement> st = statements(run);
+        assertThat(st).hasSize(1);
+        assertThat(st.getFirst().released()).isEqualTo(net(p));
+        assertThat(st.getFirst().netToAvailable()).isEqualTo(net(p));
+        assertThat(st.getFirst().lines()).singleElement().satisfies(l -> {
+            assertThat(l.paymentId()).isEqualTo(p.id());
+            assertThat(l.kind()).isEqualTo("RELEASE");
+            assertThat(l.status()).isEqualTo("POSTED");
+        });
+
+        // asking again answers the same completed run and moves nothing
+        SettlementRun again = settlement.run(release, "test");
+        assertThat(again.id()).isEqualTo(run.id());
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
+    }
+
+    @Test
+    void anotherMerchantSeesNoneOfTheStatements() {
+        captured(5_000);
+        SettlementRun run = settlement.run(target2.plusBusinessDays(today(), 2), "test");
+        assertThat(statements(run)).hasSize(1);
+        PartyId other = fixtures.merchant("FR");
+        assertThat(settlement.statements(merchantActor(other), merchant, run.id(), 10)).isEmpty();
+        assertThat(settlement.policy(merchantActor(other), merchant)).isEmpty();
+        assertThat(settlement.setPolicy(actor, merchant, SettlementPolicy.standard()))
+                .as("a merchant does not set its own terms").isInstanceOf(SettlementResult.NotFound.class);
+    }
+
+    @Test
+    void onDeliveryMoneyWaitsForTheDeliveryConfirmation() {
+        policy(new SettlementPolicy(ReleaseMode.ON_DELIVERY, 0, "CN", 0, 90, 0));
+        Payment p = captured(8_000);
+        settlement.run(today().plusDays(5), "test");
+        assertThat(balance("MERCHANT_AVAILABLE")).isZero();
+
+        clock.advance(Duration.ofDays(6));
+        assertThat(settlement.confirmDelivery(operator, p.id())).isEqualTo(new SettlementResult.DeliveryRecorded(false));
+        assertThat(settlement.confirmDelivery(operator, p.id())).isEqualTo(new SettlementResult.DeliveryRecorded(true));
+        SettlementRun run = settlement.run(clock.instant().atZone(BusinessCalendars.of("CN").zone()).toLocalDate(), "test");
+        assertThat(statements(run).getFirst().released()).isEqualTo(net(p));
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
+    }
+
+    @Test
+    void theRollingReserveIsToppedUpAtReleaseAndReturnedAfterItsDays() {
+        policy(new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 1, "TARGET2", 1_000, 30, 0));
+        Payment p = captured(100_000);
+        long reservedAtCapture = p.reserved();
+        long topUp = 10_000 - reservedAtCapture; // 10 % in all
+        assertThat(topUp).isPositive();
+
+        SettlementRun run = settlement.run(target2.plusBusinessDays(today(), 1), "test");
+        SettlementStatement s = statements(run).getFirst();
+        assertThat(s.reserveWithheld()).isEqualTo(topUp);
+        assertThat(s.released()).isEqualTo(net(p) - topUp);
+        assertThat(balance("MERCHANT_RESERVE")).isEqualTo(10_000);
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p) - topUp);
+
+        clock.advance(Duration.ofDays(31));
+        SettlementRun later = settlement.run(today(), "test");
+        assertThat(statements(later).getFirst().reserveReleased()).isEqualTo(10_000);
+        assertThat(balance("MERCHANT_RESERVE")).isZero();
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p) + reservedAtCapture);
+    }
+
+    @Test
+    void aReleaseBelowTheMinimumWaitsAndAccumulates() {
+        policy(new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 0, "TARGET2", 0, 90, 15_000));
+        Payment first = captured(10_000);
+        LocalDate d1 = target2.plusBusinessDays(today(), 0);
+        assertThat(statements(settlement.run(d1, "test"))).isEmpty();
+        assertThat(balance("MERCHANT_AVAILABLE")).isZero();
+
+        clock.advance(Duration.ofDays(3));
+        Payment second = captured(10_000);
+        SettlementRun run = settlement.run(target2.plusBusinessDays(today(), 0), "test");
+        assertThat(statements(run).getFirst().released()).isEqualTo(net(first) + net(second));
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(first) + net(second));
+    }
+
+    @Test
+    void aRefundAfterReleaseIsRecoveredFromAvailableInTheNextRun() {
+        Payment p = captured(10_000);
+        settlement.run(target2.plusBusinessDays(today(), 2), "test");
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
+
+        clock.advance(Duration.ofDays(5));
+        Payment refunded = done(payments.refund(actor, p.id(), 3_000L, "returned"));
+        SettlementRun run = settlement.run(today(), "test");
+        SettlementStatement s = statements(run).getFirst();
+        assertThat(s.recovered()).isEqualTo(3_000);
+        assertThat(s.netToAvailable()).isEqualTo(-3_000);
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(refunded));
+        assertThat(balance("MERCHANT_PENDING")).isZero();
+    }
+
+    @Test
+    void aRunInterruptedAfterTheLedgerAnsweredIsFinishedOnceByTheNextNode() {
+        List<Payment> paid = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            paid.add(captured(1_000L * i));
+        }
+        long expected = paid.stream().mapToLong(SettlementRunTest::net).sum();
+        LocalDate release = target2.plusBusinessDays(today(), 2);
+        runs.onCheckpoint(point -> {
+            if (point.equals("submitted")) {
+                throw new IllegalStateException("node killed after the ledger committed, before the run recorded it");
+            }
+        });
+        assertThatThrownBy(() -> settlement.run(release, "test")).hasMessageContaining("node killed");
+        runs.onCheckpoint(null);
+        assertThat(balance("MERCHANT_AVAILABLE")).as("the ledger applied the transfers").isEqualTo(expected);
+        SettlementRun stuck = store.runOf(release).orElseThrow();
+        assertThat(stuck.status()).isEqualTo(SettlementRun.Status.PLANNED);
+
+        SettlementRuns nextNode = node();
+        assertThat(nextNode.run(release, "test").status()).as("the dead node's lease still runs")
+                .isEqualTo(SettlementRun.Status.PLANNED);
+        clock.advance(Duration.ofMinutes(3));
+        SettlementRun done = nextNode.run(release, "test");
+        assertThat(done.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(done.refused()).isZero();
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(expected);
+        assertThat(balance("MERCHANT_PENDING")).isZero();
+        SettlementStatement s = statements(done).getFirst();
+        assertThat(s.released()).isEqualTo(expected);
+        assertThat(s.lines()).hasSize(5);
+        assertThat(jdbc.sql("select sum(settled) from settlement_payments where merchant_id = ?").param(merchant.value())
+                .query(Long.class).single()).isEqualTo(expected);
+    }
+
+    @Test
+    void twoNodesAskingForTheSameRunMoveEveryAmountOnce() throws Exception {
+        List<Payment> paid = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            paid.add(captured(500L * i));
+        }
+        long expected = paid.stream().mapToLong(SettlementRunTest::net).sum();
+        LocalDate release = target2.plusBusinessDays(today(), 2);
+        SettlementRuns a = node();
+        SettlementRuns b = node();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<SettlementRun>> work = List.of(() -> a.run(release, "node-a"), () -> b.run(release, "node-b"));
+            for (Future<SettlementRun> f : pool.invokeAll(work)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // whichever node lost the claim left the run to the winner; a later call finishes anything left
+        SettlementRun run = a.run(release, "node-a");
+        assertThat(run.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(jdbc.sql("select count(*) from settlement_runs where business_date = ?").param(release)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(expected);
+        assertThat(statements(run).getFirst().lines()).hasSize(20);
+        assertThat(statements(run)).hasSize(1);
+    }
+
+    /** Another application node on the same database: same beans underneath, its own node id. */
+    private SettlementRuns node() {
+        return new SettlementRuns(store, audit, payments, ledger, accounts, transactions, (Clock) clock, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theTradeModulesDeliveryOfTheOrderReleasesItsPayment() {
+        policy(new SettlementPolicy(ReleaseMode.ON_DELIVERY, 0, "CN", 0, 90, 0));
+        PartyId marketplace = ((org.finbridge.party.Registration.Registered) parties.register(new org.finbridge.party.NewParty(
+                org.finbridge.party.PartyKind.MARKETPLACE, "CN", "Marketplace " + java.util.UUID.randomUUID(), null,
+                "mp@example.com", null, java.util.Map.of()))).party().id();
+        String orderNumber = "ORD-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var recorded = orders.submit(new org.finbridge.trade.NewOrder(marketplace.toString(), orderNumber, merchant.toString(), null,
+                "buyer-1", "EUR", 8_000L, clock.instant().toString(),
+                List.of(new org.finbridge.trade.NewOrder.Item("392690", "phone case", 1L, 8_000L))), operator);
+        assertThat(recorded).as(recorded.toString()).isInstanceOf(org.finbridge.trade.OrderResult.Recorded.class);
+        Payment p = done(payments.create(actor, new org.finbridge.payments.NewPayment(merchant, org.finbridge.money.Money.ofMinor(8_000, "EUR"),
+                orderNumber, new org.finbridge.payments.Buyer(null, "DE"), fixtures.card(PaymentFixtures.VISA_OK), CaptureMethod.AUTOMATIC, true)));
+        settlement.run(today().plusDays(3), "test");
+        assertThat(balance("MERCHANT_AVAILABLE")).isZero();
+
+        clock.advance(Duration.ofDays(5));
+        events.publishEvent(new org.finbridge.trade.ShipmentDelivered(new org.finbridge.trade.ShipmentId(java.util.UUID.randomUUID()),
+                new org.finbridge.trade.OrderReference(marketplace, orderNumber), marketplace, "SF", "SF1234567890", clock.instant()));
+        SettlementRun run = settlement.run(clock.instant().atZone(BusinessCalendars.of("CN").zone()).toLocalDate(), "test");
+        assertThat(statements(run).getFirst().released()).isEqualTo(net(p));
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p));
+    }
+}
