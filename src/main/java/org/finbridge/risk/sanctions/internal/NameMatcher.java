@@ -194,9 +194,12 @@ final class NameMatcher {
             }
             float nameScore = NameScore.score(sim, wq, wc).score();
             if (nameScore < 1f && ct.length != qn) {
-                float joined = norm.abjad()
-                        ? 0.95f * NameScore.joined(TokenSimilarity.skeleton(qJoined), TokenSimilarity.skeleton(index.nameJoined[n]))
-                        : NameScore.joined(qJoined, index.nameJoined[n]);
+                float joined = 0;
+                for (String listed : new String[] {index.nameJoined[n], index.nameJoinedRotated[n]}) {
+                    joined = Math.max(joined, norm.abjad()
+                            ? 0.95f * NameScore.joined(TokenSimilarity.skeleton(qJoined), TokenSimilarity.skeleton(listed))
+                            : NameScore.joined(qJoined, listed));
+                }
                 nameScore = Math.max(nameScore, joined);
             }
             if (nameScore + Evidence.MOST < threshold) {

@@ -33,6 +33,8 @@ final class ScreeningIndex {
     final EntryName[] names;
     final int[][] nameTokens;
     final String[] nameJoined;
+    /** The joined name with its last token first: a listed "First LAST" also compared as written "LAST First". */
+    final String[] nameJoinedRotated;
     // tokens
     final String[] tokens;
     final String[][] tokenCodes;
@@ -49,6 +51,7 @@ final class ScreeningIndex {
         this.names = b.names.toArray(EntryName[]::new);
         this.nameTokens = b.nameTokens.toArray(int[][]::new);
         this.nameJoined = b.nameJoined.toArray(String[]::new);
+        this.nameJoinedRotated = b.nameJoinedRotated.toArray(String[]::new);
         this.tokens = b.tokens.toArray(String[]::new);
         this.compound = new boolean[tokens.length];
         this.tokenCodes = new String[tokens.length][];
@@ -116,6 +119,7 @@ final class ScreeningIndex {
         private final List<EntryName> names = new ArrayList<>();
         private final List<int[]> nameTokens = new ArrayList<>();
         private final List<String> nameJoined = new ArrayList<>();
+        private final List<String> nameJoinedRotated = new ArrayList<>();
         private final List<String> tokens = new ArrayList<>();
         private final List<Boolean> compound = new ArrayList<>();
         private final List<IntList> postings = new ArrayList<>();
@@ -144,6 +148,7 @@ final class ScreeningIndex {
             names.add(name);
             nameEntry.add(entryIndex);
             nameJoined.add(n.joined());
+            nameJoinedRotated.add(n.tokens().getLast() + String.join("", n.tokens().subList(0, n.tokens().size() - 1)));
             int[] ids = new int[n.tokens().size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = token(n.tokens().get(i), false, tokenIds);

@@ -86,10 +86,14 @@ final class TokenSimilarity {
         if (s >= PHONETIC || a.length() < 4 || b.length() < 4) {
             return s;
         }
-        if (sharesCode(aCodes, bCodes) && DAMERAU.apply(skeleton(a), skeleton(b)) <= 1) {
+        if (sharesCode(aCodes, bCodes) && nearlySameConsonants(skeleton(a), skeleton(b))) {
             return Math.max(s, PHONETIC);
         }
         return s;
+    }
+
+    private static boolean nearlySameConsonants(String a, String b) {
+        return a.equals(b) || (!a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0) && DAMERAU.apply(a, b) == 1);
     }
 
     /** An abjad query token (consonants only) against a list token, by consonant skeletons. */
@@ -147,8 +151,8 @@ final class TokenSimilarity {
                 last = 0;
                 continue;
             }
-            if (c == 'h' && last != 0) {
-                continue; // kh, sh, th, dh, gh: the h only marks the sound of the consonant before it
+            if (c == 'h' && i > 0 && "kstdgcz".indexOf(t.charAt(i - 1)) >= 0) {
+                continue; // kh, sh, th, dh, gh, ch, zh: the h only marks the sound of the letter before it
             }
             if (c == 'q' || c == 'g' || c == 'c') {
                 c = 'k';
