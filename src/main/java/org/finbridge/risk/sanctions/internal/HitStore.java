@@ -49,7 +49,7 @@ class HitStore {
     Raised raise(ScreenedSubject subject, NameMatcher.Match m) {
         String key = subject.key();
         ScreeningIndex.Entry entry = m.entry();
-        Optional<ReviewHit> decided = jdbc.sql(SELECT + """
+        Optional<ReviewHit> decided = jdbc.sql(SELECT + " " + """
                  where subject_key = :key and list_code = :list and entry_id = :entry and entry_hash = :hash
                  and status <> 'OPEN' order by decided_at desc limit 1""")
                 .param("key", key).param("list", entry.listCode()).param("entry", entry.entry().entryId())

@@ -20,6 +20,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Lists, their versions, entries and changes in the database (explicit SQL). */
 @Repository
@@ -29,19 +32,25 @@ class ListStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TransactionTemplate savepoint;
 
-    ListStore(JdbcClient jdbc, JdbcTemplate batch) {
+    ListStore(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The list's row, created on first import, locked until the caller's transaction ends. */
     Optional<UUID> lockList(String listCode, ListFormat format, Instant now) {
         try {
-            jdbc.sql("insert into sanctions_lists (list_code, format, changed_at) values (:code, :format, :now)")
-                    .param("code", listCode).param("format", format.name()).param("now", at(now)).update();
-        } catch (DuplicateKeyException alreadyThere) {
-            // imported before: lock the existing row below
+            // in a savepoint: on PostgreSQL a failed insert would otherwise abort the whole transaction
+            savepoint.executeWithoutResult(s -> jdbc.sql("""
+                    insert into sanctions_lists (list_code, format, changed_at)
+                    select :code, :format, :now where not exists (select 1 from sanctions_lists where list_code = :code)""")
+                    .param("code", listCode).param("format", format.name()).param("now", at(now)).update());
+        } catch (DuplicateKeyException createdConcurrently) {
+            // another import created it a moment ago: lock it below
         }
         return jdbc.sql("select current_version_id from sanctions_lists where list_code = :code for update")
                 .param("code", listCode).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).single();
