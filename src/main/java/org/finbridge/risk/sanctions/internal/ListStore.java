@@ -149,10 +149,10 @@ class ListStore {
 
     List<ListVersion> versions(String listCode, int limit) {
         if (listCode == null) {
-            return jdbc.sql(VERSION_COLUMNS + " order by v.imported_at desc, v.id desc limit :limit")
+            return jdbc.sql(VERSION_COLUMNS + " order by v.seq desc limit :limit")
                     .param("limit", limit).query(ListStore::version).list();
         }
-        return jdbc.sql(VERSION_COLUMNS + " where v.list_code = :code order by v.imported_at desc, v.id desc limit :limit")
+        return jdbc.sql(VERSION_COLUMNS + " where v.list_code = :code order by v.seq desc limit :limit")
                 .param("code", listCode).param("limit", limit).query(ListStore::version).list();
     }
 
