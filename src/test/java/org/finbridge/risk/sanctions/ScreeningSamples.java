@@ -78,7 +78,7 @@ public final class ScreeningSamples {
             case TYPO -> editOneToken(tokens, random, ScreeningSamples::typo);
             case TRANSPOSITION -> editOneToken(tokens, random, ScreeningSamples::transpose);
             case REORDER -> {
-                if (tokens.size() < 2) {
+                if (new HashSet<>(tokens).size() < 2) {
                     yield null;
                 }
                 List<String> shuffled = new ArrayList<>(tokens);
