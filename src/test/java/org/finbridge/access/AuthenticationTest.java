@@ -75,12 +75,17 @@ class AuthenticationTest {
         assertThat((String) audit.get("actor")).startsWith("key:fbk_").isEqualTo("key:" + merchant.key().substring(0, 16));
         assertThat(audit.get("role")).isEqualTo("API_KEY:MERCHANT");
 
+        // a status changed behind the application's back (another node, a database console) takes effect
+        // within the authentication cache's lifetime (finbridge.security.api-key-cache-ttl, 2 s)
         jdbc.sql("update parties set status = 'SUSPENDED' where id = :id").param("id", merchant.partyId().value()).update();
-        Api.Response suspended = api.get("/api/v1/parties/" + merchant.partyId());
-        assertThat(suspended.status()).isEqualTo(401);
-        assertThat(suspended.code()).isEqualTo("UNAUTHENTICATED");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            Api.Response suspended = api.get("/api/v1/parties/" + merchant.partyId());
+            assertThat(suspended.status()).isEqualTo(401);
+            assertThat(suspended.code()).isEqualTo("UNAUTHENTICATED");
+        });
         jdbc.sql("update parties set status = 'ONBOARDING' where id = :id").param("id", merchant.partyId().value()).update();
-        assertThat(api.get("/api/v1/parties/" + merchant.partyId()).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/parties/" + merchant.partyId()).status()).isEqualTo(200));
 
         Api.Response malformed = new Api(port).with("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/parties/" + merchant.partyId());
         assertThat(malformed.status()).isEqualTo(401);

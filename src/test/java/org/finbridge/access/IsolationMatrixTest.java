@@ -56,7 +56,8 @@ class IsolationMatrixTest {
     /** The objects a request may name; for the nonexistent case every id is fresh. */
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
-                   String payment, String order, String shipment, String declaration, String tradeRecord) {
+                   String payment, String order, String shipment, String declaration, String tradeRecord,
+                   String sanctionsHit) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -217,6 +218,19 @@ class IsolationMatrixTest {
                 o -> new Request(hooks + "/" + o.webhookEndpoint() + "/disable", Map.of()));
         add("POST " + hooks + "/{id}/enable", Rule.anyKind(ApiScope.WEBHOOKS_MANAGE),
                 o -> new Request(hooks + "/" + o.webhookEndpoint() + "/enable", Map.of()));
+        // sanctions screening: the platform's risk analysts only
+        String sanctions = "/api/v1/sanctions";
+        add("POST " + sanctions + "/lists", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(sanctions + "/lists?format=csv", Map.of("list", "MATRIX-EMPTY", "file",
+                        java.util.Base64.getEncoder().encodeToString("id,name\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        add("GET " + sanctions + "/lists", Rule.operator(ApiScope.RISK_REVIEW), o -> get(sanctions + "/lists"));
+        add("POST " + sanctions + "/screenings", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(sanctions + "/screenings", Map.of("name", "Matrix Nobody")));
+        add("GET " + sanctions + "/hits", Rule.operator(ApiScope.RISK_REVIEW), o -> get(sanctions + "/hits?status=OPEN"));
+        add("POST " + sanctions + "/hits/{id}/decision", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(sanctions + "/hits/" + o.sanctionsHit() + "/decision", Map.of("decision", "FALSE_POSITIVE",
+                        "note", "matrix")));
+    }
 
         // payments: merchants act on their own; disputes and the buyer simulation are the operators'
         String pay = "/api/v1/payments";
@@ -476,7 +490,8 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("pay", TimeOrderedIds.next()),
                 TimeOrderedIds.format("fxq", TimeOrderedIds.next()),
                 TimeOrderedIds.format("ord", TimeOrderedIds.next()), TimeOrderedIds.format("shp", TimeOrderedIds.next()),
-                TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()));
+                TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()),
+                TimeOrderedIds.format("hit", TimeOrderedIds.next()));
     }
 
     /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
@@ -507,7 +522,9 @@ class IsolationMatrixTest {
             PartyId party = mine ? own : neighbour;
             PartyId other = mine ? neighbour : own;
             String kyb = null;
+            String sanctionsHit = TimeOrderedIds.format("hit", TimeOrderedIds.next());
             if (operator.get("/api/v1/parties/" + party).body().get("kind").asString().equals("MERCHANT")) {
+                sanctionsHit = sanctionsHitOn(operator, party);
                 Api.Response opened = operator.post("/api/v1/parties/" + party + "/kyb", Map.of("registrationNumber", "R",
                         "registeredAddress", "1 Road", "incorporationDate", "2020-01-01", "businessDescription", "toys"));
                 kyb = opened.status() == 201 ? opened.body().get("id").asString()
@@ -535,7 +552,7 @@ class IsolationMatrixTest {
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
                     kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
-                    trade.order(), trade.shipment(), trade.declaration(), trade.record());
+                    trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit);
         }
 
         /** The party's own trade documents, made through the trade module's API as the party. */
@@ -572,6 +589,21 @@ class IsolationMatrixTest {
                 shipment = reported.shipment().id().toString();
             }
             return new TradeObjects(order, shipment, declaration, record);
+        }
+
+        /**
+         * A possible sanctions match of the merchant: a watch list naming the test merchants ("merchant test
+         * party N"), then the merchant screened. Every merchant of the tests may hit it; no other test reads
+         * these hits, and without the required OFAC list nothing is ever cleared.
+         */
+        private String sanctionsHitOn(Api operator, PartyId party) {
+            Api.Response list = operator.post("/api/v1/sanctions/lists?format=csv", Map.of("list", "MATRIX-WATCH", "file",
+                    java.util.Base64.getEncoder().encodeToString("id,name,type\nMW-1,Merchant Test Party,entity\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertThat(list.status()).as("matrix watch list: " + list.body()).isIn(200, 201);
+            Api.Response screened = operator.post("/api/v1/sanctions/screenings", Map.of("partyId", party.toString()));
+            assertThat(screened.body().get("hits").size()).as("matrix hit: " + screened.body()).isPositive();
+            return screened.body().get("hits").get(0).get("id").asString();
         }
     }
 

@@ -180,7 +180,9 @@ class LedgerCrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), FinbridgeApplication.class.getName(),
-                "--server.port=" + port, "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+                "--server.port=" + port, "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // one client reads back thousands of transfers at once: durability is measured here, not the limiter
+                "--finbridge.http.rate-limit.enabled=false"));
         cmd.addAll(List.of(db.springArguments()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ports.put(p, port);
