@@ -230,7 +230,6 @@ class IsolationMatrixTest {
         add("POST " + sanctions + "/hits/{id}/decision", Rule.operator(ApiScope.RISK_REVIEW),
                 o -> new Request(sanctions + "/hits/" + o.sanctionsHit() + "/decision", Map.of("decision", "FALSE_POSITIVE",
                         "note", "matrix")));
-    }
 
         // payments: merchants act on their own; disputes and the buyer simulation are the operators'
         String pay = "/api/v1/payments";
