@@ -154,6 +154,14 @@ class LedgerCrashTest {
 
     private final Map<Process, Integer> ports = new ConcurrentHashMap<>();
 
+    /** A failed assertion must not leave an application running (and holding its database) after the test. */
+    @org.junit.jupiter.api.AfterEach
+    void stopEveryStartedApplication() throws InterruptedException {
+        for (Process p : ports.keySet()) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     private String operatorKey;
 
     /** The operator's key, made the way an installer makes it: {@code bin/finbridge operator bootstrap}. */
