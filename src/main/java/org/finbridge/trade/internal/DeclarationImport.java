@@ -1,7 +1,6 @@
 package org.finbridge.trade.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.trade.Declaration;
 import org.finbridge.trade.DeclarationId;
-import org.finbridge.trade.ImportReport;
 import org.finbridge.trade.ImportRequest;
 import org.finbridge.trade.NewDeclaration;
 import org.springframework.stereotype.Component;
@@ -91,49 +89,37 @@ class DeclarationImport implements KindImport<NewDeclaration> {
 
     @Override
     public Writer<NewDeclaration> open(Context context) {
-        return new Writer<>() {
-            private final Map<String, Long> seen = new HashMap<>();
-            private long accepted;
-
+        return new UniqueDocumentWriter<NewDeclaration, Declaration, String>() {
             @Override
-            public List<ImportReport.Rejection> write(List<SourceRecord<NewDeclaration>> chunk) {
-                List<ImportReport.Rejection> rejections = new ArrayList<>();
-                List<Valid<Declaration>> valid = new ArrayList<>();
-                for (SourceRecord<NewDeclaration> r : chunk) {
-                    Checked<Declaration> c = DeclarationValidation.validate(r.value(), context.actor(), context.parties(),
-                            DeclarationId.next(context.clock()), context.now());
-                    if (!c.isValid()) {
-                        rejections.add(KindImport.rejection(r.line(), c.violations()));
-                        continue;
-                    }
-                    Long earlier = seen.putIfAbsent(c.value().declarationNumber(), r.line());
-                    if (earlier != null) {
-                        rejections.add(KindImport.rejection(r.line(), List.of("declarationNumber: duplicate declaration number "
-                                + c.value().declarationNumber() + " (first on line " + earlier + ")")));
-                        continue;
-                    }
-                    valid.add(new Valid<>(c.value(), r.line()));
-                }
-                Set<String> recorded = new HashSet<>(declarations.existingNumbers(
-                        valid.stream().map(v -> v.value().declarationNumber()).toList()));
-                List<Declaration> fresh = new ArrayList<>();
-                for (Valid<Declaration> v : valid) {
-                    if (recorded.contains(v.value().declarationNumber())) {
-                        rejections.add(KindImport.rejection(v.line(), List.of("declarationNumber: "
-                                + v.value().declarationNumber() + " is already recorded")));
-                    } else {
-                        fresh.add(v.value());
-                    }
-                }
-                declarations.insert(fresh, context.id());
-                records.recheck(fresh.stream().map(Declaration::order).toList(), Map.of());
-                accepted += fresh.size();
-                return rejections;
+            Checked<Declaration> validate(NewDeclaration record) {
+                return DeclarationValidation.validate(record, context.actor(), context.parties(),
+                        DeclarationId.next(context.clock()), context.now());
             }
 
             @Override
-            public long accepted() {
-                return accepted;
+            String key(Declaration declaration) {
+                return declaration.declarationNumber();
+            }
+
+            @Override
+            Set<String> recorded(List<String> numbers) {
+                return new HashSet<>(declarations.existingNumbers(numbers));
+            }
+
+            @Override
+            void insert(List<Declaration> fresh) {
+                declarations.insert(fresh, context.id());
+                records.recheck(fresh.stream().map(Declaration::order).toList(), Map.of());
+            }
+
+            @Override
+            String duplicateInFile(String number, long firstLine) {
+                return "declarationNumber: duplicate declaration number " + number + " (first on line " + firstLine + ")";
+            }
+
+            @Override
+            String alreadyRecorded(String number) {
+                return "declarationNumber: " + number + " is already recorded";
             }
         };
     }

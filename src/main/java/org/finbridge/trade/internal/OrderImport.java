@@ -3,13 +3,13 @@ package org.finbridge.trade.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
-import org.finbridge.trade.ImportReport;
 import org.finbridge.trade.ImportRequest;
 import org.finbridge.trade.NewOrder;
 import org.finbridge.trade.Order;
@@ -91,57 +91,40 @@ class OrderImport implements KindImport<NewOrder> {
 
     @Override
     public Writer<NewOrder> open(Context context) {
-        return new Writer<>() {
-            private final Map<OrderReference, Long> seen = new HashMap<>();
-            private long accepted;
+        return new UniqueDocumentWriter<NewOrder, Order, OrderReference>() {
+            @Override
+            Checked<Order> validate(NewOrder record) {
+                return OrderValidation.validate(record, context.actor(), context.parties(), OrderId.next(context.clock()),
+                        context.now());
+            }
 
             @Override
-            public List<ImportReport.Rejection> write(List<SourceRecord<NewOrder>> chunk) {
-                List<ImportReport.Rejection> rejections = new ArrayList<>();
-                List<Valid<Order>> valid = new ArrayList<>();
-                for (SourceRecord<NewOrder> r : chunk) {
-                    Checked<Order> c = OrderValidation.validate(r.value(), context.actor(), context.parties(),
-                            OrderId.next(context.clock()), context.now());
-                    if (!c.isValid()) {
-                        rejections.add(KindImport.rejection(r.line(), c.violations()));
-                        continue;
-                    }
-                    Long earlier = seen.putIfAbsent(c.value().reference(), r.line());
-                    if (earlier != null) {
-                        rejections.add(KindImport.rejection(r.line(), List.of("orderNumber: duplicate order number "
-                                + c.value().reference().orderNumber() + " (first on line " + earlier + ")")));
-                        continue;
-                    }
-                    valid.add(new Valid<>(c.value(), r.line()));
-                }
-                List<Order> fresh = withoutRecorded(valid, rejections);
+            OrderReference key(Order order) {
+                return order.reference();
+            }
+
+            @Override
+            Set<OrderReference> recorded(List<OrderReference> references) {
+                Set<UUID> withOrders = orders.recordsWithOrders(references.stream().map(r -> r.recordId().value()).toList());
+                return references.stream().filter(r -> withOrders.contains(r.recordId().value())).collect(Collectors.toSet());
+            }
+
+            @Override
+            void insert(List<Order> fresh) {
                 orders.insert(fresh, context.id());
                 Map<UUID, Order> written = new HashMap<>();
                 fresh.forEach(o -> written.put(o.reference().recordId().value(), o));
                 records.recheck(fresh.stream().map(Order::reference).toList(), written);
-                accepted += fresh.size();
-                return rejections;
-            }
-
-            private List<Order> withoutRecorded(List<Valid<Order>> valid, List<ImportReport.Rejection> rejections) {
-                Set<UUID> recorded = orders.recordsWithOrders(valid.stream()
-                        .map(v -> v.value().reference().recordId().value()).toList());
-                List<Order> fresh = new ArrayList<>();
-                valid.forEach(v -> {
-                    Order o = v.value();
-                    if (recorded.contains(o.reference().recordId().value())) {
-                        rejections.add(KindImport.rejection(v.line(), List.of("orderNumber: duplicate order number "
-                                + o.reference().orderNumber() + " (already recorded)")));
-                    } else {
-                        fresh.add(o);
-                    }
-                });
-                return fresh;
             }
 
             @Override
-            public long accepted() {
-                return accepted;
+            String duplicateInFile(OrderReference reference, long firstLine) {
+                return "orderNumber: duplicate order number " + reference.orderNumber() + " (first on line " + firstLine + ")";
+            }
+
+            @Override
+            String alreadyRecorded(OrderReference reference) {
+                return "orderNumber: duplicate order number " + reference.orderNumber() + " (already recorded)";
             }
         };
     }

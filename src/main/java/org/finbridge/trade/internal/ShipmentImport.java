@@ -1,13 +1,11 @@
 package org.finbridge.trade.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
-import org.finbridge.trade.ImportReport;
 import org.finbridge.trade.ImportRequest;
 import org.finbridge.trade.NewShipment;
 import org.finbridge.trade.Shipment;
@@ -78,50 +76,38 @@ class ShipmentImport implements KindImport<NewShipment> {
 
     @Override
     public Writer<NewShipment> open(Context context) {
-        return new Writer<>() {
-            private final Map<ShipmentStore.Waybill, Long> seen = new HashMap<>();
-            private long accepted;
-
+        return new UniqueDocumentWriter<NewShipment, Shipment, ShipmentStore.Waybill>() {
             @Override
-            public List<ImportReport.Rejection> write(List<SourceRecord<NewShipment>> chunk) {
-                List<ImportReport.Rejection> rejections = new ArrayList<>();
-                List<Valid<Shipment>> valid = new ArrayList<>();
-                for (SourceRecord<NewShipment> r : chunk) {
-                    Checked<Shipment> c = ShipmentValidation.validate(r.value(), context.actor(), context.parties(),
-                            ShipmentId.next(context.clock()), context.now());
-                    if (!c.isValid()) {
-                        rejections.add(KindImport.rejection(r.line(), c.violations()));
-                        continue;
-                    }
-                    ShipmentStore.Waybill waybill = new ShipmentStore.Waybill(c.value().carrier(), c.value().waybill());
-                    Long earlier = seen.putIfAbsent(waybill, r.line());
-                    if (earlier != null) {
-                        rejections.add(KindImport.rejection(r.line(), List.of("waybill: duplicate waybill " + waybill.carrier()
-                                + " " + waybill.waybill() + " (first on line " + earlier + ")")));
-                        continue;
-                    }
-                    valid.add(new Valid<>(c.value(), r.line()));
-                }
-                var recorded = shipments.byWaybills(valid.stream()
-                        .map(v -> new ShipmentStore.Waybill(v.value().carrier(), v.value().waybill())).toList());
-                List<Shipment> fresh = new ArrayList<>();
-                for (Valid<Shipment> v : valid) {
-                    if (recorded.containsKey(new ShipmentStore.Waybill(v.value().carrier(), v.value().waybill()))) {
-                        rejections.add(KindImport.rejection(v.line(), List.of("waybill: " + v.value().carrier() + " "
-                                + v.value().waybill() + " is already recorded")));
-                    } else {
-                        fresh.add(v.value());
-                    }
-                }
-                shipments.insert(fresh, context.id());
-                records.recheck(fresh.stream().map(Shipment::order).toList(), Map.of());
-                accepted += fresh.size();
-                return rejections;
+            Checked<Shipment> validate(NewShipment record) {
+                return ShipmentValidation.validate(record, context.actor(), context.parties(),
+                        ShipmentId.next(context.clock()), context.now());
             }
 
             @Override
-            public long accepted() {
-                return accepted;
+            ShipmentStore.Waybill key(Shipment shipment) {
+                return new ShipmentStore.Waybill(shipment.carrier(), shipment.waybill());
+            }
+
+            @Override
+            Set<ShipmentStore.Waybill> recorded(List<ShipmentStore.Waybill> waybills) {
+                return shipments.byWaybills(waybills).keySet();
+            }
+
+            @Override
+            void insert(List<Shipment> fresh) {
+                shipments.insert(fresh, context.id());
+                records.recheck(fresh.stream().map(Shipment::order).toList(), Map.of());
+            }
+
+            @Override
+            String duplicateInFile(ShipmentStore.Waybill waybill, long firstLine) {
+                return "waybill: duplicate waybill " + waybill.carrier() + " " + waybill.waybill()
+                        + " (first on line " + firstLine + ")";
+            }
+
+            @Override
+            String alreadyRecorded(ShipmentStore.Waybill waybill) {
+                return "waybill: " + waybill.carrier() + " " + waybill.waybill() + " is already recorded";
             }
         };
     }
