@@ -16,6 +16,9 @@ class LedgerConfiguration {
     @Bean
     TransferBatcher transferBatcher(DataSource dataSource, Clock clock, LedgerProperties properties,
                                     ObjectProvider<MeterRegistry> meters) {
+        // before the first transfer is accepted: a ledger on non-durable commits would acknowledge
+        // money it can lose (issue 11, durability guard)
+        DurabilityGuard.check(dataSource, properties.allowNonDurableCommits());
         return new TransferBatcher(new BatchStore(dataSource), clock, properties.maxBatchTransfers(),
                 properties.queueCapacityTransfers(), properties.maxBatchDelay(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
