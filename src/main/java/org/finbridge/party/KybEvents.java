@@ -1,5 +1,7 @@
 package org.finbridge.party;
 
+import org.finbridge.platform.events.PublishedEvent;
+
 /** What other modules hear about onboarding. */
 public final class KybEvents {
 
@@ -9,9 +11,42 @@ public final class KybEvents {
     public record MerchantKybSubmitted(PartyId partyId, KybApplicationId applicationId) {
     }
 
-    public record MerchantApproved(PartyId partyId, KybApplicationId applicationId, RiskTier riskTier) {
+    /** Final for its application, so the application names it on the event streams. */
+    public record MerchantApproved(PartyId partyId, KybApplicationId applicationId, RiskTier riskTier)
+            implements PublishedEvent {
+
+        @Override
+        public String eventId() {
+            return "kyb:" + applicationId + ":approved";
+        }
+
+        @Override
+        public String eventType() {
+            return "merchant.kyb_approved";
+        }
+
+        @Override
+        public String subject() {
+            return partyId.toString();
+        }
     }
 
-    public record MerchantRejected(PartyId partyId, KybApplicationId applicationId, String reason) {
+    public record MerchantRejected(PartyId partyId, KybApplicationId applicationId, String reason)
+            implements PublishedEvent {
+
+        @Override
+        public String eventId() {
+            return "kyb:" + applicationId + ":rejected";
+        }
+
+        @Override
+        public String eventType() {
+            return "merchant.kyb_rejected";
+        }
+
+        @Override
+        public String subject() {
+            return partyId.toString();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.finbridge.payments;
 
 import java.time.Instant;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.events.PublishedEvent;
 
 /**
  * What happened to a payment, published in the transaction that records it (at-least-once delivery
@@ -15,5 +16,22 @@ import org.finbridge.party.PartyId;
  * @param amount the step's amount in minor units of {@code currency} (0 where none)
  */
 public record PaymentEvent(String type, PaymentId paymentId, PartyId merchantId, int seq, PaymentState state,
-                           long amount, String currency, String orderReference, Instant occurredAt) {
+                           long amount, String currency, String orderReference, Instant occurredAt)
+        implements PublishedEvent {
+
+    @Override
+    public String eventId() {
+        return "payment:" + paymentId + ":" + seq;
+    }
+
+    @Override
+    public String eventType() {
+        return type;
+    }
+
+    /** A merchant's payment events stay in order on the topic. */
+    @Override
+    public String subject() {
+        return merchantId.toString();
+    }
 }

@@ -2,6 +2,7 @@ package org.finbridge.trade;
 
 import java.time.Instant;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.events.PublishedEvent;
 
 /**
  * A logistics provider reported a shipment delivered to the buyer. Settlement policies that release
@@ -9,5 +10,20 @@ import org.finbridge.party.PartyId;
  * idempotent and publishes nothing); listeners must still be idempotent, as delivery is at-least-once.
  */
 public record ShipmentDelivered(ShipmentId shipmentId, OrderReference order, PartyId logisticsProvider, String carrier,
-                                String waybill, Instant deliveredAt) {
+                                String waybill, Instant deliveredAt) implements PublishedEvent {
+
+    @Override
+    public String eventId() {
+        return "shipment-delivered:" + shipmentId;
+    }
+
+    @Override
+    public String eventType() {
+        return "shipment.delivered";
+    }
+
+    @Override
+    public String subject() {
+        return logisticsProvider.toString();
+    }
 }

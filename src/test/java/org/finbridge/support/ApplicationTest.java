@@ -19,7 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms",
                 // one in-process simulated connector per method keeps payments deterministic; the tests of
                 // HTTP-backed connectors and routing turn them on in their own context
-                "finbridge.connectors.http.enabled=false"})
+                "finbridge.connectors.http.enabled=false",
+                // the shared context moves its clock by days: a periodic resubmission would hand events still
+                // being processed to their listeners again; EventStreamTest covers resubmission
+                "finbridge.events.resubmit.enabled=false"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)
