@@ -52,7 +52,10 @@ public final class Cli {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
                     .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                            "spring.main.log-startup-info=false", "finbridge.scheduling.enabled=false")
+                            "spring.main.log-startup-info=false", "finbridge.scheduling.enabled=false",
+                            // a one-off command leaves events that wait for delivery to the server nodes
+                            "spring.modulith.events.republish-outstanding-events-on-restart=false",
+                            "finbridge.events.resubmit.enabled=false")
                     .run(springArguments(rest))) {
                 return command.run(withoutSpringArguments(rest), context, out, err);
             }
