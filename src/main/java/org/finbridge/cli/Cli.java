@@ -33,8 +33,12 @@ public final class Cli {
 
     /** Runs the command named by the arguments and answers its exit status. */
     public static int run(String[] args, Class<?> application) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        return run(args, application, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** Runs a command with its output and errors going to the given streams. */
+    public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
         Optional<Match> match = find(args);
         if (match.isEmpty()) {
             if (!(args[0].equals("help") || args[0].equals("commands"))) {
