@@ -102,7 +102,7 @@ public final class LedgerBenchmark {
     // the run
 
     private int run() throws Exception {
-        String load0 = loadAverage();
+        String load0 = BenchMachine.loadAverage();
         say("Finbridge ledger benchmark: %d s per run (+%d s warm-up), %d clients, %d accounts per currency, %s",
                 o.seconds, o.warmup, o.clients, o.accountsPerCurrency, o.quick ? "quick" : "full");
         say("PostgreSQL: %s", url.redacted());
@@ -176,7 +176,7 @@ public final class LedgerBenchmark {
                     () -> ledgerClient(ledger, rnd -> pairs(rnd, accounts, pairs, true)));
             clean &= sweep(invariants, hot);
         }
-        String load1 = loadAverage();
+        String load1 = BenchMachine.loadAverage();
         List<Row> ledgerRows = List.of(single, unbatched, batched, uniformPairs, hot);
 
         say("");
@@ -185,7 +185,7 @@ public final class LedgerBenchmark {
                 settings.get("full_page_writes"), fsyncFloor);
         say("Machine: %d CPUs, load average %s at start, %s at the end (with the benchmark's own load)%s",
                 Runtime.getRuntime().availableProcessors(), load0, load1,
-                busy(load0) ? "; other work was running at start: figures are noisy" : "");
+                BenchMachine.busy(load0) ? "; other work was running at start: figures are noisy" : "");
         say("");
         say("%-44s %7s %8s %12s %9s %9s %9s %11s %7s", "run", "clients", "req size", "transfers/s", "avg ms", "p50 ms",
                 "p99 ms", "transfers", "failed");
@@ -869,24 +869,6 @@ public final class LedgerBenchmark {
         String summary() {
             return String.format(Locale.ROOT, "%s: %.0f transfers/s, avg %s ms, p50 %s ms, p99 %s ms", name, tps(),
                     ms(avgNanos), ms(p50Nanos), ms(p99Nanos));
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** More runnable work than the benchmark itself brings: the 1-minute load above half the CPUs. */
-    private static boolean busy(String load) {
-        try {
-            return Double.parseDouble(load.split(" ")[0]) > Runtime.getRuntime().availableProcessors() * 0.5 + 0.5;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 
