@@ -26,6 +26,10 @@ final class ConsoleIdleTimeoutFilter extends OncePerRequestFilter {
         if (session != null && !ApiKeyAuthenticationFilter.presentsKey(request) && ActorAuthentication.current().isPresent()
                 && !sessions.touch(session)) {
             SecurityContextHolder.clearContext();
+            if (request.getRequestURI().startsWith("/console/app")) {
+                response.sendRedirect("/console/login?expired");
+                return;
+            }
             Problems.write(response, 401, "SESSION_EXPIRED", "the console session was idle too long; log in again");
             return;
         }

@@ -57,9 +57,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("PARTY_OPERATOR")
                         .requestMatchers("/api/**").authenticated()
+                        // the console's pages: people with a console session only
+                        .requestMatchers("/console/app", "/console/app/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
+                            if (request.getRequestURI().startsWith("/console/app")) {
+                                // a person's browser without a (live) session goes to the login page
+                                response.sendRedirect("/console/login");
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Bearer");
                             Problems.write(response, 401, "UNAUTHENTICATED", "an API key or a console session is required");
                         })
