@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,11 +25,9 @@ import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.support.DatabaseTest;
-import org.finbridge.support.TestClockConfiguration;
 import org.finbridge.support.TestDatabase;
+import org.finbridge.support.TestNodes;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,12 +42,7 @@ class BackupRestoreTest {
     void aRestoredDumpPassesTheInvariantSweepAndATamperedOneFailsIt() throws Exception {
         assumeThat(TestDatabase.isPostgresRun()).as("pg_dump and pg_restore are PostgreSQL's").isTrue();
         TestDatabase.Fresh db = TestDatabase.freshShared("backup");
-        List<String> args = new ArrayList<>(List.of(db.springArguments()));
-        args.add("--finbridge.scheduling.enabled=false");
-        args.add("--finbridge.connectors.http.enabled=false");
-        args.add("--logging.level.org.finbridge=WARN");
-        try (ConfigurableApplicationContext node = new SpringApplicationBuilder(FinbridgeApplication.class,
-                TestClockConfiguration.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext node = TestNodes.start(db)) {
             PaymentFixtures fixtures = new PaymentFixtures(node.getBean(Parties.class), node.getBean(Ledger.class),
                     node.getBean(CardTokenizer.class));
             PartyId merchant = fixtures.merchant("DE");

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.finbridge.FinbridgeApplication;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.party.Parties;
@@ -29,13 +28,11 @@ import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.platform.events.InboundEvents;
 import org.finbridge.support.DatabaseTest;
-import org.finbridge.support.TestClockConfiguration;
 import org.finbridge.support.TestDatabase;
+import org.finbridge.support.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,24 +77,18 @@ class EventStreamTest {
     }
 
     static ConfigurableApplicationContext node(String bootstrapServers) {
-        List<String> args = new ArrayList<>(List.of(db.springArguments()));
-        args.add("--finbridge.scheduling.enabled=false");
-        args.add("--finbridge.connectors.http.enabled=false");
-        args.add("--finbridge.events.kafka.enabled=true");
-        args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
-        // an unreachable broker fails the send within seconds instead of the client's default minute
-        args.add("--spring.kafka.producer.properties.max.block.ms=2000");
-        args.add("--spring.kafka.producer.properties.request.timeout.ms=2000");
-        args.add("--spring.kafka.producer.properties.delivery.timeout.ms=4000");
-        args.add("--logging.level.org.finbridge=WARN");
-        args.add("--logging.level.org.apache.kafka=ERROR");
+        List<String> args = List.of("--finbridge.events.kafka.enabled=true", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                // an unreachable broker fails the send within seconds instead of the client's default minute
+                "--spring.kafka.producer.properties.max.block.ms=2000",
+                "--spring.kafka.producer.properties.request.timeout.ms=2000",
+                "--spring.kafka.producer.properties.delivery.timeout.ms=4000",
+                "--logging.level.org.apache.kafka=ERROR");
         ApplicationListener<ApplicationEvent> recorder = event -> {
             if (event instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof PaymentEvent e) {
                 published.put(e.eventId(), e);
             }
         };
-        return new SpringApplicationBuilder(FinbridgeApplication.class, TestClockConfiguration.class)
-                .web(WebApplicationType.NONE).listeners(recorder).run(args.toArray(String[]::new));
+        return TestNodes.start(db, false, args, recorder);
     }
 
     static List<Payment> pay(ConfigurableApplicationContext node, PartyId merchant, int count) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.finbridge.FinbridgeApplication;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.party.ApiKeys;
@@ -23,12 +22,11 @@ import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
 import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.support.DatabaseTest;
-import org.finbridge.support.TestClockConfiguration;
 import org.finbridge.support.TestDatabase;
+import org.finbridge.support.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,14 +51,7 @@ class TwoNodesUnderTrafficTest {
     }
 
     static ConfigurableApplicationContext node(TestDatabase.Fresh db) {
-        List<String> args = new ArrayList<>(List.of(db.springArguments()));
-        args.add("--server.port=0");
-        args.add("--finbridge.scheduling.enabled=false");
-        args.add("--finbridge.connectors.http.enabled=false");
-        args.add("--finbridge.http.rate-limit.enabled=false");
-        args.add("--logging.level.org.finbridge=WARN");
-        return new SpringApplicationBuilder(FinbridgeApplication.class, TestClockConfiguration.class)
-                .run(args.toArray(String[]::new));
+        return TestNodes.start(db, true, List.of("--finbridge.http.rate-limit.enabled=false"));
     }
 
     static int port(ConfigurableApplicationContext node) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.finbridge.FinbridgeApplication;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.party.Actor;
@@ -30,13 +29,11 @@ import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.support.DatabaseTest;
-import org.finbridge.support.TestClockConfiguration;
 import org.finbridge.support.TestDatabase;
+import org.finbridge.support.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,11 +56,7 @@ class TwoNodesOnOneDatabaseTest {
     }
 
     static ConfigurableApplicationContext node(TestDatabase.Fresh db) {
-        List<String> args = new ArrayList<>(List.of(db.springArguments()));
-        args.add("--finbridge.scheduling.enabled=false");
-        args.add("--logging.level.org.finbridge=WARN");
-        return new SpringApplicationBuilder(FinbridgeApplication.class, TestClockConfiguration.class)
-                .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+        return TestNodes.start(db);
     }
 
     @AfterAll
