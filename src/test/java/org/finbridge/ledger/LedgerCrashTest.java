@@ -195,7 +195,7 @@ class LedgerCrashTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ports.put(p, port);
         Api api = new Api(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new AssertionError("the application exited during start-up:\n" + Files.readString(log));
@@ -210,7 +210,7 @@ class LedgerCrashTest {
             Thread.sleep(250);
         }
         p.destroyForcibly();
-        throw new AssertionError("the application did not start within 120 s:\n" + Files.readString(log));
+        throw new AssertionError("the application did not start within 300 s:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

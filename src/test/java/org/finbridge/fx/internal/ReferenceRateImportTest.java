@@ -81,7 +81,8 @@ class ReferenceRateImportTest {
         // N/A is no row: CNY is published from 2005-04-01 on
         assertThat(jdbc.sql("select min(fixing_date) from fx_reference_rates where currency = 'CNY'").query(LocalDate.class)
                 .single()).isEqualTo(LocalDate.of(2005, 4, 1));
-        assertThat(importMillis).as("import time").isLessThan(15_000);
+        // a generous bound: the figure is about a full history in one batch, not a benchmark (machines here are shared)
+        assertThat(importMillis).as("import time").isLessThan(60_000);
     }
 
     @Test
