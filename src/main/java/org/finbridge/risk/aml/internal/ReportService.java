@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReportService implements AmlReports {
 
-    /** AML Law 2024 art. 34 (was 5 years before 2025): REGULATIONS §4.1. */
-    static final Period RETENTION = Period.ofYears(10);
     /** LTR within 5 working days of the transaction; STR within 5 working days of confirmation (REGULATIONS §4.2 ⚠). */
     static final int FILING_WORKING_DAYS = 5;
 
@@ -83,7 +80,7 @@ class ReportService implements AmlReports {
         long usd = transactions.stream().filter(t -> !t.inCny()).mapToLong(AmlTransaction::usdOrZero).sum();
         ReportId id = new ReportId(TimeOrderedIds.next(clock));
         LocalDate due = WorkingDays.plus(day, FILING_WORKING_DAYS);
-        LocalDate keepUntil = day.plus(RETENTION);
+        LocalDate keepUntil = Retention.keepUntil(day);
         String xml = ReportXml.write(header(id, ReportType.LTR, due, keepUntil), customer(alert.partyId()),
                 new ReportXml.LargeValue(alert.featureCode(), day, direction, cny, usd), null, transactions);
         AmlReport report = store(id, ReportType.LTR, alert.featureCode(), alert.partyId(), null, day, due, keepUntil,
@@ -111,7 +108,7 @@ class ReportService implements AmlReports {
         ReportId id = new ReportId(TimeOrderedIds.next(clock));
         LocalDate day = Activity.reportingDay(decidedAt);
         LocalDate due = WorkingDays.plus(day, FILING_WORKING_DAYS);
-        LocalDate keepUntil = day.plus(RETENTION);
+        LocalDate keepUntil = Retention.keepUntil(day);
         String xml = ReportXml.write(header(id, ReportType.STR, due, keepUntil), customer(amlCase.partyId()), null,
                 new ReportXml.Suspicion(amlCase.id().toString(), rules, amlCase.rationale(), amlCase.preparer(), approver,
                         detected, decidedAt), transactions);
@@ -193,8 +190,7 @@ class ReportService implements AmlReports {
         if (report.isEmpty()) {
             return new DeletionResult.NotFound();
         }
-        LocalDate today = Activity.reportingDay(clock.instant());
-        if (today.isBefore(report.get().keepUntil())) {
+        if (Retention.refusal(report.get().keepUntil(), clock).isPresent()) {
             audit.record(actor, "aml.report.delete.refuse", "aml_report", id.toString(), null,
                     "{\"keepUntil\":\"" + report.get().keepUntil() + "\"}");
             return new DeletionResult.RetentionPeriod(report.get().keepUntil());
