@@ -180,8 +180,12 @@ class Journal {
                 rs.getString("source_ref"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 
+    /**
+     * Timestamps are stored to the microsecond (both databases' precision), truncated, never rounded: a
+     * transaction recorded at the clock's instant must still be "at or before now" when read back.
+     */
     static OffsetDateTime ts(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static String clip(String s, int max) {
