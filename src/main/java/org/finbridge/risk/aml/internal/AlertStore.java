@@ -107,7 +107,7 @@ class AlertStore {
         return jdbc.sql(SELECT + " where case_id = :c order by raised_at, id").param("c", id.value()).query(AlertStore::read).list();
     }
 
-    /** Large-value alerts still open whose window key starts with a day before {@code day}. */
+    /** Large-value alerts not filed yet, oldest first (the caller files those whose day is over). */
     List<Alert> openLargeValueAlerts() {
         return jdbc.sql(SELECT + " where category = 'LTR' and status = 'OPEN' order by raised_at, id").query(AlertStore::read).list();
     }

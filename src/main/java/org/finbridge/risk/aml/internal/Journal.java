@@ -89,8 +89,8 @@ class Journal {
     }
 
     List<PartyId> unevaluatedParties(int limit) {
-        return jdbc.sql("select distinct party_id from aml_transactions where evaluated = false")
-                .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).list().stream().limit(limit).toList();
+        return jdbc.sql("select distinct party_id from aml_transactions where evaluated = false limit :l").param("l", limit)
+                .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).list();
     }
 
     void markEvaluated(PartyId party, Instant recordedUpTo) {

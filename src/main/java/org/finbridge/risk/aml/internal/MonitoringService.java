@@ -81,6 +81,7 @@ class MonitoringService implements AmlMonitoring {
         }
         raised += evaluateNetwork(now);
         int filed = fileLargeValueReports();
+        purgeExpiredJournal(now);
         return new Run(evaluated, raised, filed, recorded);
     }
 
@@ -181,6 +182,21 @@ class MonitoringService implements AmlMonitoring {
             }
         }
         return filed;
+    }
+
+    /**
+     * Journal entries whose ten years are over (AML Law 2024 art. 34) leave the journal: those of days
+     * before today less ten years, on China's calendar. Filed reports keep their own copy until their own
+     * keep-until day.
+     */
+    int purgeExpiredJournal(Instant now) {
+        LocalDate today = Activity.reportingDay(now);
+        Instant cutoff = today.minus(Retention.PERIOD).atStartOfDay(Activity.REPORTING_ZONE).toInstant();
+        int purged = journal.purgeOlderThan(cutoff);
+        if (purged > 0) {
+            audit.system("aml.journal.purge", "aml_transactions", "before " + cutoff, "{\"purged\":" + purged + "}");
+        }
+        return purged;
     }
 
     @Override
