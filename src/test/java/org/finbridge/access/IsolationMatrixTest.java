@@ -57,7 +57,7 @@ class IsolationMatrixTest {
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
-                   String sanctionsHit) {
+                   String sanctionsHit, String amlAlert, String amlCase, String amlReport) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -230,6 +230,34 @@ class IsolationMatrixTest {
         add("POST " + sanctions + "/hits/{id}/decision", Rule.operator(ApiScope.RISK_REVIEW),
                 o -> new Request(sanctions + "/hits/" + o.sanctionsHit() + "/decision", Map.of("decision", "FALSE_POSITIVE",
                         "note", "matrix")));
+
+        // AML monitoring: alerts and cases for the platform's analysts only (STR work is confidential); the
+        // filed reports also read-only for supervisors. One case and report serve every world.
+        String aml = "/api/v1/aml";
+        add("GET " + aml + "/alerts", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/alerts"));
+        add("GET " + aml + "/alerts/{id}", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/alerts/" + o.amlAlert()));
+        add("GET " + aml + "/cases", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/cases"));
+        add("POST " + aml + "/cases", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(aml + "/cases", Map.of("partyId", o.party(), "reason", "matrix referral")));
+        add("GET " + aml + "/cases/{id}", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/cases/" + o.amlCase()));
+        add("POST " + aml + "/cases/{id}/assignment", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(aml + "/cases/" + o.amlCase() + "/assignment", Map.of("assignee", "matrix")));
+        add("POST " + aml + "/cases/{id}/notes", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(aml + "/cases/" + o.amlCase() + "/notes", Map.of("body", "matrix")));
+        add("POST " + aml + "/cases/{id}/proposal", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(aml + "/cases/" + o.amlCase() + "/proposal", Map.of("proposal", "NO_REPORT", "rationale", "matrix")));
+        add("POST " + aml + "/cases/{id}/decision", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(aml + "/cases/" + o.amlCase() + "/decision", Map.of("decision", "REJECT")));
+        add("GET " + aml + "/reports", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/reports"));
+        add("GET " + aml + "/reports/{id}", Rule.operator(ApiScope.RISK_REVIEW), o -> get(aml + "/reports/" + o.amlReport()));
+        add("GET " + aml + "/reports/{id}/xml", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> get(aml + "/reports/" + o.amlReport() + "/xml"));
+        String supervised = "/api/v1/supervision/aml-reports";
+        add("GET " + supervised, Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR), o -> get(supervised));
+        add("GET " + supervised + "/{id}", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
+                o -> get(supervised + "/" + o.amlReport()));
+        add("GET " + supervised + "/{id}/xml", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
+                o -> get(supervised + "/" + o.amlReport() + "/xml"));
 
         // payments: merchants act on their own; disputes and the buyer simulation are the operators'
         String pay = "/api/v1/payments";
@@ -490,8 +518,44 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("fxq", TimeOrderedIds.next()),
                 TimeOrderedIds.format("ord", TimeOrderedIds.next()), TimeOrderedIds.format("shp", TimeOrderedIds.next()),
                 TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()),
-                TimeOrderedIds.format("hit", TimeOrderedIds.next()));
+                TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("alr", TimeOrderedIds.next()),
+                TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()));
     }
+
+    /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
+    private String[] amlObjects;
+
+    private String[] amlObjects(Api operator) {
+        if (amlObjects == null) {
+            PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();
+            // a payment from a FATF call-for-action country raises an alert, which opens a case
+            created(operator.with("Idempotency-Key", TimeOrderedIds.next().toString()).post("/api/v1/payments",
+                    Map.of("merchantId", merchant.toString(), "amount", 1_000, "currency", "EUR", "orderReference", "matrix-aml",
+                            "buyer", Map.of("country", "KP"), "method", Map.of("type", "CARD", "card", Map.of("number",
+                                    "4242424242424242", "expMonth", 12, "expYear", 2099)), "captureMethod", "AUTOMATIC",
+                            "confirm", true)), "aml payment");
+            org.finbridge.risk.aml.Alert alert = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> amlMonitoring.alerts(null, 500).stream().filter(a -> a.partyId().equals(merchant)
+                            && a.caseId() != null).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            org.finbridge.party.Actor preparer = new org.finbridge.party.Actor("matrix-a", "key:matrix-a",
+                    org.finbridge.party.Actor.Channel.API_KEY, actors.operator().partyId(), PartyKind.OPERATOR, null,
+                    Set.of(ApiScope.RISK_REVIEW));
+            org.finbridge.party.Actor approver = new org.finbridge.party.Actor("matrix-b", "key:matrix-b",
+                    org.finbridge.party.Actor.Channel.API_KEY, actors.operator().partyId(), PartyKind.OPERATOR, null,
+                    Set.of(ApiScope.RISK_REVIEW));
+            amlCases.assign(preparer, alert.caseId(), "matrix");
+            amlCases.propose(preparer, alert.caseId(), org.finbridge.risk.aml.AmlCase.Proposal.FILE_STR, "matrix");
+            var decided = (org.finbridge.risk.aml.CaseResult.Done) amlCases.decide(approver, alert.caseId(), true, null);
+            amlObjects = new String[] {alert.id().toString(), alert.caseId().toString(), decided.amlCase().reportId().toString()};
+        }
+        return amlObjects;
+    }
+
+    @Autowired
+    org.finbridge.risk.aml.AmlMonitoring amlMonitoring;
+
+    @Autowired
+    org.finbridge.risk.aml.AmlCases amlCases;
 
     /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
     final class World {
@@ -551,7 +615,8 @@ class IsolationMatrixTest {
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
                     kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
-                    trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit);
+                    trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
+                    amlObjects(operator)[0], amlObjects(operator)[1], amlObjects(operator)[2]);
         }
 
         /** The party's own trade documents, made through the trade module's API as the party. */
