@@ -24,8 +24,9 @@ class AuditConfiguration {
 
     @Bean
     SequencerDaemon auditSequencerDaemon(AuditSequencer sequencer,
-                                         @Value("${finbridge.audit.sequencer.idle-interval:1s}") Duration idleInterval) {
-        return new SequencerDaemon(sequencer, idleInterval);
+                                         @Value("${finbridge.audit.sequencer.idle-interval:1s}") Duration idleInterval,
+                                         @Value("${finbridge.audit.sequencer.linger:10ms}") Duration linger) {
+        return new SequencerDaemon(sequencer, idleInterval, linger);
     }
 
     @Bean

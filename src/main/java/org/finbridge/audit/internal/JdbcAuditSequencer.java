@@ -44,6 +44,9 @@ public final class JdbcAuditSequencer implements AuditSequencer {
 
     private static final String TRY_LOCK = ChainHead.LOCK + " skip locked";
 
+    private static final String ANY_STAGED =
+            "select staged_id from audit_stage where staged_id > ? order by staged_id fetch first 1 rows only";
+
     private static final String UNSTAGE = "delete from audit_stage where staged_id = ?";
 
     private final JdbcClient jdbc;
@@ -91,6 +94,11 @@ public final class JdbcAuditSequencer implements AuditSequencer {
     }
 
     private Batch pass(boolean wait, long after) {
+        // nothing staged: leave the head alone (locking its row is a write on PostgreSQL, which an idle
+        // node polling every second would otherwise make for nothing)
+        if (jdbc.sql(ANY_STAGED).param(after).query(Long.class).optional().isEmpty()) {
+            return new Batch(0, 0, after, false);
+        }
         Optional<ChainHead> locked = jdbc.sql(wait ? ChainHead.LOCK : TRY_LOCK)
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).optional();
         if (locked.isEmpty()) {

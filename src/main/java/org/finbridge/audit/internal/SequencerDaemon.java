@@ -23,13 +23,19 @@ final class SequencerDaemon implements SmartLifecycle {
 
     private final AuditSequencer sequencer;
     private final Duration idleInterval;
+    private final Duration linger;
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private volatile boolean running;
     private volatile Thread thread;
 
-    SequencerDaemon(AuditSequencer sequencer, Duration idleInterval) {
+    /**
+     * @param linger how long a pass waits after a wake-up, so that under load one pass (one transaction,
+     *               one commit) chains the records of many requests
+     */
+    SequencerDaemon(AuditSequencer sequencer, Duration idleInterval, Duration linger) {
         this.sequencer = sequencer;
         this.idleInterval = idleInterval;
+        this.linger = linger;
     }
 
     /** Asks for a pass soon; cheap enough to call after every audited commit. */
@@ -57,6 +63,9 @@ final class SequencerDaemon implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+            }
+            if (!linger.isZero()) {
+                LockSupport.parkNanos(linger.toNanos());
             }
             try {
                 sequencer.sequenceNow();

@@ -73,7 +73,7 @@ class AuditStagingTest {
                         new Verification.Backlog(301, Instant.parse("2025-03-01T10:00:00Z"), 0, null)));
 
         // the application starts again: its sequencer chains the backlog before anything else happens
-        SequencerDaemon restarted = new SequencerDaemon(AuditLogs.sequencer(dataSource), Duration.ofMinutes(10));
+        SequencerDaemon restarted = new SequencerDaemon(AuditLogs.sequencer(dataSource), Duration.ofMinutes(10), Duration.ofMillis(10));
         restarted.start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -94,7 +94,7 @@ class AuditStagingTest {
     @Test
     void theDaemonChainsWhatCommitsWhenWoken() throws Exception {
         AuditSequencer sequencer = AuditLogs.sequencer(dataSource);
-        SequencerDaemon daemon = new SequencerDaemon(sequencer, Duration.ofMinutes(10));
+        SequencerDaemon daemon = new SequencerDaemon(sequencer, Duration.ofMinutes(10), Duration.ofMillis(10));
         AuditLog woken = new JdbcAuditLog(dataSource, new JdbcTransactionManager(dataSource), clock, daemon::wake);
         daemon.start();
         try {
