@@ -37,6 +37,16 @@ import java.util.HexFormat;
  *
  * <p>and its hash is the SHA-256 of 64 "0"s followed by that text. The leading {@code "audit-v1"} names
  * this format, so that a different one could never produce the same bytes.
+ *
+ * <p>A record waiting in {@code audit_stage} to be chained carries an entry hash of its own, so that a
+ * staged row altered before the sequencer reaches it is noticed rather than chained:
+ *
+ * <pre>
+ * entry_hash = lower-case hex( SHA-256( field("audit-stage-v1") field(recorded_at) field(actor) ... field(request_id) ) )
+ * </pre>
+ *
+ * <p>with the same fields and encoding as above, minus the sequence (not known until the record is
+ * chained).
  */
 public final class AuditHash {
 
@@ -44,6 +54,8 @@ public final class AuditHash {
     public static final String GENESIS = "0".repeat(64);
 
     private static final String FORMAT = "audit-v1";
+
+    private static final String STAGED_FORMAT = "audit-stage-v1";
 
     private static final DateTimeFormatter RECORDED_AT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -64,6 +76,17 @@ public final class AuditHash {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         field(out, FORMAT);
         field(out, Long.toString(sequence));
+        return fields(out, recordedAt, entry);
+    }
+
+    /** The entry hash of a staged record, as specified above. */
+    public static String staged(Instant recordedAt, AuditEntry entry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        field(out, STAGED_FORMAT);
+        return HexFormat.of().formatHex(sha256().digest(fields(out, recordedAt, entry)));
+    }
+
+    private static byte[] fields(ByteArrayOutputStream out, Instant recordedAt, AuditEntry entry) {
         field(out, RECORDED_AT.format(recordedAt));
         field(out, entry.actor());
         field(out, entry.role());

@@ -5,16 +5,20 @@ import java.util.List;
 /**
  * Appends to the audit log. There is deliberately no way to change or remove a record.
  *
- * <p>An append joins the caller's transaction when there is one (a Spring-managed transaction on the
- * application's DataSource), so a business change and its audit record commit or roll back together;
- * otherwise it commits on its own. Appends are serialised on the chain head, so the caller's
- * transaction holds that lock until it ends: append late in the transaction, and keep it short.
+ * <p>An append stages the record in the caller's transaction when there is one (a Spring-managed
+ * transaction on the application's DataSource), so a business change and its audit record commit or
+ * roll back together; otherwise it commits on its own. Staging is one insert and takes no lock that
+ * other transactions wait for: audited transactions across the platform run side by side.
+ *
+ * <p>The {@link AuditSequencer} then numbers committed records 1, 2, 3, … without gaps and chains
+ * their hashes, in batches, shortly after they commit. Until then a record is part of the audit trail
+ * ({@link AuditTrail}, the {@code audit_trail} view) but has no sequence yet.
  */
 public interface AuditLog {
 
-    /** Appends one record and answers it as stored (with its sequence and hash). */
-    AuditRecord append(AuditEntry entry);
+    /** Stages one record, stamped with the current time. */
+    void append(AuditEntry entry);
 
-    /** Appends several records under one lock, in order, and answers them as stored. */
-    List<AuditRecord> appendAll(List<AuditEntry> entries);
+    /** Stages several records, in order, with one time stamp; the sequencer chains them in that order. */
+    void appendAll(List<AuditEntry> entries);
 }

@@ -4,7 +4,9 @@
  * <p>Modules that change something a supervisor or an auditor may ask about (opening a ledger account,
  * approving a business's KYB, changing a role) call {@link org.finbridge.audit.AuditLog#append} with an
  * {@link org.finbridge.audit.AuditEntry} inside the transaction that makes the change, so the change and
- * its record commit or roll back together. Records are numbered 1, 2, 3, … without gaps and chained:
+ * its record commit or roll back together. The append only stages the record (one insert, no shared
+ * lock); the {@link org.finbridge.audit.AuditSequencer}, one per database, then chains committed records
+ * in batches in the background. Chained records are numbered 1, 2, 3, … without gaps and chained:
  * each one carries the SHA-256 hash of its predecessor's hash and its own content (the exact format is
  * on {@link org.finbridge.audit.AuditHash}, so an external auditor can recompute it). Editing, deleting,
  * reordering, inserting or cutting off records is then detected by
@@ -21,8 +23,9 @@
  * {@code audit verify} prints somewhere outside the database (a ticket, write-once storage): a later
  * chain that no longer contains that hash at that sequence has been rewritten.
  *
- * <p>Appending is synchronous and publishes no events: it is one locked row update and one insert in
- * the caller's transaction.
+ * <p>Readers see staged and chained records together ({@link org.finbridge.audit.AuditTrail}, the
+ * {@code audit_trail} view), so a record is visible from its commit on. Appending publishes no events:
+ * it is one insert in the caller's transaction.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit log", allowedDependencies = {})
 package org.finbridge.audit;

@@ -73,7 +73,7 @@ class AuthenticationTest {
         Api.Response bank = api.post("/api/v1/parties/" + merchant.partyId() + "/bank-accounts", Map.of("currency", "EUR",
                 "iban", "DE89 3704 0044 0532 0130 00", "bic", "COBADEFFXXX", "holderName", "Someone Else"));
         assertThat(bank.status()).isEqualTo(201);
-        Map<String, Object> audit = jdbc.sql("select actor, role from audit_log where object_id = :id")
+        Map<String, Object> audit = jdbc.sql("select actor, role from audit_trail where object_id = :id")
                 .param("id", bank.body().get("id").asString()).query().singleRow();
         assertThat((String) audit.get("actor")).startsWith("key:fbk_").isEqualTo("key:" + merchant.key().substring(0, 16));
         assertThat(audit.get("role")).isEqualTo("API_KEY:MERCHANT");

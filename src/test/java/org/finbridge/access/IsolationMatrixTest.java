@@ -505,7 +505,7 @@ class IsolationMatrixTest {
     }
 
     private long auditRecords() {
-        return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_trail").query(Long.class).single();
     }
 
     private static Objects missing() {

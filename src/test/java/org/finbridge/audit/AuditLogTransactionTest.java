@@ -48,7 +48,12 @@ class AuditLogTransactionTest {
             log.append(AuditFixtures.entry(1));
         });
         assertThat(count("business_change")).isEqualTo(1);
+        assertThat(count("audit_stage")).as("staged with the change").isEqualTo(1);
+        assertThat(count("audit_trail")).as("visible before it is chained").isEqualTo(1);
+        assertThat(AuditLogs.sequencer(dataSource).flush()).isEqualTo(1);
         assertThat(count("audit_log")).isEqualTo(1);
+        assertThat(count("audit_stage")).isZero();
+        assertThat(count("audit_trail")).isEqualTo(1);
     }
 
     @Test
@@ -59,12 +64,16 @@ class AuditLogTransactionTest {
             status.setRollbackOnly();
         });
         assertThat(count("business_change")).isZero();
-        assertThat(count("audit_log")).isZero();
+        assertThat(count("audit_trail")).isZero();
+        assertThat(AuditLogs.sequencer(dataSource).flush()).isZero();
         assertThat(AuditLogs.verifier(dataSource).verify()).isEqualTo(new Verification.Intact(0, AuditHash.GENESIS));
 
-        AuditRecord next = log.append(AuditFixtures.entry(2));
+        log.append(AuditFixtures.entry(2));
+        AuditLogs.sequencer(dataSource).flush();
+        AuditTrail.TrailRecord next = AuditLogs.trail(dataSource).of("ledger_account", "acc_2", 10).getFirst();
         assertThat(next.sequence()).isEqualTo(1);
-        assertThat(next.prevHash()).isEqualTo(AuditHash.GENESIS);
+        assertThat(sql.sql("select prev_hash from audit_log where sequence = 1").query(String.class).single())
+                .isEqualTo(AuditHash.GENESIS);
         assertThat(AuditLogs.verifier(dataSource).verify()).isEqualTo(new Verification.Intact(1, next.hash()));
     }
 

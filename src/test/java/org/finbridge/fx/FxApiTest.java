@@ -140,7 +140,7 @@ class FxApiTest {
     @Test
     void badQuoteRequestsAreProblemsAndWriteNothing() {
         long quotes = count("fx_quotes");
-        long audit = count("audit_log");
+        long audit = count("audit_trail");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "sellAmount", -1)), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY", "buyAmount", 0)), 400, "INVALID_FIELD");
         assertProblem(ask(api, Map.of("sellCurrency", "USD", "buyCurrency", "CNY")), 400, "INVALID_FIELD");
@@ -160,7 +160,7 @@ class FxApiTest {
         assertProblem(ask(api, Map.of("sellCurrency", "JPY", "buyCurrency", "IDR", "sellAmount", 1_000_000_000_000_000_000L)),
                 400, "INVALID_FIELD");
         assertThat(count("fx_quotes")).isEqualTo(quotes);
-        assertThat(count("audit_log")).isEqualTo(audit);
+        assertThat(count("audit_trail")).isEqualTo(audit);
     }
 
     @Test
@@ -220,10 +220,10 @@ class FxApiTest {
     void anInsufficientBalanceIsRefusedAndNothingMoves() {
         fixtures.fund(merchant.partyId(), "GBP", 999);
         String id = quote(Map.of("sellCurrency", "GBP", "buyCurrency", "EUR", "sellAmount", 1_000)).get("id").asString();
-        long audit = count("audit_log");
+        long audit = count("audit_trail");
         assertProblem(api.post("/api/v1/fx/quotes/" + id + "/execute", Map.of()), 422, "INSUFFICIENT_FUNDS");
         assertThat(fixtures.balance(merchant.partyId(), "GBP")).isEqualTo(999);
-        assertThat(count("audit_log")).isEqualTo(audit);
+        assertThat(count("audit_trail")).isEqualTo(audit);
         assertThat(api.get("/api/v1/fx/quotes/" + id).body().get("status").asString()).isEqualTo("OPEN");
     }
 

@@ -285,7 +285,7 @@ class FxConversionTest {
     }
 
     private long audits(Quote q, String action) {
-        return jdbc.sql("select count(*) from audit_log where action = :action and object_id = :id")
+        return jdbc.sql("select count(*) from audit_trail where action = :action and object_id = :id")
                 .param("action", action).param("id", q.id().toString()).query(Long.class).single();
     }
 }

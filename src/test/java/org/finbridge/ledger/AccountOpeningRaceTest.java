@@ -59,7 +59,7 @@ class AccountOpeningRaceTest {
             pool.shutdown();
             assertThat(answers).filteredOn(r -> r == AccountResult.OK).hasSize(1);
             assertThat(answers).filteredOn(r -> r == AccountResult.EXISTS).hasSize(19);
-            assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id").param("id", account.id().toString())
+            assertThat(jdbc.sql("select count(*) from audit_trail where object_id = :id").param("id", account.id().toString())
                     .query(Long.class).single()).as("one opening, one audit record").isEqualTo(1);
         }
     }

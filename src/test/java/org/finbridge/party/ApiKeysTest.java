@@ -69,7 +69,7 @@ class ApiKeysTest {
         List<String> rows = jdbc.sql("select prefix || secret_sha256 || scopes || coalesce(label, '') from api_keys")
                 .query(String.class).list();
         assertThat(rows).noneMatch(r -> r.contains(secretPart));
-        List<String> audit = jdbc.sql("select coalesce(after_summary, '') from audit_log").query(String.class).list();
+        List<String> audit = jdbc.sql("select coalesce(after_summary, '') from audit_trail").query(String.class).list();
         assertThat(audit).noneMatch(r -> r.contains(secretPart));
     }
 

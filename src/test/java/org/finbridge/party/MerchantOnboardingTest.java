@@ -98,14 +98,14 @@ class MerchantOnboardingTest {
         assertThat(party.get("identifiers").get("USCC").asString()).isEqualTo(uscc);
 
         // every step is in the audit log, in order, in the same transactions as the changes
-        List<String> actions = jdbc.sql("select action from audit_log where object_id = :id order by sequence")
+        List<String> actions = jdbc.sql("select action from audit_trail where object_id = :id order by sequence nulls last, staged_id")
                 .param("id", application).query(String.class).list();
         assertThat(actions).containsExactly("party.kyb.draft", "party.kyb.owner.add", "party.kyb.document.add",
                 "party.kyb.submitted", "party.kyb.screening", "party.kyb.in_review", "party.kyb.approved");
-        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id and action = 'party.register'")
+        assertThat(jdbc.sql("select count(*) from audit_trail where object_id = :id and action = 'party.register'")
                 .param("id", merchant).query(Long.class).single()).isEqualTo(1);
         // each record names the request that caused it, as the client saw it in X-Request-Id
-        List<String> requestIds = jdbc.sql("select request_id from audit_log where object_id = :id order by sequence")
+        List<String> requestIds = jdbc.sql("select request_id from audit_trail where object_id = :id order by sequence nulls last, staged_id")
                 .param("id", application).query(String.class).list();
         assertThat(requestIds).doesNotContainNull().allMatch(r -> r.startsWith("req_"));
     }

@@ -42,7 +42,7 @@ class TradeApiTest {
     }
 
     private long audited(String action, String objectId) {
-        return jdbc.sql("select count(*) from audit_log where action = :a and object_id = :id")
+        return jdbc.sql("select count(*) from audit_trail where action = :a and object_id = :id")
                 .param("a", action).param("id", objectId).query(Long.class).single();
     }
 

@@ -156,10 +156,10 @@ class TradeImportTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getBytes(StandardCharsets.UTF_8)));
         JsonNode report = report(upload(world.asMarketplace(), "ORDERS", CSV, file));
         assertThat(report.get("sha256").asString()).isEqualTo(sha256);
-        List<String> audit = jdbc.sql("select after_summary from audit_log where object_id = :id").param("id", report.get("id").asString())
+        List<String> audit = jdbc.sql("select after_summary from audit_trail where object_id = :id").param("id", report.get("id").asString())
                 .query(String.class).list();
         assertThat(audit).singleElement().asString().contains("sha256 " + sha256).contains("30 records, 30 accepted, 0 rejected");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'trade.order.submit' and after_summary like :p")
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'trade.order.submit' and after_summary like :p")
                 .param("p", "%AUD-%").query(Long.class).single()).isZero();
     }
 

@@ -53,7 +53,7 @@ class PrivateTargetsRefusedByDefaultTest {
         assertThat(endpoints.create(merchant, new NewEndpoint(url, List.of(WebhookEventTypes.ALL), null)))
                 .isInstanceOf(EndpointResult.TargetNotAllowed.class);
         assertThat(endpoints.list(merchant)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = :actor").param("actor", merchant.name())
+        assertThat(jdbc.sql("select count(*) from audit_trail where actor = :actor").param("actor", merchant.name())
                 .query(Integer.class).single()).isZero();
     }
 

@@ -64,10 +64,10 @@ class WebhookEndpointsTest {
 
         assertThat(auditActions(endpoint.id())).containsExactly("webhooks.endpoint.create", "webhooks.endpoint.update",
                 "webhooks.endpoint.disable", "webhooks.endpoint.enable", "webhooks.endpoint.rotate_secret");
-        assertThat(jdbc.sql("select distinct actor from audit_log where object_id = :id")
+        assertThat(jdbc.sql("select distinct actor from audit_trail where object_id = :id")
                 .param("id", endpoint.id().toString()).query(String.class).list()).containsExactly(merchant.name());
         String everything = String.join("|", jdbc.sql(
-                "select coalesce(before_summary, '') || coalesce(after_summary, '') from audit_log where object_id = :id")
+                "select coalesce(before_summary, '') || coalesce(after_summary, '') from audit_trail where object_id = :id")
                 .param("id", endpoint.id().toString()).query(String.class).list());
         assertThat(everything).doesNotContain(created.secret()).doesNotContain(rotated.secret());
     }
@@ -156,11 +156,11 @@ class WebhookEndpointsTest {
     }
 
     private List<String> auditActions(WebhookEndpointId id) {
-        return jdbc.sql("select action from audit_log where object_id = :id order by sequence").param("id", id.toString())
+        return jdbc.sql("select action from audit_trail where object_id = :id order by sequence nulls last, staged_id").param("id", id.toString())
                 .query(String.class).list();
     }
 
     private int auditCount() {
-        return jdbc.sql("select count(*) from audit_log").query(Integer.class).single();
+        return jdbc.sql("select count(*) from audit_trail").query(Integer.class).single();
     }
 }

@@ -50,7 +50,46 @@ public final class ChainVerifier implements AuditVerifier {
         if (broken.isEmpty()) {
             broken = nothingBeyondHead();
         }
-        return broken.<Verification>map(b -> b).orElseGet(() -> new Intact(walk.last, walk.lastHash));
+        Verification.Backlog backlog = backlog();
+        return broken.<Verification>map(b -> new Broken(b.firstBadSequence(), b.reason(), backlog))
+                .orElseGet(() -> new Intact(walk.last, walk.lastHash, backlog));
+    }
+
+    /**
+     * The staged records (read in pages by staging id), checked against their entry hashes. They are
+     * outside the chain, so nothing found here makes the chain broken.
+     */
+    private Verification.Backlog backlog() {
+        long records = 0;
+        long altered = 0;
+        Long firstAltered = null;
+        java.time.Instant oldest = null;
+        long after = 0;
+        while (true) {
+            List<AuditRows.StagedRow> page = jdbc.sql(AuditRows.STAGED_PAGE).params(after, PAGE)
+                    .query(AuditRows::mapStaged).list();
+            for (AuditRows.StagedRow row : page) {
+                records++;
+                switch (row) {
+                    case AuditRows.Waiting w -> {
+                        if (oldest == null || w.recordedAt().isBefore(oldest)) {
+                            oldest = w.recordedAt();
+                        }
+                    }
+                    case AuditRows.Altered a -> {
+                        altered++;
+                        if (firstAltered == null) {
+                            firstAltered = a.stagedId();
+                        }
+                    }
+                }
+            }
+            if (page.size() < PAGE) {
+                return records == 0 ? Verification.Backlog.NONE
+                        : new Verification.Backlog(records, oldest, altered, firstAltered);
+            }
+            after = page.getLast().stagedId();
+        }
     }
 
     /** How far the walk got: the last good record's sequence and hash. */

@@ -115,7 +115,7 @@ class StatementImportService implements BankStatements {
         for (int i = 0; i < fresh.size(); i++) {
             store.insertStatement(fileId, i + 1, fresh.get(i), StatementFingerprint.of(fresh.get(i)), TimeOrderedIds.next(clock));
         }
-        // last, as the audit log asks: its append holds the chain head until this transaction ends
+        // staged with the import, so the file and its audit record commit or roll back together
         audit.record(actor, "banking.statement_file.import", "bank_statement_file", formatted, summary);
         return new ImportResult.Imported(store.file(fileId).orElseThrow(), alreadyPresent);
     }

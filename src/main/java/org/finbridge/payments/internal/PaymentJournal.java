@@ -49,8 +49,7 @@ class PaymentJournal {
         data.put("captured", p.amounts.captured());
         data.put("refunded", p.amounts.refunded());
         webhooks.publish(p.merchantId, eventType, p.id + ":" + seq, data);
-        // last: the append locks the audit chain's head until the transaction ends, and every audited
-        // transaction of the platform waits for that lock (AuditLog: "append late, keep it short")
+        // staged in this transaction (no shared lock): the audit sequencer chains it after the commit
         audit.append(new AuditEntry(actor == null || actor.isBlank() ? "system" : actor, role, eventType, "payment",
                 p.id.toString(), before == null ? null : "{\"state\":\"" + before + "\"}", summary,
                 RequestIds.current().orElse(null)));

@@ -178,8 +178,7 @@ class StepRunner {
 
     /**
      * The answer of a transaction that appended to the audit log: the payment's view is read after the
-     * commit, since the append holds the audit chain's head (which every audited transaction of the
-     * platform waits for) until the transaction ends.
+     * commit, so the transaction (and the row lock on the payment it holds) ends as soon as possible.
      */
     private PaymentResult afterCommit(Object outcome) {
         return outcome instanceof PaymentRecord p ? new PaymentResult.Done(views.of(p)) : (PaymentResult) outcome;

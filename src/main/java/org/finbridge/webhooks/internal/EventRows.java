@@ -27,6 +27,20 @@ class EventRows {
                 .optional();
     }
 
+    /**
+     * Inserts the event unless one with this id was already published to the recipient, in one round
+     * trip; answers whether it inserted. (Two first publications racing still meet the unique
+     * constraint, as with a plain insert.)
+     */
+    boolean insertIfAbsent(UUID ref, PartyId recipient, String eventId, String eventType, String body, Instant now) {
+        return jdbc.sql("""
+                insert into webhook_events (id, recipient_id, event_id, event_type, body, created_at)
+                select :id, :recipient, :eventId, :type, :body, :now
+                where not exists (select 1 from webhook_events where recipient_id = :recipient and event_id = :eventId)""")
+                .param("id", ref).param("recipient", recipient.value()).param("eventId", eventId)
+                .param("type", eventType).param("body", body).param("now", Rows.at(now)).update() == 1;
+    }
+
     void insert(UUID ref, PartyId recipient, String eventId, String eventType, String body, Instant now) {
         jdbc.sql("""
                 insert into webhook_events (id, recipient_id, event_id, event_type, body, created_at)

@@ -41,7 +41,7 @@ class StatementImportTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-03T08:00:00Z"), ZoneOffset.UTC);
     static final List<String> TABLES = List.of("bank_statement_files", "bank_statements", "bank_statement_balances",
-            "bank_statement_entries", "bank_statement_transactions", "audit_log");
+            "bank_statement_entries", "bank_statement_transactions", "audit_trail");
 
     HikariDataSource dataSource;
     JdbcClient sql;
@@ -85,7 +85,7 @@ class StatementImportTest {
         assertThat(imported.file().contentSha256()).hasSize(64);
         assertThat(statements.statementsOf(imported.file().id())).isEqualTo(parsed(Examples.text(Examples.CAMT053_V04)));
         assertThat(statements.file(imported.file().id())).contains(imported.file());
-        assertThat(sql.sql("select action from audit_log").query(String.class).list())
+        assertThat(sql.sql("select action from audit_trail").query(String.class).list())
                 .containsExactly("banking.statement_file.import");
     }
 
@@ -171,7 +171,7 @@ class StatementImportTest {
             assertThat(outcomes).containsExactlyInAnyOrder(ImportResult.Imported.class, ImportResult.AlreadyImported.class);
         }
         assertThat(counts()).containsEntry("bank_statement_files", 1).containsEntry("bank_statements", 1)
-                .containsEntry("audit_log", 1);
+                .containsEntry("audit_trail", 1);
     }
 
     private static List<BankStatement> parsed(String xml) {

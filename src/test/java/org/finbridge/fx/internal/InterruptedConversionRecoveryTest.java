@@ -136,7 +136,7 @@ class InterruptedConversionRecoveryTest {
     }
 
     private long executions() {
-        return jdbc.sql("select count(*) from audit_log where action = 'fx.quote.execute' and object_id = :id")
+        return jdbc.sql("select count(*) from audit_trail where action = 'fx.quote.execute' and object_id = :id")
                 .param("id", quote.id().toString()).query(Long.class).single();
     }
 }

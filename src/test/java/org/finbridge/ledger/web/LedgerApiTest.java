@@ -83,13 +83,13 @@ class LedgerApiTest {
     @Test
     void openingAccountsAndMovingMoneyByHandNameTheActorInTheAuditLog() {
         String operatorKey = "key:" + actors.operator().key().substring(0, 16);
-        Map<String, Object> opened = jdbc.sql("select actor, role, action from audit_log where object_id = :id")
+        Map<String, Object> opened = jdbc.sql("select actor, role, action from audit_trail where object_id = :id")
                 .param("id", wallet).query().singleRow();
         assertThat(opened).containsEntry("actor", operatorKey).containsEntry("role", "API_KEY:OPERATOR")
                 .containsEntry("action", "ledger.account.create");
         Map<String, Object> moved = jdbc.sql("""
-                select actor, after_summary from audit_log where action = 'ledger.transfer.create'
-                order by sequence desc fetch first 1 rows only""").query().singleRow();
+                select actor, after_summary from audit_trail where action = 'ledger.transfer.create'
+                order by sequence desc nulls first, staged_id desc fetch first 1 rows only""").query().singleRow();
         assertThat(moved.get("actor")).isEqualTo(operatorKey);
         assertThat((String) moved.get("after_summary")).startsWith("1 transfers: tr_");
     }

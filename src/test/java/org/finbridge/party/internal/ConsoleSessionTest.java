@@ -122,7 +122,7 @@ class ConsoleSessionTest {
 
         Api.Response registered = session.post("/api/v1/parties", Map.of("kind", "LENDER", "country", "CN", "legalName", "Console Bank"));
         assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
-        Map<String, Object> audit = jdbc.sql("select actor, role, request_id from audit_log where object_id = :id and action = 'party.register'")
+        Map<String, Object> audit = jdbc.sql("select actor, role, request_id from audit_trail where object_id = :id and action = 'party.register'")
                 .param("id", registered.body().get("id").asString()).query().singleRow();
         assertThat(audit.get("actor")).isEqualTo("user:" + email);
         assertThat(audit.get("role")).isEqualTo("OPERATOR_ADMIN");

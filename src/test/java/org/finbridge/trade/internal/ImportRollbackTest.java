@@ -77,7 +77,7 @@ class ImportRollbackTest {
         file = OrderFiles.csv("RB-" + System.nanoTime(), ORDERS, merchant, clock.instant().minusSeconds(86_400))
                 .getBytes(StandardCharsets.UTF_8);
         // the import's own audit records: other modules' scheduled jobs may append theirs meanwhile
-        auditBefore = count("select count(*) from audit_log where action like 'trade.%'");
+        auditBefore = count("select count(*) from audit_trail where action like 'trade.%'");
         importsBefore = count("select count(*) from trade_imports");
     }
 
@@ -91,7 +91,7 @@ class ImportRollbackTest {
         assertThat(count("select count(*) from trade_order_items i where not exists (select 1 from trade_orders o where o.id = i.order_id)"))
                 .isZero();
         assertThat(count("select count(*) from trade_imports")).isEqualTo(importsBefore);
-        assertThat(count("select count(*) from audit_log where action like 'trade.%'")).isEqualTo(auditBefore);
+        assertThat(count("select count(*) from audit_trail where action like 'trade.%'")).isEqualTo(auditBefore);
     }
 
     private static ImportRequest orders() {

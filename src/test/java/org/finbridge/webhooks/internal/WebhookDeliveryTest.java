@@ -193,7 +193,7 @@ class WebhookDeliveryTest {
         assertThat(deliveryOf(endpoint.id(), "pay_5:captured").status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(deliveryOf(endpoint.id(), "pay_5:captured").history().getLast().outcome()).isEqualTo(AttemptOutcome.GONE);
         assertThat(deliveryOf(endpoint.id(), "pay_5:refunded").status()).isEqualTo(DeliveryStatus.CANCELLED);
-        assertThat(jdbc.sql("select actor from audit_log where object_id = :id and action = 'webhooks.endpoint.disable'")
+        assertThat(jdbc.sql("select actor from audit_trail where object_id = :id and action = 'webhooks.endpoint.disable'")
                 .param("id", endpoint.id().toString()).query(String.class).list()).containsExactly("system");
 
         int sent = receiver.requests().size();
@@ -238,7 +238,7 @@ class WebhookDeliveryTest {
         assertThat(again.attempts()).isEqualTo(3);
         assertThat(again.history()).extracting(DeliveryAttempt::number).containsExactly(1, 2, 3);
         assertThat(receiver.requests()).hasSize(3).extracting(Receiver.Request::body).containsOnly(receiver.requests().getFirst().body());
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'webhooks.delivery.redeliver' and object_id = :id")
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'webhooks.delivery.redeliver' and object_id = :id")
                 .param("id", delivered.id().toString()).query(Integer.class).single()).isEqualTo(2);
     }
 

@@ -86,11 +86,11 @@ class WebhookEndpointApiTest {
         assertThat(disabledPing.code()).isEqualTo("ENDPOINT_DISABLED");
         assertThat(api.post(BASE + "/" + id + "/enable", Map.of()).body().get("status").asString()).isEqualTo("ENABLED");
 
-        assertThat(jdbc.sql("select action from audit_log where object_id = :id order by sequence").param("id", id)
+        assertThat(jdbc.sql("select action from audit_trail where object_id = :id order by sequence nulls last, staged_id").param("id", id)
                 .query(String.class).list()).containsExactly("webhooks.endpoint.create", "webhooks.endpoint.update",
                 "webhooks.endpoint.ping", "webhooks.endpoint.rotate_secret", "webhooks.endpoint.disable",
                 "webhooks.endpoint.enable");
-        assertThat(jdbc.sql("select actor from audit_log where object_id in (:ids)").param("ids", List.of(id, deliveryId))
+        assertThat(jdbc.sql("select actor from audit_trail where object_id in (:ids)").param("ids", List.of(id, deliveryId))
                 .query(String.class).list()).hasSize(7).containsOnly("key:" + merchant.key().substring(0, 16));
     }
 
@@ -159,6 +159,6 @@ class WebhookEndpointApiTest {
     }
 
     private long auditRecords() {
-        return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_trail").query(Long.class).single();
     }
 }

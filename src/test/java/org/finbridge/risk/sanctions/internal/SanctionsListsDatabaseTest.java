@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.finbridge.audit.AuditEntry;
 import org.finbridge.audit.AuditLog;
-import org.finbridge.audit.AuditRecord;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.ConsoleRole;
@@ -68,15 +67,13 @@ class SanctionsListsDatabaseTest {
         Clock clock = Clock.fixed(Instant.parse("2026-04-27T08:00:00Z"), ZoneOffset.UTC);
         AuditLog log = new AuditLog() {
             @Override
-            public AuditRecord append(AuditEntry entry) {
+            public void append(AuditEntry entry) {
                 audited.add(entry);
-                return null;
             }
 
             @Override
-            public List<AuditRecord> appendAll(List<AuditEntry> entries) {
+            public void appendAll(List<AuditEntry> entries) {
                 audited.addAll(entries);
-                return List.of();
             }
         };
         ListStore store = new ListStore(jdbc, new JdbcTemplate(dataSource), transactions);

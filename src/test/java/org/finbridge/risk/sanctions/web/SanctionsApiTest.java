@@ -93,7 +93,7 @@ class SanctionsApiTest {
         assertThat(versions.get(0).get("id").asString()).isEqualTo(second.get("id").asString());
         assertThat(versions.get(0).get("current").asBoolean()).isTrue();
         assertThat(versions.get(1).get("current").asBoolean()).isFalse();
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'risk.sanctions.list.import' and object_id = :l")
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'risk.sanctions.list.import' and object_id = :l")
                 .param("l", list).query(Integer.class).single()).isEqualTo(2);
     }
 
@@ -124,7 +124,7 @@ class SanctionsApiTest {
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("current").asBoolean()).isTrue();
         assertThat(screen("Zebulon Pellworthy").get("hits").get(0).get("entryId").asString()).isEqualTo("ZQ-1");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'risk.sanctions.list.refuse' and object_id = :l")
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'risk.sanctions.list.refuse' and object_id = :l")
                 .param("l", list).query(Integer.class).single()).isEqualTo(4);
     }
 
@@ -193,7 +193,7 @@ class SanctionsApiTest {
                 .isEqualTo("ALREADY_DECIDED");
         assertThat(operator.post("/api/v1/sanctions/hits/hit_" + "0".repeat(32) + "/decision",
                 Map.of("decision", "TRUE_MATCH")).status()).isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'risk.sanctions.hit.decide' and object_id = :id")
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'risk.sanctions.hit.decide' and object_id = :id")
                 .param("id", id).query(Integer.class).single()).isEqualTo(1);
 
         // screened again: remembered, nothing open for the pair
