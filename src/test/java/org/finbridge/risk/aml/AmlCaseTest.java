@@ -54,7 +54,7 @@ class AmlCaseTest {
     }
 
     private long auditOf(String caseId) {
-        return jdbc.sql("select count(*) from audit_log where object_id = :id and action like 'aml.case.%'")
+        return jdbc.sql("select count(*) from audit_trail where object_id = :id and action like 'aml.case.%'")
                 .param("id", caseId).query(Long.class).single();
     }
 
