@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms",
                 // one in-process simulated connector per method keeps payments deterministic; the tests of
                 // HTTP-backed connectors and routing turn them on in their own context
-                "finbridge.connectors.http.enabled=false"})
+                "finbridge.connectors.http.enabled=false",
+                // loans are serviced by the tests on the dates they choose, never by the hourly job in between
+                "finbridge.financing.cron=-"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)

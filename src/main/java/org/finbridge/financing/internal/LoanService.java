@@ -577,7 +577,7 @@ class LoanService implements Financing {
                                 .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
                         .toList();
                 for (LoanRow l : current) {
-                    claims.add(new Sweep.Claim(l.id(), servicing.collectibleNow(l, date), l.holdbackBps()));
+                    claims.add(new Sweep.Claim(l.id(), servicing.sweepable(l, date), l.holdbackBps()));
                 }
                 long available = accounts.creditBalance(account);
                 for (Sweep.Take take : Sweep.plan(m.amount(), available, claims)) {

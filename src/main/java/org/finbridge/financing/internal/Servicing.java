@@ -142,9 +142,21 @@ class Servicing {
                 rows.stream().mapToLong(r -> r.principal() - r.paidPrincipal()).sum());
     }
 
-    /** What may be collected without the borrower asking: for a term loan what has fallen due; all of an advance. */
+    /**
+     * What a sweep may take from a settlement: all that is owed for revenue-based financing (its holdback
+     * share limits it), what has fallen due for a term loan.
+     */
+    long sweepable(LoanRow loan, LocalDate date) {
+        return loan.product() == Product.REVENUE_BASED ? owed(loan).total() : collectibleNow(loan, date);
+    }
+
+    /**
+     * What has fallen due and may be debited from the balance without the borrower asking: the instalments
+     * due by the date (revenue-based financing's single line falls due at the end of its term), or everything
+     * of a defaulted loan.
+     */
     long collectibleNow(LoanRow loan, LocalDate date) {
-        if (loan.product() == Product.REVENUE_BASED || loan.state() == LoanState.DEFAULTED) {
+        if (loan.state() == LoanState.DEFAULTED) {
             return owed(loan).total();
         }
         long due = store.penalty(loan.id()).unpaid();

@@ -143,9 +143,11 @@ class FinancingController {
             return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PROGRAMME", "no such programme");
         }
         LoanResult r = financing.apply(actor, merchant, programme.get(), b.principal() == null ? 0 : b.principal(), key);
-        if (r instanceof LoanResult.NotFound nf && nf.what().equals("programme")) {
-            // the programme is named in the body, not the path
-            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PROGRAMME", "no such programme");
+        if (r instanceof LoanResult.NotFound nf) {
+            // the programme (and an operator's merchant) are named in the body, not the path: 422 for unknown and
+            // another's alike
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_" + nf.what().toUpperCase(Locale.ROOT),
+                    "no such " + nf.what());
         }
         return answer(r, HttpStatus.CREATED);
     }
