@@ -345,6 +345,9 @@ class LoanService implements Financing {
 
     @Override
     public LoanResult accept(Actor actor, LoanId id) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
         prepare(id);
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
@@ -410,6 +413,10 @@ class LoanService implements Financing {
     }
 
     private LoanResult collect(LoanId id, Actor actor, long amount, String source, String reference) {
+        // another party's loan answers before anything is opened or written
+        if (store.find(id).filter(l -> actor == null || actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
         prepare(id);
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor == null || actor.mayAccess(l.merchantId()));
@@ -560,37 +567,35 @@ class LoanService implements Financing {
     private long[] sweep(List<LoanRow> loans, LocalDate date) {
         int sweeps = 0;
         long swept = 0;
-        {
-            LoanRow first = loans.getFirst();
-            AccountId account = accounts.merchantAvailable(first.merchantId(), first.currency());
-            String cursor = store.sweepCursor(account.value()).orElse(null);
-            SettledSales.Batch batch = sales.after(account, cursor, 10_000);
-            for (SettledSales.Movement m : batch.movements()) {
-                if (m.amount() <= 0) {
-                    continue;
-                }
-                LocalDate settledOn = m.at().atZone(zone).toLocalDate();
-                List<Sweep.Claim> claims = new ArrayList<>();
-                List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
-                        .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
-                        .sorted(Comparator.comparingInt(LoanRow::daysPastDue).reversed()
-                                .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
-                        .toList();
-                for (LoanRow l : current) {
-                    claims.add(new Sweep.Claim(l.id(), servicing.sweepable(l, date), l.holdbackBps()));
-                }
-                long available = accounts.creditBalance(account);
-                for (Sweep.Take take : Sweep.plan(m.amount(), available, claims)) {
-                    LoanResult r = collect(take.loan(), null, take.amount(), "SWEEP", "sweep:" + m.transferId());
-                    if (r instanceof LoanResult.Done) {
-                        sweeps++;
-                        swept += take.amount();
-                    }
+        LoanRow first = loans.getFirst();
+        AccountId account = accounts.merchantAvailable(first.merchantId(), first.currency());
+        String cursor = store.sweepCursor(account.value()).orElse(null);
+        SettledSales.Batch batch = sales.after(account, cursor, 10_000);
+        for (SettledSales.Movement m : batch.movements()) {
+            if (m.amount() <= 0) {
+                continue;
+            }
+            LocalDate settledOn = m.at().atZone(zone).toLocalDate();
+            List<Sweep.Claim> claims = new ArrayList<>();
+            List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
+                    .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
+                    .sorted(Comparator.comparingInt(LoanRow::daysPastDue).reversed()
+                            .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
+                    .toList();
+            for (LoanRow l : current) {
+                claims.add(new Sweep.Claim(l.id(), servicing.sweepable(l, date), l.holdbackBps()));
+            }
+            long available = accounts.creditBalance(account);
+            for (Sweep.Take take : Sweep.plan(m.amount(), available, claims)) {
+                LoanResult r = collect(take.loan(), null, take.amount(), "SWEEP", "sweep:" + m.transferId());
+                if (r instanceof LoanResult.Done) {
+                    sweeps++;
+                    swept += take.amount();
                 }
             }
-            if (batch.cursor() != null) {
-                tx.executeWithoutResult(s -> store.sweepCursor(account.value(), batch.cursor(), clock.instant()));
-            }
+        }
+        if (batch.cursor() != null) {
+            tx.executeWithoutResult(s -> store.sweepCursor(account.value(), batch.cursor(), clock.instant()));
         }
         return new long[] {sweeps, swept};
     }

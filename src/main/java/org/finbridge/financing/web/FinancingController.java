@@ -9,14 +9,12 @@ import java.util.Optional;
 import org.finbridge.financing.AmortizationMethod;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
-import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanId;
 import org.finbridge.financing.LoanResult;
 import org.finbridge.financing.NewProgramme;
 import org.finbridge.financing.Offer;
 import org.finbridge.financing.Portfolio;
 import org.finbridge.financing.Product;
-import org.finbridge.financing.Programme;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
 import org.finbridge.money.Money;
@@ -88,7 +86,7 @@ class FinancingController {
         }
         return switch (financing.publish(actor, p)) {
             case ProgrammeResult.Published pub -> ResponseEntity.created(URI.create(BASE + "/programmes/" + pub.programme().id()))
-                    .body(pub.programme());
+                    .body(Views.ProgrammeView.of(pub.programme()));
             case ProgrammeResult.Invalid i -> invalid(i.field(), i.reason());
             case ProgrammeResult.RateCapExceeded c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "RATE_CAP_EXCEEDED",
                     "the full annual cost " + c.apr().toPlainString() + " exceeds the cap " + c.cap().toPlainString());
@@ -97,8 +95,8 @@ class FinancingController {
 
     @GetMapping(BASE + "/programmes")
     @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.LENDER)
-    List<Programme> programmes(Actor actor) {
-        return financing.programmes(actor);
+    List<Views.ProgrammeView> programmes(Actor actor) {
+        return financing.programmes(actor).stream().map(Views.ProgrammeView::of).toList();
     }
 
     @PostMapping(BASE + "/lenders/{partyId}/funding")
@@ -121,7 +119,8 @@ class FinancingController {
     @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.MERCHANT)
     ResponseEntity<?> offers(Actor actor, @PathVariable String partyId) {
         Optional<List<Offer>> offers = party(partyId).flatMap(p -> financing.offers(actor, p));
-        return offers.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound("merchant"));
+        return offers.<ResponseEntity<?>>map(o -> ResponseEntity.ok(o.stream().map(Views.OfferView::of).toList()))
+                .orElseGet(() -> notFound("merchant"));
     }
 
     @PostMapping(BASE + "/loans")
@@ -154,14 +153,14 @@ class FinancingController {
 
     @GetMapping(BASE + "/loans")
     @Access(value = ApiScope.LOANS_READ, kinds = {PartyKind.MERCHANT, PartyKind.LENDER})
-    List<Loan> loans(Actor actor, @RequestParam(defaultValue = "50") int limit) {
-        return financing.loans(actor, limit);
+    List<Views.LoanView> loans(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+        return financing.loans(actor, limit).stream().map(Views.LoanView::of).toList();
     }
 
     @GetMapping(BASE + "/loans/{id}")
     @Access(value = ApiScope.LOANS_READ, kinds = {PartyKind.MERCHANT, PartyKind.LENDER})
     ResponseEntity<?> loan(Actor actor, @PathVariable String id) {
-        return loanId(id).flatMap(l -> financing.loan(actor, l)).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return loanId(id).flatMap(l -> financing.loan(actor, l)).<ResponseEntity<?>>map(l -> ResponseEntity.ok(Views.LoanView.of(l)))
                 .orElseGet(() -> notFound("loan"));
     }
 
@@ -197,14 +196,14 @@ class FinancingController {
     @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.LENDER)
     ResponseEntity<?> portfolio(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
         Optional<Portfolio> p = party(partyId).flatMap(l -> financing.portfolio(actor, l, currency));
-        return p.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound("lender"));
+        return p.<ResponseEntity<?>>map(x -> ResponseEntity.ok(Views.PortfolioView.of(x))).orElseGet(() -> notFound("lender"));
     }
 
     private static ResponseEntity<?> answer(LoanResult r, HttpStatus created) {
         return switch (r) {
             case LoanResult.Done d -> d.loan() == null ? ResponseEntity.ok(Map.of("status", "done"))
-                    : ResponseEntity.status(created).body(d.loan());
-            case LoanResult.Existing e -> ResponseEntity.ok(e.loan());
+                    : ResponseEntity.status(created).body(Views.LoanView.of(d.loan()));
+            case LoanResult.Existing e -> ResponseEntity.ok(Views.LoanView.of(e.loan()));
             case LoanResult.NotFound nf -> notFound(nf.what());
             case LoanResult.Invalid i -> invalid(i.field(), i.reason());
             case LoanResult.IllegalState s -> Problems.response(HttpStatus.CONFLICT, "ILLEGAL_LOAN_STATE",
