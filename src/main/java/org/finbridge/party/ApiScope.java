@@ -30,7 +30,13 @@ public enum ApiScope {
     TRADE_SUBMIT("trade:submit"),
     CREDIT_REPORTS_READ("credit-reports:read"),
     RISK_REVIEW("risk:review"),
-    SUPERVISION_READ("supervision:read");
+    SUPERVISION_READ("supervision:read"),
+    /** Reading loans, offers, programmes and portfolios: a merchant its own, a lender its own. */
+    LOANS_READ("loans:read"),
+    /** Applying for, accepting and repaying loans (merchants); publishing programmes (lenders); funding lenders (operators). */
+    LOANS_WRITE("loans:write"),
+    /** Deciding applications that underwriting referred to a person: the platform's credit reviewers only. */
+    LOANS_REVIEW("loans:review");
 
     private static final Set<ApiScope> EVERY_PARTY =
             EnumSet.of(PARTIES_READ, PARTIES_WRITE, CONSENTS_WRITE, USERS_MANAGE, FX_READ, WEBHOOKS_MANAGE);
@@ -54,10 +60,10 @@ public enum ApiScope {
         Set<ApiScope> scopes = EnumSet.copyOf(EVERY_PARTY);
         switch (kind) {
             case OPERATOR -> scopes = EnumSet.allOf(ApiScope.class);
-            case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT));
+            case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT, LOANS_READ, LOANS_WRITE));
             case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
             case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
-            case LENDER, GUARANTOR -> scopes.add(CREDIT_REPORTS_READ);
+            case LENDER, GUARANTOR -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE));
             case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
             case REGULATOR -> scopes.add(SUPERVISION_READ);
         }

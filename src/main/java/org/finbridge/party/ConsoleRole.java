@@ -41,9 +41,9 @@ public enum ConsoleRole {
         return switch (this) {
             case OPERATOR_KYB_REVIEWER -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.KYB_REVIEW);
             case OPERATOR_RISK_ANALYST -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.RISK_REVIEW, ApiScope.PAYMENTS_READ,
-                    ApiScope.LEDGER_READ);
+                    ApiScope.LEDGER_READ, ApiScope.LOANS_READ, ApiScope.LOANS_REVIEW);
             case OPERATOR_FINANCE -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.LEDGER_READ, ApiScope.LEDGER_WRITE,
-                    ApiScope.PAYMENTS_READ, ApiScope.FX_READ, ApiScope.FX_TRADE);
+                    ApiScope.PAYMENTS_READ, ApiScope.FX_READ, ApiScope.FX_TRADE, ApiScope.LOANS_READ, ApiScope.LOANS_WRITE);
             case OPERATOR_ADMIN -> EnumSet.of(ApiScope.PARTIES_READ, ApiScope.PARTIES_WRITE, ApiScope.PARTIES_ADMIN,
                     ApiScope.USERS_MANAGE, ApiScope.CONSENTS_WRITE, ApiScope.WEBHOOKS_MANAGE, ApiScope.FX_READ);
             default -> ApiScope.grantableTo(kind);

@@ -57,7 +57,7 @@ class IsolationMatrixTest {
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
-                   String sanctionsHit, String amlAlert, String amlCase, String amlReport) {
+                   String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -367,6 +367,31 @@ class IsolationMatrixTest {
         add("POST /api/v1/trade/imports", Rule.kinds(ApiScope.TRADE_SUBMIT, PartyKind.MARKETPLACE,
                         PartyKind.LOGISTICS_PROVIDER, PartyKind.MERCHANT),
                 o -> new Request("/api/v1/trade/imports?kind=ORDERS&format=JSON_LINES", Map.of("orderNumber", "MATRIX-2")));
+        // financing: lenders publish programmes and see their portfolio; merchants see offers, apply, accept and
+        // repay; lenders and merchants read their own loans; credit reviewers decide referrals; finance funds lenders
+        String fin = "/api/v1/financing";
+        add("POST " + fin + "/programmes", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
+                o -> new Request(fin + "/programmes", Map.of("name", "matrix", "product", "TERM_LOAN", "currency", "CNY",
+                        "annualRate", 0.1, "months", 3, "limitsByGrade", Map.of("UNRATED", 1_000))));
+        add("GET " + fin + "/programmes", Rule.kinds(ApiScope.LOANS_READ, PartyKind.LENDER), o -> get(fin + "/programmes"));
+        add("POST " + fin + "/lenders/{partyId}/funding", new Rule(ApiScope.LOANS_WRITE, Set.of(PartyKind.LENDER), true),
+                o -> new Request(fin + "/lenders/" + o.party() + "/funding", Map.of("amount", 1, "currency", "CNY",
+                        "reference", "matrix-" + TimeOrderedIds.next())));
+        add("GET " + fin + "/parties/{partyId}/offers", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT),
+                o -> get(fin + "/parties/" + o.party() + "/offers"));
+        add("POST " + fin + "/loans", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans", Map.of("programmeId", o.programme(), "principal", 100, "merchantId", o.party())));
+        add("GET " + fin + "/loans", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER), o -> get(fin + "/loans"));
+        add("GET " + fin + "/loans/{id}", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),
+                o -> get(fin + "/loans/" + o.loan()));
+        add("POST " + fin + "/loans/{id}/decision", Rule.operator(ApiScope.LOANS_REVIEW),
+                o -> new Request(fin + "/loans/" + o.loan() + "/decision", Map.of("decision", "DECLINE", "reason", "matrix")));
+        add("POST " + fin + "/loans/{id}/accept", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/accept", Map.of()));
+        add("POST " + fin + "/loans/{id}/repayments", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/repayments", Map.of("amount", 1)));
+        add("GET " + fin + "/lenders/{partyId}/portfolio", Rule.kinds(ApiScope.LOANS_READ, PartyKind.LENDER),
+                o -> get(fin + "/lenders/" + o.party() + "/portfolio?currency=CNY"));
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
@@ -519,7 +544,8 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("ord", TimeOrderedIds.next()), TimeOrderedIds.format("shp", TimeOrderedIds.next()),
                 TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()),
                 TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("alr", TimeOrderedIds.next()),
-                TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()));
+                TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()),
+                TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()));
     }
 
     /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
@@ -612,11 +638,38 @@ class IsolationMatrixTest {
             Objects missing = missing();
             String kind = operator.get("/api/v1/parties/" + party).body().get("kind").asString();
             TradeObjects trade = tradeObjects(party, PartyKind.valueOf(kind), missing);
+            String[] financed = financedObjects(party, PartyKind.valueOf(kind));
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
                     kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
                     trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
-                    amlObjects(operator)[0], amlObjects(operator)[1], amlObjects(operator)[2]);
+                    amlObjects(operator)[0], amlObjects(operator)[1], amlObjects(operator)[2],
+                    financed[0] == null ? missing.loan() : financed[0], financed[1] == null ? missing.programme() : financed[1]);
+        }
+
+        /**
+         * A loan application of the party's own: a merchant's under a new lender's programme, or one under a
+         * lender's own programme by a new merchant (underwriting declines both: no approved KYB file).
+         */
+        String[] financedObjects(PartyId party, PartyKind kind) {
+            if (kind != PartyKind.MERCHANT && kind != PartyKind.LENDER) {
+                return new String[2];
+            }
+            PartyId lender = kind == PartyKind.LENDER ? party : actors.party(PartyKind.LENDER).partyId();
+            PartyId merchant = kind == PartyKind.MERCHANT ? party : actors.party(PartyKind.MERCHANT).partyId();
+            var published = (org.finbridge.financing.ProgrammeResult.Published) financing.publish(as(lender, PartyKind.LENDER),
+                    new org.finbridge.financing.NewProgramme("matrix", org.finbridge.financing.Product.TERM_LOAN, "CNY",
+                            new java.math.BigDecimal("0.10"), 3, org.finbridge.financing.AmortizationMethod.EQUAL_INSTALLMENT,
+                            org.finbridge.financing.DayCount.MONTHLY, 0, 0, 0, 0, 30, java.math.BigDecimal.ZERO, 0,
+                            Map.of("UNRATED", 1_000_000L)));
+            var applied = (org.finbridge.financing.LoanResult.Done) financing.apply(as(merchant, PartyKind.MERCHANT), merchant,
+                    published.programme().id(), 1_000, "matrix-" + TimeOrderedIds.next());
+            return new String[] {applied.loan().id().toString(), published.programme().id().toString()};
+        }
+
+        private org.finbridge.party.Actor as(PartyId party, PartyKind kind) {
+            return new org.finbridge.party.Actor("matrix", "key:matrix", org.finbridge.party.Actor.Channel.API_KEY, party, kind,
+                    null, ApiScope.grantableTo(kind));
         }
 
         /** The party's own trade documents, made through the trade module's API as the party. */
@@ -684,5 +737,8 @@ class IsolationMatrixTest {
 
     @Autowired
     org.finbridge.trade.Declarations declarations;
+
+    @Autowired
+    org.finbridge.financing.Financing financing;
 
 }

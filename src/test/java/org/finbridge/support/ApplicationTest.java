@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "finbridge.connectors.http.enabled=false",
                 // the shared context moves its clock by days: a periodic resubmission would hand events still
                 // being processed to their listeners again; EventStreamTest covers resubmission
-                "finbridge.events.resubmit.enabled=false"})
+                "finbridge.events.resubmit.enabled=false",
+                // loans are serviced by the tests on the dates they choose, never by the hourly job in between
+                "finbridge.financing.cron=-"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)

@@ -1,0 +1,45 @@
+package org.finbridge.financing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.finbridge.party.PartyId;
+
+/**
+ * A loan as its borrower, its lender and operators see it: the contract (terms, the full annual cost,
+ * the schedule), where it is in its lifecycle, and what is owed now.
+ *
+ * @param apr the annual percentage rate of the actual cash flows including every fee (disclosed)
+ * @param decision the underwriting verdicts, one per policy, or the reviewer's reason
+ * @param breachStatus revenue-based financing's minimum-payment status: OK, NEAR_BREACH or BREACH
+ */
+public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, PartyId lenderId, String reference,
+                   Product product, String currency, long principal, BigDecimal annualRate, int months,
+                   AmortizationMethod method, DayCount dayCount, long upfrontFee, long fixedFee, int holdbackBasisPoints,
+                   long minPayment, int periodDays, BigDecimal apr, BigDecimal effectiveRate, String grade,
+                   LoanState state, String decision, LocalDate disbursedOn, int daysPastDue, LoanClass classification,
+                   String breachStatus, Outstanding outstanding, List<Line> schedule) {
+
+    public Loan {
+        schedule = List.copyOf(schedule);
+    }
+
+    /** What the borrower owes now, minor units: principal not repaid, and charges accrued and unpaid. */
+    public record Outstanding(long principal, long interest, long fees, long penalty) {
+        public long total() {
+            return principal + interest + fees + penalty;
+        }
+    }
+
+    /** One instalment of the contracted schedule and what of it was paid. */
+    public record Line(int period, LocalDate dueDate, long principal, long interest, long fee, long paidPrincipal,
+                       long paidInterest, long paidFee) {
+        public long due() {
+            return principal + interest + fee;
+        }
+
+        public long paid() {
+            return paidPrincipal + paidInterest + paidFee;
+        }
+    }
+}

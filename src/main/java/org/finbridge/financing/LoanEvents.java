@@ -1,0 +1,53 @@
+package org.finbridge.financing;
+
+import java.time.LocalDate;
+import org.finbridge.party.PartyId;
+
+/**
+ * Facts about loans, published as application events in the transaction of the change, for the credit
+ * registry (which turns repayment behaviour into its records and, through its own rules and due notice,
+ * may list a defaulter) and for notifications. Listeners must be idempotent.
+ */
+public final class LoanEvents {
+
+    private LoanEvents() {
+    }
+
+    /** Common to every loan event: the loan, its borrower and lender, and the business date. */
+    public sealed interface LoanEvent permits Disbursed, Repaid, Overdue, Classified, Defaulted, Closed {
+        LoanId loan();
+
+        PartyId merchant();
+
+        PartyId lender();
+
+        LocalDate on();
+    }
+
+    public record Disbursed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, String currency, long principal,
+                            long netAdvanced) implements LoanEvent {
+    }
+
+    /** @param source MANUAL, SWEEP or GUARANTEE */
+    public record Repaid(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, String currency, long amount,
+                         long principal, long interest, long fees, long penalty, String source) implements LoanEvent {
+    }
+
+    /** Published when a loan first falls overdue and each day its days past due cross a reminder or class boundary. */
+    public record Overdue(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, int daysPastDue, long overdueAmount)
+            implements LoanEvent {
+    }
+
+    public record Classified(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, LoanClass from, LoanClass to,
+                             int daysPastDue) implements LoanEvent {
+    }
+
+    /** The loan was declared in default (it reached the loss class or was called); recovery continues. */
+    public record Defaulted(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, int daysPastDue, long outstanding)
+            implements LoanEvent {
+    }
+
+    public record Closed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, boolean repaidInFull)
+            implements LoanEvent {
+    }
+}

@@ -1,0 +1,11 @@
+package org.finbridge.financing;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** A lender's request to publish a programme; see {@link Programme} for the fields. */
+public record NewProgramme(String name, Product product, String currency, BigDecimal annualRate, int months,
+                           AmortizationMethod method, DayCount dayCount, int upfrontFeeBasisPoints,
+                           int fixedFeeBasisPoints, int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays,
+                           BigDecimal penaltyRate, int servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
+}

@@ -1,0 +1,620 @@
+package org.finbridge.financing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.finbridge.financing.AmortizationMethod;
+import org.finbridge.financing.CreditStanding;
+import org.finbridge.financing.DayCount;
+import org.finbridge.financing.Financing;
+import org.finbridge.financing.ListingCheck;
+import org.finbridge.financing.Loan;
+import org.finbridge.financing.LoanEvents;
+import org.finbridge.financing.LoanId;
+import org.finbridge.financing.LoanResult;
+import org.finbridge.financing.LoanState;
+import org.finbridge.financing.NewProgramme;
+import org.finbridge.financing.Offer;
+import org.finbridge.financing.Portfolio;
+import org.finbridge.financing.Product;
+import org.finbridge.financing.Programme;
+import org.finbridge.financing.ProgrammeId;
+import org.finbridge.financing.ProgrammeResult;
+import org.finbridge.financing.ScheduleTerms;
+import org.finbridge.financing.Sweep;
+import org.finbridge.financing.internal.LoanStore.LoanRow;
+import org.finbridge.ledger.AccountId;
+import org.finbridge.money.CurrencyCode;
+import org.finbridge.money.Money;
+import org.finbridge.money.UnknownCurrencyException;
+import org.finbridge.party.Actor;
+import org.finbridge.party.KybApplication;
+import org.finbridge.party.Onboarding;
+import org.finbridge.party.Parties;
+import org.finbridge.party.Party;
+import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
+import org.finbridge.party.PartyScreening;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The financing API: programmes, offers, applications and underwriting, contracts, disbursement,
+ * repayments and the daily servicing run. Each change of a loan happens in one transaction holding the
+ * loan's row, with its audit record and events; the ledger transfers it makes have ids derived from the
+ * loan and the step, so that a step retried after a crash between the ledger's answer and the commit is
+ * answered EXISTS and recorded once.
+ */
+@Service
+class LoanService implements Financing {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoanService.class);
+
+    private final LoanStore store;
+    private final LoanLedger ledger;
+    private final FinancingAccounts accounts;
+    private final Servicing servicing;
+    private final SettledSales sales;
+    private final Parties parties;
+    private final Onboarding onboarding;
+    private final PartyScreening screening;
+    private final CreditStanding standing;
+    private final ListingCheck listing;
+    private final FinancingAudit audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final BigDecimal aprCap;
+
+    LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, SettledSales sales,
+                Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
+                FinancingAudit audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
+                @Value("${finbridge.financing.apr-cap:0.24}") BigDecimal aprCap) {
+        this.store = store;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.servicing = servicing;
+        this.sales = sales;
+        this.parties = parties;
+        this.onboarding = onboarding;
+        this.screening = screening;
+        this.standing = standing;
+        this.listing = listing;
+        this.audit = audit;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.aprCap = aprCap;
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    // ---- programmes
+
+    @Override
+    public ProgrammeResult publish(Actor actor, NewProgramme p) {
+        if (actor.partyKind() != PartyKind.LENDER) {
+            return new ProgrammeResult.Invalid("lender", "only a lender publishes its programmes");
+        }
+        Optional<String> invalid = invalid(p);
+        if (invalid.isPresent()) {
+            String[] fr = invalid.get().split(":", 2);
+            return new ProgrammeResult.Invalid(fr[0], fr[1].trim());
+        }
+        // the full annual cost at the programme's terms, fees included, against the cap (REGULATIONS.md §6.3);
+        // penalty interest is held under the same cap (overdue charges count towards the cost too)
+        long illustrative = p.limitsByGrade().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Contracts.Contract contract = Contracts.of(terms(p.product(), p.currency(), illustrative, p.annualRate(), p.months(),
+                p.method(), p.dayCount(), p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), today()));
+        if (contract.cost().exceeds(aprCap)) {
+            return new ProgrammeResult.RateCapExceeded(contract.cost().apr(), aprCap);
+        }
+        if (p.penaltyRate().compareTo(aprCap) > 0) {
+            return new ProgrammeResult.RateCapExceeded(p.penaltyRate(), aprCap);
+        }
+        Programme programme = new Programme(ProgrammeId.next(clock), actor.partyId(), p.name(), p.product(),
+                CurrencyCode.of(p.currency()).code(), p.annualRate(), p.months(), p.method(), p.dayCount(),
+                p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(),
+                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), clock.instant());
+        tx.executeWithoutResult(s -> {
+            store.insert(programme);
+            audit.record(null, "financing.programme.published", "programme", programme.id().toString(), null,
+                    "{\"product\":\"" + p.product() + "\",\"currency\":\"" + programme.currency() + "\",\"apr\":"
+                            + contract.cost().apr().toPlainString() + "}");
+        });
+        return new ProgrammeResult.Published(programme);
+    }
+
+    private static Optional<String> invalid(NewProgramme p) {
+        if (p.name() == null || p.name().isBlank() || p.name().length() > 100) {
+            return Optional.of("name: 1 to 100 characters");
+        }
+        if (p.product() == null || p.method() == null || p.dayCount() == null) {
+            return Optional.of("product: product, method and dayCount are required");
+        }
+        try {
+            CurrencyCode.of(p.currency());
+        } catch (UnknownCurrencyException | NullPointerException e) {
+            return Optional.of("currency: an ISO 4217 currency");
+        }
+        if (p.annualRate() == null || p.annualRate().signum() < 0 || p.annualRate().compareTo(BigDecimal.ONE) > 0) {
+            return Optional.of("annualRate: a decimal from 0 to 1");
+        }
+        if (p.penaltyRate() == null || p.penaltyRate().signum() < 0) {
+            return Optional.of("penaltyRate: a decimal of at least 0");
+        }
+        if (p.months() < 1 || p.months() > ScheduleTerms.MAX_MONTHS) {
+            return Optional.of("months: 1 to 360");
+        }
+        if (p.upfrontFeeBasisPoints() < 0 || p.upfrontFeeBasisPoints() > 5_000 || p.fixedFeeBasisPoints() < 0
+                || p.fixedFeeBasisPoints() > 5_000) {
+            return Optional.of("fees: 0 to 5,000 basis points");
+        }
+        if (p.holdbackBasisPoints() < 0 || p.holdbackBasisPoints() > 10_000 || p.minPaymentBasisPoints() < 0
+                || p.minPaymentBasisPoints() > 10_000 || p.servicingFeeBasisPoints() < 0 || p.servicingFeeBasisPoints() > 10_000) {
+            return Optional.of("basisPoints: holdback, minimum payment and servicing fee 0 to 10,000");
+        }
+        if (p.periodDays() < 1 || p.periodDays() > 366) {
+            return Optional.of("periodDays: 1 to 366");
+        }
+        if (p.product() == Product.REVENUE_BASED && p.holdbackBasisPoints() == 0) {
+            return Optional.of("holdbackBasisPoints: revenue-based financing is repaid by a holdback");
+        }
+        if (p.limitsByGrade() == null || p.limitsByGrade().isEmpty()
+                || p.limitsByGrade().entrySet().stream().anyMatch(e -> e.getKey() == null || e.getKey().isBlank()
+                || e.getKey().length() > 10 || e.getValue() == null || e.getValue() <= 0)) {
+            return Optional.of("limitsByGrade: a positive limit for at least one grade");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Programme> programmes(Actor actor) {
+        return store.programmes(actor.isOperator() ? null : actor.partyId());
+    }
+
+    @Override
+    public LoanResult fundLender(Actor actor, PartyId lender, Money amount, String reference) {
+        if (!actor.isOperator()) {
+            return new LoanResult.NotFound("lender");
+        }
+        Optional<Party> party = parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER);
+        if (party.isEmpty()) {
+            return new LoanResult.NotFound("lender");
+        }
+        if (!amount.isPositive() || reference == null || reference.isBlank() || reference.length() > 60) {
+            return new LoanResult.Invalid("amount", "a positive amount and a reference of 1 to 60 characters");
+        }
+        LoanLedger.Outcome o = ledger.fund(lender, amount.currency().code(), amount.minorUnits(), reference);
+        if (o instanceof LoanLedger.Refused r) {
+            return new LoanResult.Invalid("reference", "used before for another amount (" + r.result() + ")");
+        }
+        tx.executeWithoutResult(s -> audit.record(null, "financing.lender.funded", "party", lender.toString(), null,
+                "{\"amount\":" + amount.minorUnits() + ",\"currency\":\"" + amount.currency() + "\",\"reference\":\""
+                        + reference.replace("\"", "") + "\"}"));
+        return new LoanResult.Done(null);
+    }
+
+    // ---- offers and applications
+
+    @Override
+    public Optional<List<Offer>> offers(Actor actor, PartyId merchant) {
+        if (!actor.mayAccess(merchant) || parties.find(merchant).filter(p -> p.kind() == PartyKind.MERCHANT).isEmpty()) {
+            return Optional.empty();
+        }
+        String grade = standing.of(merchant).map(CreditStanding.Standing::grade).orElse(CreditStanding.UNRATED);
+        List<Offer> offers = new ArrayList<>();
+        for (Programme p : store.programmes(null)) {
+            long limit = p.limitsByGrade().getOrDefault(grade, 0L);
+            long max = limit - exposure(merchant, p.id());
+            if (max <= 0) {
+                continue;
+            }
+            Contracts.Contract c = Contracts.of(terms(p, max, today()));
+            offers.add(new Offer(p.id(), p.lenderId(), p.product(), p.currency(), max, p.annualRate(), p.months(), p.method(),
+                    p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), grade, c.cost().apr(),
+                    c.cost().effectiveRate()));
+        }
+        return Optional.of(offers);
+    }
+
+    private long exposure(PartyId merchant, ProgrammeId programme) {
+        return store.ofMerchant(merchant).stream()
+                .filter(l -> l.programmeId().equals(programme) && (l.state().isServiced() || l.state() == LoanState.APPROVED
+                        || l.state() == LoanState.REFERRED || l.state() == LoanState.APPLIED))
+                .mapToLong(l -> l.state().isServiced() ? servicing.owed(l).principal() : l.principal()).sum();
+    }
+
+    @Override
+    public LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference) {
+        if (!actor.mayAccess(merchant)) {
+            return new LoanResult.NotFound("merchant");
+        }
+        Optional<Party> party = parties.find(merchant).filter(p -> p.kind() == PartyKind.MERCHANT);
+        if (party.isEmpty()) {
+            return new LoanResult.NotFound("merchant");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 100) {
+            return new LoanResult.Invalid("reference", "1 to 100 characters (the Idempotency-Key)");
+        }
+        Optional<LoanRow> existing = store.byReference(merchant, reference);
+        if (existing.isPresent()) {
+            return new LoanResult.Existing(view(existing.get()));
+        }
+        Optional<Programme> found = programmeId == null ? Optional.empty() : store.programme(programmeId);
+        if (found.isEmpty()) {
+            return new LoanResult.NotFound("programme");
+        }
+        Programme p = found.get();
+        if (principal <= 0) {
+            return new LoanResult.Invalid("principal", "must be positive");
+        }
+        Optional<CreditStanding.Standing> known = standing.of(merchant);
+        String grade = known.map(CreditStanding.Standing::grade).orElse(CreditStanding.UNRATED);
+        long limit = p.limitsByGrade().getOrDefault(grade, 0L);
+        long exposure = exposure(merchant, p.id());
+        if (exposure + principal > limit) {
+            return new LoanResult.OverLimit(Math.max(0, limit - exposure));
+        }
+        Contracts.Terms terms = terms(p, principal, today());
+        Contracts.Contract contract = Contracts.of(terms);
+        if (contract.cost().exceeds(aprCap)) {
+            return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+        }
+        Optional<KybApplication> kyb = onboarding.ofParty(merchant);
+        PartyScreening.Outcome screened = screening.screen(new PartyScreening.Subject(merchant, party.get().legalName(),
+                party.get().legalNameOriginal(), party.get().country(), kyb.map(KybApplication::owners).orElse(List.of())));
+        Underwriting.Decision decision = Underwriting.decide(new Underwriting.Case(party.get(), kyb, screened,
+                listing.check(merchant), known, principal, limit, exposure, contract.monthlyPayment(),
+                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())));
+        LoanRow row = new LoanRow(LoanId.next(clock), p.id(), merchant, p.lenderId(), reference, p.product(), p.currency(),
+                principal, p.annualRate(), p.months(), p.method(), p.dayCount(), terms.upfrontFee(), terms.fixedFee(),
+                p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
+                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), contract.cost().apr(),
+                contract.cost().effectiveRate(), grade, decision.state(), decision.text(), null, null, 0,
+                org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant());
+        tx.executeWithoutResult(s -> {
+            store.insert(row, clock.instant());
+            audit.record(null, "financing.loan.applied", "loan", row.id().toString(), null,
+                    "{\"principal\":" + principal + ",\"programme\":\"" + p.id() + "\"}");
+            audit.record("system", "financing.loan.underwritten", "loan", row.id().toString(), "{\"state\":\"APPLIED\"}",
+                    "{\"state\":\"" + decision.state() + "\"}");
+        });
+        return new LoanResult.Done(view(store.find(row.id()).orElseThrow()));
+    }
+
+    private Contracts.Terms terms(Programme p, long principal, LocalDate start) {
+        return terms(p.product(), p.currency(), principal, p.annualRate(), p.months(), p.method(), p.dayCount(),
+                p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), start);
+    }
+
+    private static Contracts.Terms terms(Product product, String currency, long principal, BigDecimal rate, int months,
+                                         AmortizationMethod method, DayCount dayCount, int upfrontBps, int fixedBps,
+                                         LocalDate start) {
+        long amount = Math.max(1, principal);
+        BigDecimal r = product == Product.REVENUE_BASED ? BigDecimal.ZERO : rate;
+        return new Contracts.Terms(product, new ScheduleTerms(Money.ofMinor(amount, currency), r, months, method, dayCount, start),
+                Contracts.basisPoints(amount, upfrontBps), product == Product.REVENUE_BASED ? Contracts.basisPoints(amount, fixedBps) : 0);
+    }
+
+    private Contracts.Terms terms(LoanRow l, LocalDate start) {
+        BigDecimal r = l.product() == Product.REVENUE_BASED ? BigDecimal.ZERO : l.annualRate();
+        return new Contracts.Terms(l.product(), new ScheduleTerms(Money.ofMinor(l.principal(), l.currency()), r, l.months(),
+                l.method(), l.dayCount(), start), l.upfrontFee(), l.fixedFee());
+    }
+
+    @Override
+    public LoanResult decide(Actor actor, LoanId id, boolean approve, String reason) {
+        if (!actor.isOperator()) {
+            return new LoanResult.NotFound("loan");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return new LoanResult.Invalid("reason", "1 to 500 characters");
+        }
+        return tx.execute(s -> {
+            Optional<LoanRow> locked = store.lock(id);
+            if (locked.isEmpty()) {
+                return new LoanResult.NotFound("loan");
+            }
+            LoanRow l = locked.get();
+            LoanState next = approve ? LoanState.APPROVED : LoanState.DECLINED;
+            if (l.state() != LoanState.REFERRED) {
+                return new LoanResult.IllegalState(l.state(), approve ? "approve" : "decline");
+            }
+            store.setState(id, next, l.decision() + "; REVIEW=" + (approve ? "APPROVE: " : "DECLINE: ") + reason, clock.instant());
+            audit.record(null, "financing.loan.reviewed", "loan", id.toString(), "{\"state\":\"REFERRED\"}",
+                    "{\"state\":\"" + next + "\"}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    @Override
+    public LoanResult accept(Actor actor, LoanId id) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
+            if (locked.isEmpty()) {
+                return new LoanResult.NotFound("loan");
+            }
+            LoanRow l = locked.get();
+            if (l.state() == LoanState.ACTIVE || l.state() == LoanState.CLOSED || l.state() == LoanState.DEFAULTED) {
+                return new LoanResult.Existing(view(l));
+            }
+            if (l.state() != LoanState.APPROVED) {
+                return new LoanResult.IllegalState(l.state(), "accept");
+            }
+            LocalDate on = today();
+            Contracts.Contract contract = Contracts.of(terms(l, on));
+            if (contract.cost().exceeds(aprCap)) {
+                return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+            }
+            long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
+            AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
+            LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
+                    l.upfrontFee(), upfrontServicing, l.fixedFee());
+            if (o instanceof LoanLedger.Refused r) {
+                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
+                    return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
+                }
+                throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
+            }
+            store.insertSchedule(l.id(), contract.rows());
+            store.disbursed(l.id(), on, clock.instant());
+            startSweepAfterNow(l);
+            audit.record(null, "financing.loan.disbursed", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                    "{\"state\":\"ACTIVE\",\"principal\":" + l.principal() + ",\"apr\":" + contract.cost().apr().toPlainString() + "}");
+            events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
+                    l.principal() - l.upfrontFee()));
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    /** The sweep takes a share of settlements after the advance only: its cursor starts at the account's end. */
+    private void startSweepAfterNow(LoanRow l) {
+        if (l.holdbackBps() == 0) {
+            return;
+        }
+        AccountId account = accounts.merchantAvailable(l.merchantId(), l.currency());
+        if (store.sweepCursor(account.value()).isEmpty()) {
+            String end = sales.after(account, null, Integer.MAX_VALUE).cursor();
+            store.sweepCursor(account.value(), end == null ? "0" : end, clock.instant());
+        }
+    }
+
+    @Override
+    public LoanResult repay(Actor actor, LoanId id, long amount, String reference) {
+        if (reference == null || reference.isBlank() || reference.length() > 60) {
+            return new LoanResult.Invalid("reference", "1 to 60 characters (the Idempotency-Key)");
+        }
+        return collect(id, actor, amount, "MANUAL", "manual:" + reference);
+    }
+
+    /** Opens the loan's ledger accounts outside any transaction (see {@link FinancingAccounts#openFor}). */
+    private void prepare(LoanId id) {
+        store.find(id).ifPresent(l -> accounts.openFor(l.id(), l.merchantId(), l.lenderId(), l.currency()));
+    }
+
+    private LoanResult collect(LoanId id, Actor actor, long amount, String source, String reference) {
+        // another party's loan answers before anything is opened or written
+        if (store.find(id).filter(l -> actor == null || actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            Optional<LoanRow> locked = store.lock(id).filter(l -> actor == null || actor.mayAccess(l.merchantId()));
+            if (locked.isEmpty()) {
+                return new LoanResult.NotFound("loan");
+            }
+            LoanRow l = locked.get();
+            if (store.repayment(id, reference).isPresent()) {
+                return new LoanResult.Existing(view(l));
+            }
+            if (!l.state().isServiced()) {
+                return new LoanResult.IllegalState(l.state(), "repay");
+            }
+            LocalDate on = today();
+            servicing.accrueTo(l, on);
+            LoanRow current = store.find(id).orElseThrow();
+            Supplier<Loan> view = () -> view(store.find(id).orElseThrow());
+            LoanResult r = servicing.collect(current, amount, source, reference, on, view);
+            // a refusal wrote nothing; the accrual it brought up to date stays (the ledger holds it)
+            if (r instanceof LoanResult.Done) {
+                store.find(id).filter(x -> x.state().isServiced()).ifPresent(x -> servicing.assess(x, on));
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public Optional<Loan> loan(Actor actor, LoanId id) {
+        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
+                .map(this::view);
+    }
+
+    @Override
+    public List<Loan> loans(Actor actor, int limit) {
+        int n = Math.max(1, Math.min(limit, 500));
+        List<LoanRow> rows = actor.isOperator() ? store.recent(n)
+                : actor.partyKind() == PartyKind.LENDER ? store.ofLender(actor.partyId()) : store.ofMerchant(actor.partyId());
+        return rows.stream().sorted(Comparator.comparing(LoanRow::createdAt).reversed()).limit(n).map(this::view).toList();
+    }
+
+    Loan view(LoanRow l) {
+        List<Loan.Line> lines;
+        Loan.Outstanding outstanding;
+        if (l.disbursedOn() == null) {
+            lines = Contracts.of(terms(l, today())).rows().stream().map(r -> new Loan.Line(r.period(), r.dueDate(), r.principal(),
+                    r.interest(), r.fee(), 0, 0, 0)).toList();
+            outstanding = new Loan.Outstanding(0, 0, 0, 0);
+        } else {
+            lines = store.schedule(l.id()).stream().map(r -> new Loan.Line(r.period(), r.dueDate(), r.principal(), r.interest(),
+                    r.fee(), r.paidPrincipal(), r.paidInterest(), r.paidFee())).toList();
+            Servicing.Owed o = servicing.owed(l);
+            outstanding = new Loan.Outstanding(o.principal(), o.interest(), o.fees(), o.penalty());
+        }
+        return new Loan(l.id(), l.programmeId(), l.merchantId(), l.lenderId(), l.reference(), l.product(), l.currency(),
+                l.principal(), l.annualRate(), l.months(), l.method(), l.dayCount(), l.upfrontFee(), l.fixedFee(),
+                l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
+                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines);
+    }
+
+    // ---- servicing
+
+    @Override
+    public ServicingReport service(LocalDate date) {
+        int accrued = 0;
+        long interest = 0;
+        long penalty = 0;
+        int overdue = 0;
+        int reclassified = 0;
+        int defaulted = 0;
+        List<LoanId> before = store.serviced();
+        for (LoanId id : before) {
+            try {
+                prepare(id);
+                Servicing.Accrued a = tx.execute(s -> store.lock(id).filter(l -> l.state().isServiced())
+                        .map(l -> servicing.accrueTo(l, date)).orElse(new Servicing.Accrued(0, 0)));
+                if (a.interest() + a.penalty() > 0) {
+                    accrued++;
+                    interest += a.interest();
+                    penalty += a.penalty();
+                }
+            } catch (RuntimeException e) {
+                // one loan's trouble must not stop the others' servicing; it is retried on the next run
+                log.warn("servicing of {} on {} deferred: {}", id, date, e.getMessage());
+            }
+        }
+        long[] swept = sweep(date);
+        for (LoanId id : store.serviced()) {
+            try {
+                debitDue(id, date);
+                Servicing.Status st = tx.execute(s -> store.lock(id).filter(l -> l.state().isServiced())
+                        .map(l -> servicing.assess(l, date)).orElse(new Servicing.Status(false, false, false)));
+                overdue += st.overdue() ? 1 : 0;
+                reclassified += st.reclassified() ? 1 : 0;
+                defaulted += st.defaulted() ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("servicing of {} on {} deferred: {}", id, date, e.getMessage());
+            }
+        }
+        int closed = (int) before.stream().filter(id -> store.find(id).filter(l -> l.state() == LoanState.CLOSED).isPresent())
+                .count();
+        return new ServicingReport(date, accrued, interest, penalty, (int) swept[0], swept[1], overdue, reclassified, defaulted, closed);
+    }
+
+    /**
+     * The scheduled debit: on and after a due date, what has fallen due is taken from the merchant's
+     * available balance (as much as there is), once a day.
+     */
+    private void debitDue(LoanId id, LocalDate date) {
+        Optional<LoanRow> l = store.find(id).filter(x -> x.state().isServiced());
+        if (l.isEmpty()) {
+            return;
+        }
+        long due = servicing.collectibleNow(l.get(), date);
+        long available = accounts.creditBalance(accounts.merchantAvailable(l.get().merchantId(), l.get().currency()));
+        long take = Math.min(due, available);
+        if (take > 0) {
+            collect(id, null, take, "DEBIT", "debit:" + date);
+        }
+    }
+
+    /**
+     * The sweep from settlements: each new release into a borrowing merchant's balance pays its loans in
+     * priority order (most days past due first, then the oldest), each taking at most its holdback share of
+     * the settlement and what it may collect now ({@link Sweep#plan}). It reads settlements from the ledger
+     * (see {@link SettledSales}); when the settlement module offers a netting hook before payout, the same
+     * plan is called from it with the settlement's amount.
+     */
+    private long[] sweep(LocalDate date) {
+        int sweeps = 0;
+        long swept = 0;
+        Map<String, List<LoanRow>> byAccount = new java.util.LinkedHashMap<>();
+        for (LoanId id : store.serviced()) {
+            store.find(id).filter(l -> l.holdbackBps() > 0).ifPresent(l ->
+                    byAccount.computeIfAbsent(l.merchantId() + ":" + l.currency(), k -> new ArrayList<>()).add(l));
+        }
+        for (List<LoanRow> loans : byAccount.values()) {
+            try {
+                long[] done = sweep(loans, date);
+                sweeps += (int) done[0];
+                swept += done[1];
+            } catch (RuntimeException e) {
+                log.warn("sweep of {} on {} deferred: {}", loans.getFirst().merchantId(), date, e.getMessage());
+            }
+        }
+        return new long[] {sweeps, swept};
+    }
+
+    private long[] sweep(List<LoanRow> loans, LocalDate date) {
+        int sweeps = 0;
+        long swept = 0;
+        LoanRow first = loans.getFirst();
+        AccountId account = accounts.merchantAvailable(first.merchantId(), first.currency());
+        String cursor = store.sweepCursor(account.value()).orElse(null);
+        SettledSales.Batch batch = sales.after(account, cursor, 10_000);
+        for (SettledSales.Movement m : batch.movements()) {
+            if (m.amount() <= 0) {
+                continue;
+            }
+            LocalDate settledOn = m.at().atZone(zone).toLocalDate();
+            List<Sweep.Claim> claims = new ArrayList<>();
+            List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
+                    .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
+                    .sorted(Comparator.comparingInt(LoanRow::daysPastDue).reversed()
+                            .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
+                    .toList();
+            for (LoanRow l : current) {
+                claims.add(new Sweep.Claim(l.id(), servicing.sweepable(l, date), l.holdbackBps()));
+            }
+            long available = accounts.creditBalance(account);
+            for (Sweep.Take take : Sweep.plan(m.amount(), available, claims)) {
+                LoanResult r = collect(take.loan(), null, take.amount(), "SWEEP", "sweep:" + m.transferId());
+                if (r instanceof LoanResult.Done) {
+                    sweeps++;
+                    swept += take.amount();
+                }
+            }
+        }
+        if (batch.cursor() != null) {
+            tx.executeWithoutResult(s -> store.sweepCursor(account.value(), batch.cursor(), clock.instant()));
+        }
+        return new long[] {sweeps, swept};
+    }
+
+    // ---- portfolio
+
+    @Override
+    public Optional<Portfolio> portfolio(Actor actor, PartyId lender, String currency) {
+        if (!actor.mayAccess(lender) || parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER).isEmpty()) {
+            return Optional.empty();
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(Portfolios.of(lender, ccy, store.ofLender(lender).stream().filter(l -> l.currency().equals(ccy))
+                        .filter(l -> l.disbursedOn() != null).toList(), store, servicing,
+                accounts.creditBalance(accounts.lender(lender, FinancingAccounts.LenderAccount.LENDER_FUNDING, ccy)), today()));
+    }
+}

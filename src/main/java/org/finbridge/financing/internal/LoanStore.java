@@ -1,0 +1,302 @@
+package org.finbridge.financing.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.finbridge.financing.AmortizationMethod;
+import org.finbridge.financing.DayCount;
+import org.finbridge.financing.LoanClass;
+import org.finbridge.financing.LoanId;
+import org.finbridge.financing.LoanState;
+import org.finbridge.financing.Product;
+import org.finbridge.financing.Programme;
+import org.finbridge.financing.ProgrammeId;
+import org.finbridge.party.PartyId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Programmes, loans, their schedules, repayments and servicing state, in explicit SQL. */
+@Repository
+class LoanStore {
+
+    private final JdbcClient sql;
+
+    LoanStore(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    // ---- programmes
+
+    void insert(Programme p) {
+        sql.sql("""
+                insert into lending_programmes (id, lender_id, name, product, currency, annual_rate, months, method, day_count,
+                  upfront_fee_bps, fixed_fee_bps, holdback_bps, min_payment_bps, period_days, penalty_rate, servicing_fee_bps, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id().value(), p.lenderId().value(), p.name(), p.product().name(), p.currency(), p.annualRate(),
+                        p.months(), p.method().name(), p.dayCount().name(), p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(),
+                        p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
+                        p.servicingFeeBasisPoints(), Timestamp.from(p.createdAt()))
+                .update();
+        p.limitsByGrade().forEach((grade, max) -> sql.sql(
+                        "insert into lending_programme_limits (programme_id, grade, max_principal) values (?, ?, ?)")
+                .params(p.id().value(), grade, max).update());
+    }
+
+    Optional<Programme> programme(ProgrammeId id) {
+        return sql.sql("select * from lending_programmes where id = ?").param(id.value()).query(this::programmeRow).optional();
+    }
+
+    List<Programme> programmes(PartyId lender) {
+        return lender == null
+                ? sql.sql("select * from lending_programmes order by created_at").query(this::programmeRow).list()
+                : sql.sql("select * from lending_programmes where lender_id = ? order by created_at").param(lender.value())
+                        .query(this::programmeRow).list();
+    }
+
+    private Programme programmeRow(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Map<String, Long> limits = new LinkedHashMap<>();
+        sql.sql("select grade, max_principal from lending_programme_limits where programme_id = ? order by grade").param(id)
+                .query((r, n) -> limits.put(r.getString(1), r.getLong(2))).list();
+        return new Programme(new ProgrammeId(id), new PartyId(rs.getObject("lender_id", UUID.class)), rs.getString("name"),
+                Product.valueOf(rs.getString("product")), rs.getString("currency"), rs.getBigDecimal("annual_rate"),
+                rs.getInt("months"), AmortizationMethod.valueOf(rs.getString("method")), DayCount.valueOf(rs.getString("day_count")),
+                rs.getInt("upfront_fee_bps"), rs.getInt("fixed_fee_bps"), rs.getInt("holdback_bps"),
+                rs.getInt("min_payment_bps"), rs.getInt("period_days"), rs.getBigDecimal("penalty_rate"),
+                rs.getInt("servicing_fee_bps"), limits, rs.getTimestamp("created_at").toInstant());
+    }
+
+    // ---- loans
+
+    /** A loan row: the contract's terms and its servicing state. */
+    record LoanRow(LoanId id, ProgrammeId programmeId, PartyId merchantId, PartyId lenderId, String reference,
+                   Product product, String currency, long principal, BigDecimal annualRate, int months,
+                   AmortizationMethod method, DayCount dayCount, long upfrontFee, long fixedFee, int holdbackBps,
+                   long minPayment, int periodDays, BigDecimal penaltyRate, int servicingFeeBps, BigDecimal apr,
+                   BigDecimal effectiveRate, String grade, LoanState state, String decision, LocalDate disbursedOn,
+                   LocalDate accruedThrough, int daysPastDue, LoanClass classification, String breachStatus,
+                   LocalDate closedOn, Instant createdAt) {
+    }
+
+    void insert(LoanRow l, Instant now) {
+        sql.sql("""
+                insert into loans (id, programme_id, merchant_id, lender_id, reference, product, currency, principal, annual_rate,
+                  months, method, day_count, upfront_fee, fixed_fee, holdback_bps, min_payment, period_days, penalty_rate,
+                  servicing_fee_bps, apr, effective_rate, grade, state, decision, days_past_due, classification, breach_status,
+                  created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'NORMAL', 'OK', ?, ?)""")
+                .params(l.id().value(), l.programmeId().value(), l.merchantId().value(), l.lenderId().value(), l.reference(),
+                        l.product().name(), l.currency(), l.principal(), l.annualRate(), l.months(), l.method().name(),
+                        l.dayCount().name(), l.upfrontFee(), l.fixedFee(), l.holdbackBps(), l.minPayment(), l.periodDays(),
+                        l.penaltyRate(), l.servicingFeeBps(), l.apr(), l.effectiveRate(), l.grade(), l.state().name(),
+                        l.decision(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<LoanRow> find(LoanId id) {
+        return sql.sql("select * from loans where id = ?").param(id.value()).query(LoanStore::loan).optional();
+    }
+
+    /** The loan row locked for the rest of the transaction: servicing and repayments of one loan take turns. */
+    Optional<LoanRow> lock(LoanId id) {
+        return sql.sql("select * from loans where id = ? for update").param(id.value()).query(LoanStore::loan).optional();
+    }
+
+    Optional<LoanRow> byReference(PartyId merchant, String reference) {
+        return sql.sql("select * from loans where merchant_id = ? and reference = ?").params(merchant.value(), reference)
+                .query(LoanStore::loan).optional();
+    }
+
+    List<LoanRow> ofMerchant(PartyId merchant) {
+        return sql.sql("select * from loans where merchant_id = ? order by created_at").param(merchant.value())
+                .query(LoanStore::loan).list();
+    }
+
+    List<LoanRow> ofLender(PartyId lender) {
+        return sql.sql("select * from loans where lender_id = ? order by created_at").param(lender.value())
+                .query(LoanStore::loan).list();
+    }
+
+    List<LoanRow> recent(int limit) {
+        return sql.sql("select * from loans order by created_at desc").query(LoanStore::loan).list().stream().limit(limit).toList();
+    }
+
+    List<LoanId> serviced() {
+        return sql.sql("select id from loans where state in ('ACTIVE', 'DEFAULTED') order by disbursed_on, created_at")
+                .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
+    }
+
+    void setState(LoanId id, LoanState state, String decision, Instant now) {
+        sql.sql("update loans set state = ?, decision = coalesce(?, decision), updated_at = ? where id = ?")
+                .params(state.name(), decision, Timestamp.from(now), id.value()).update();
+    }
+
+    void disbursed(LoanId id, LocalDate on, Instant now) {
+        sql.sql("update loans set state = 'ACTIVE', disbursed_on = ?, accrued_through = ?, updated_at = ? where id = ?")
+                .params(on, on, Timestamp.from(now), id.value()).update();
+    }
+
+    void serviced(LoanId id, LocalDate through, int dpd, LoanClass cls, String breach, LoanState state, LocalDate closedOn,
+                  Instant now) {
+        sql.sql("""
+                update loans set accrued_through = ?, days_past_due = ?, classification = ?, breach_status = ?, state = ?,
+                  closed_on = ?, updated_at = ? where id = ?""")
+                .params(through, dpd, cls.name(), breach, state.name(), closedOn, Timestamp.from(now), id.value()).update();
+    }
+
+    private static LoanRow loan(ResultSet rs, int row) throws SQLException {
+        java.sql.Date disbursed = rs.getDate("disbursed_on");
+        java.sql.Date through = rs.getDate("accrued_through");
+        java.sql.Date closed = rs.getDate("closed_on");
+        return new LoanRow(new LoanId(rs.getObject("id", UUID.class)), new ProgrammeId(rs.getObject("programme_id", UUID.class)),
+                new PartyId(rs.getObject("merchant_id", UUID.class)), new PartyId(rs.getObject("lender_id", UUID.class)),
+                rs.getString("reference"), Product.valueOf(rs.getString("product")), rs.getString("currency"),
+                rs.getLong("principal"), rs.getBigDecimal("annual_rate"), rs.getInt("months"),
+                AmortizationMethod.valueOf(rs.getString("method")), DayCount.valueOf(rs.getString("day_count")),
+                rs.getLong("upfront_fee"), rs.getLong("fixed_fee"), rs.getInt("holdback_bps"), rs.getLong("min_payment"),
+                rs.getInt("period_days"), rs.getBigDecimal("penalty_rate"), rs.getInt("servicing_fee_bps"),
+                rs.getBigDecimal("apr"), rs.getBigDecimal("effective_rate"), rs.getString("grade"),
+                LoanState.valueOf(rs.getString("state")), rs.getString("decision"),
+                disbursed == null ? null : disbursed.toLocalDate(), through == null ? null : through.toLocalDate(),
+                rs.getInt("days_past_due"), LoanClass.valueOf(rs.getString("classification")), rs.getString("breach_status"),
+                closed == null ? null : closed.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+    }
+
+    // ---- schedule
+
+    /** One instalment row; {@code accruedInterest} is the interest recognised so far (≤ interest). */
+    record InstalmentRow(int period, LocalDate dueDate, long principal, long interest, long fee, long accruedInterest,
+                         long paidPrincipal, long paidInterest, long paidFee) {
+        long unpaid() {
+            return principal - paidPrincipal + interest - paidInterest + fee - paidFee;
+        }
+    }
+
+    void insertSchedule(LoanId loan, List<InstalmentRow> rows) {
+        for (InstalmentRow r : rows) {
+            sql.sql("""
+                    insert into loan_instalments (loan_id, period, due_date, principal, interest, fee, accrued_interest,
+                      paid_principal, paid_interest, paid_fee) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(loan.value(), r.period(), r.dueDate(), r.principal(), r.interest(), r.fee(), r.accruedInterest(),
+                            r.paidPrincipal(), r.paidInterest(), r.paidFee())
+                    .update();
+        }
+    }
+
+    List<InstalmentRow> schedule(LoanId loan) {
+        return sql.sql("select * from loan_instalments where loan_id = ? order by period").param(loan.value())
+                .query((rs, n) -> new InstalmentRow(rs.getInt("period"), rs.getDate("due_date").toLocalDate(),
+                        rs.getLong("principal"), rs.getLong("interest"), rs.getLong("fee"), rs.getLong("accrued_interest"),
+                        rs.getLong("paid_principal"), rs.getLong("paid_interest"), rs.getLong("paid_fee")))
+                .list();
+    }
+
+    void update(LoanId loan, InstalmentRow r) {
+        sql.sql("""
+                update loan_instalments set interest = ?, accrued_interest = ?, paid_principal = ?, paid_interest = ?, paid_fee = ?
+                where loan_id = ? and period = ?""")
+                .params(r.interest(), r.accruedInterest(), r.paidPrincipal(), r.paidInterest(), r.paidFee(), loan.value(),
+                        r.period())
+                .update();
+    }
+
+    // ---- penalty
+
+    record Penalty(long accrued, long paid) {
+        long unpaid() {
+            return accrued - paid;
+        }
+    }
+
+    Penalty penalty(LoanId loan) {
+        return sql.sql("select accrued, paid from loan_penalties where loan_id = ?").param(loan.value())
+                .query((rs, n) -> new Penalty(rs.getLong(1), rs.getLong(2))).optional().orElse(new Penalty(0, 0));
+    }
+
+    void penalty(LoanId loan, Penalty p) {
+        if (sql.sql("update loan_penalties set accrued = ?, paid = ? where loan_id = ?").params(p.accrued(), p.paid(), loan.value())
+                .update() == 0) {
+            sql.sql("insert into loan_penalties (loan_id, accrued, paid) values (?, ?, ?)").params(loan.value(), p.accrued(), p.paid())
+                    .update();
+        }
+    }
+
+    // ---- repayments
+
+    record RepaymentRow(UUID id, LoanId loan, String reference, String source, long amount, long penalty, long interest, long fee,
+                        long principal, long servicingFee, LocalDate paidOn) {
+    }
+
+    void insert(RepaymentRow r, Instant now) {
+        sql.sql("""
+                insert into loan_repayments (id, loan_id, reference, source, amount, penalty, interest, fee, principal,
+                  servicing_fee, paid_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.loan().value(), r.reference(), r.source(), r.amount(), r.penalty(), r.interest(), r.fee(),
+                        r.principal(), r.servicingFee(), r.paidOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<RepaymentRow> repayment(LoanId loan, String reference) {
+        return sql.sql("select * from loan_repayments where loan_id = ? and reference = ?").params(loan.value(), reference)
+                .query(LoanStore::repayment).optional();
+    }
+
+    List<RepaymentRow> repayments(LoanId loan) {
+        return sql.sql("select * from loan_repayments where loan_id = ? order by created_at, id").param(loan.value())
+                .query(LoanStore::repayment).list();
+    }
+
+    private static RepaymentRow repayment(ResultSet rs, int n) throws SQLException {
+        return new RepaymentRow(rs.getObject("id", UUID.class), new LoanId(rs.getObject("loan_id", UUID.class)),
+                rs.getString("reference"), rs.getString("source"), rs.getLong("amount"), rs.getLong("penalty"),
+                rs.getLong("interest"), rs.getLong("fee"), rs.getLong("principal"), rs.getLong("servicing_fee"),
+                rs.getDate("paid_on").toLocalDate());
+    }
+
+    // ---- sweep cursors, classification history, reminders
+
+    Optional<String> sweepCursor(UUID account) {
+        return sql.sql("select last_cursor from loan_sweep_cursors where account_id = ?").param(account).query(String.class).optional();
+    }
+
+    void sweepCursor(UUID account, String cursor, Instant now) {
+        if (sql.sql("update loan_sweep_cursors set last_cursor = ?, updated_at = ? where account_id = ?")
+                .params(cursor, Timestamp.from(now), account).update() == 0) {
+            sql.sql("insert into loan_sweep_cursors (account_id, last_cursor, updated_at) values (?, ?, ?)")
+                    .params(account, cursor, Timestamp.from(now)).update();
+        }
+    }
+
+    void classified(LoanId loan, LocalDate on, LoanClass from, LoanClass to, int dpd) {
+        sql.sql("""
+                insert into loan_classifications (loan_id, changed_on, from_class, to_class, days_past_due)
+                values (?, ?, ?, ?, ?)""").params(loan.value(), on, from.name(), to.name(), dpd).update();
+    }
+
+    /** Records a reminder once; answers false when it was already sent. */
+    boolean remind(LoanId loan, int period, String kind, LocalDate on) {
+        if (sql.sql("select count(*) from loan_reminders where loan_id = ? and period = ? and kind = ?")
+                .params(loan.value(), period, kind).query(Long.class).single() > 0) {
+            return false;
+        }
+        sql.sql("insert into loan_reminders (loan_id, period, kind, sent_on) values (?, ?, ?, ?)")
+                .params(loan.value(), period, kind, on).update();
+        return true;
+    }
+
+    List<String> reminders(LoanId loan) {
+        List<String> out = new ArrayList<>();
+        sql.sql("select period, kind from loan_reminders where loan_id = ? order by sent_on, period, kind").param(loan.value())
+                .query((rs, n) -> out.add(rs.getInt(1) + ":" + rs.getString(2))).list();
+        return out;
+    }
+}
