@@ -15,8 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.finbridge.money.Money;
 import org.finbridge.party.PartyId;
 import org.finbridge.platform.TimeOrderedIds;
@@ -52,28 +50,24 @@ class JdbcCbecImports implements CbecImports {
     private final RuleBook rules;
     private final TransactionTemplate tx;
     private final SupervisionAudit audit;
-    private final SecretKeySpec identityKey;
+    private final IdentityHasher hasher;
+    private final Breaches breaches;
 
     JdbcCbecImports(JdbcClient jdbc, Clock clock, CbecImportTax tax, RuleBook rules, PlatformTransactionManager transactions,
-                    SupervisionAudit audit, SupervisionProperties properties) {
+                    SupervisionAudit audit, IdentityHasher hasher, Breaches breaches) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tax = tax;
         this.rules = rules;
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
-        this.identityKey = new SecretKeySpec(properties.identityKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hasher = hasher;
+        this.breaches = breaches;
     }
 
     @Override
     public String buyerHash(IdentityDocument buyer) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(identityKey);
-            return HexFormat.of().formatHex(mac.doFinal(buyer.canonical().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return hasher.hash(buyer);
     }
 
     @Override
@@ -145,6 +139,10 @@ class JdbcCbecImports implements CbecImports {
                         quote.vat().minorUnits(), quote.tax().minorUnits(), counted, quote.annualBefore().minorUnits(),
                         quote.annualAfter().minorUnits(), quote.overAnnualLimit(), date, Timestamp.from(now))
                 .update();
+        if (quote.overAnnualLimit()) {
+            breaches.record(Breaches.CBEC_ANNUAL_LIMIT, buyer, year, quote.annualBefore().plus(quote.dutiableValue()),
+                    tax.limits(date).annual(), d.marketplace() + ":" + d.orderNumber());
+        }
         audit.record("supervision.cbec_import.declare", "cbec_import", id.toString(), null,
                 "order=" + d.orderNumber() + " treatment=" + quote.treatment().code() + " tax=" + quote.tax()
                         + " annual_after=" + quote.annualAfter());
