@@ -18,6 +18,7 @@ import org.finbridge.party.PartyId;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.supervision.FxCollection;
 import org.finbridge.supervision.FxCollections;
+import org.finbridge.supervision.PilotZones;
 import org.finbridge.supervision.RuleBook;
 import org.finbridge.trade.CustomsMode;
 import org.finbridge.trade.OrderReference;
@@ -49,14 +50,19 @@ class JdbcFxCollections implements FxCollections {
     private final RuleBook rules;
     private final BopLedger bop;
     private final SupervisionAudit audit;
+    private final PilotZones zones;
+    private final UsdValues usd;
 
-    JdbcFxCollections(JdbcClient jdbc, Clock clock, TradeRecords records, RuleBook rules, BopLedger bop, SupervisionAudit audit) {
+    JdbcFxCollections(JdbcClient jdbc, Clock clock, TradeRecords records, RuleBook rules, BopLedger bop, SupervisionAudit audit,
+                      PilotZones zones, UsdValues usd) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.records = records;
         this.rules = rules;
         this.bop = bop;
         this.audit = audit;
+        this.zones = zones;
+        this.usd = usd;
     }
 
     @Override
@@ -73,6 +79,10 @@ class JdbcFxCollections implements FxCollections {
         LocalDate day = LocalDate.ofInstant(now, BEIJING);
         TradeRecord record = records.of(order);
         List<String> reasons = reasons(record, merchant);
+        // the single-transaction cap (汇发〔2015〕7号 USD 50,000, kept as a soft limit, §2), as the seller's pilot zones set it
+        Money cap = new Money(zones.rule("cn_fx.pilot_single_txn_cap_usd", merchant, day).movePointRight(2).longValueExact(), UsdValues.USD);
+        usd.inUsd(amount, day).filter(v -> v.compareTo(cap) > 0)
+                .ifPresent(v -> reasons.add("over the single-transaction cap of " + cap + " (" + v + ")"));
         boolean generalTrade = record.declarations().stream().anyMatch(d -> d.mode() == CustomsMode.GENERAL_TRADE);
         String code = rules.text(generalTrade ? "cn_fx.bop_code_general_trade" : "cn_fx.bop_code_cbec_online_shopping", day);
         UUID id = TimeOrderedIds.next(clock);

@@ -14,6 +14,7 @@ import org.finbridge.party.PartyId;
 import org.finbridge.payments.PaymentEvent;
 import org.finbridge.supervision.MerchantReceipts;
 import org.finbridge.supervision.RuleBook;
+import org.finbridge.supervision.Violations;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,15 @@ class PaymentsReadModel implements MerchantReceipts {
     private final RuleBook rules;
     private final Breaches breaches;
     private final BopLedger bop;
+    private final Violations violations;
 
-    PaymentsReadModel(JdbcClient jdbc, UsdValues usd, RuleBook rules, Breaches breaches, BopLedger bop) {
+    PaymentsReadModel(JdbcClient jdbc, UsdValues usd, RuleBook rules, Breaches breaches, BopLedger bop, Violations violations) {
         this.jdbc = jdbc;
         this.usd = usd;
         this.rules = rules;
         this.breaches = breaches;
         this.bop = bop;
+        this.violations = violations;
     }
 
     @EventListener
@@ -104,6 +107,12 @@ class PaymentsReadModel implements MerchantReceipts {
             String limitKey = band == Band.WARNING ? "cn_fx.merchant_warning_floor_usd" : "cn_fx.merchant_registration_trigger_usd";
             // once per seller, year and band: the reference is the band itself
             breaches.record(kind, merchant.toString(), year, new Money(total, UsdValues.USD), usdRule(limitKey, day), band.name());
+        }
+        if (band == Band.REGISTRATION_REQUIRED) {
+            // the platform cannot see SAFE's list: a case is opened for a regulator to confirm the seller's registration
+            violations.detect(merchant, "CN_FX_RECEIPTS_OVER_REGISTRATION_THRESHOLD", "goods-trade receipts of " + year + " reached "
+                    + new Money(total, UsdValues.USD) + ", over the USD 200,000 threshold for the 贸易外汇收支企业名录 (regulations notes §2)",
+                    "receipts-registration:" + merchant + ":" + year);
         }
     }
 
