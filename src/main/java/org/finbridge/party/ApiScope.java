@@ -30,7 +30,12 @@ public enum ApiScope {
     TRADE_SUBMIT("trade:submit"),
     CREDIT_REPORTS_READ("credit-reports:read"),
     RISK_REVIEW("risk:review"),
-    SUPERVISION_READ("supervision:read");
+    SUPERVISION_READ("supervision:read"),
+    /**
+     * A regulator's own decisions: violation cases and pilot-zone policies. Held by regulators only, not even
+     * by the platform's operators, who must not decide on the supervision of themselves.
+     */
+    SUPERVISION_WRITE("supervision:write");
 
     private static final Set<ApiScope> EVERY_PARTY =
             EnumSet.of(PARTIES_READ, PARTIES_WRITE, CONSENTS_WRITE, USERS_MANAGE, FX_READ, WEBHOOKS_MANAGE);
@@ -49,17 +54,17 @@ public enum ApiScope {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
     }
 
-    /** The scopes a party of this kind may be given; an operator may be given any. */
+    /** The scopes a party of this kind may be given; an operator may be given any but the regulators' own. */
     public static Set<ApiScope> grantableTo(PartyKind kind) {
         Set<ApiScope> scopes = EnumSet.copyOf(EVERY_PARTY);
         switch (kind) {
-            case OPERATOR -> scopes = EnumSet.allOf(ApiScope.class);
+            case OPERATOR -> scopes = EnumSet.complementOf(EnumSet.of(SUPERVISION_WRITE));
             case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT));
             case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
             case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
             case LENDER, GUARANTOR -> scopes.add(CREDIT_REPORTS_READ);
             case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
-            case REGULATOR -> scopes.add(SUPERVISION_READ);
+            case REGULATOR -> scopes.addAll(EnumSet.of(SUPERVISION_READ, SUPERVISION_WRITE));
         }
         return scopes;
     }
