@@ -360,6 +360,7 @@ class IsolationMatrixTest {
                 "cohort", List.of(), "startsOn", "2026-01-01")));
         add("GET " + sup + "/platform-tax-reports/{quarter}", read, o -> get(sup + "/platform-tax-reports/2026-Q3"));
         add("GET " + sup + "/rules", read, o -> get(sup + "/rules"));
+        add("GET " + sup + "/aml-reports", read, o -> get(sup + "/aml-reports?kind=STR"));
         add("GET " + sup + "/violations", read, o -> get(sup + "/violations"));
         add("GET " + sup + "/violations/{id}", read, o -> get(sup + "/violations/" + o.violation()));
         add("POST " + sup + "/violations", write, o -> new Request(sup + "/violations", Map.of("subjectId", o.otherParty(),

@@ -111,6 +111,24 @@ class RegulatorApiTest {
     }
 
     @Test
+    void aRegulatorSeesAmlReportsWithTheirLatestStatus() {
+        Api regulator = actors.party(PartyKind.REGULATOR).api(port);
+        PartyId subject = actors.party(PartyKind.MERCHANT).partyId();
+        String report = "STR-" + UUID.randomUUID();
+        java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(s -> events.publishEvent(new AmlReportFiled(report, "STR", "", subject, 1_500_000, "CNY", "SUBMITTED", at)));
+        tx.executeWithoutResult(s -> events.publishEvent(new AmlReportFiled(report, "STR", "", subject, 1_500_000, "CNY", "ACKNOWLEDGED",
+                at.plusSeconds(60))));
+        // a late redelivery of the older status changes nothing
+        tx.executeWithoutResult(s -> events.publishEvent(new AmlReportFiled(report, "STR", "", subject, 1_500_000, "CNY", "SUBMITTED", at)));
+        Api.Response csv = regulator.get("/api/v1/supervision/aml-reports?kind=STR");
+        assertThat(csv.raw().body().lines().filter(l -> l.startsWith(report + ",")))
+                .containsExactly(report + ",STR,," + subject + ",CNY,15000.00,ACKNOWLEDGED," + at.plusSeconds(60));
+        assertThat(regulator.get("/api/v1/supervision/aml-reports?kind=XYZ").status()).isEqualTo(400);
+    }
+
+    @Test
     void aRegulatorChangesAZonePolicyAndBadPoliciesAreRefused() {
         Api regulator = actors.party(PartyKind.REGULATOR).api(port);
         PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();

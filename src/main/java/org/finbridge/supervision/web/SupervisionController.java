@@ -19,6 +19,7 @@ import org.finbridge.platform.RequestIds;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.platform.web.Problems;
+import org.finbridge.supervision.AmlReports;
 import org.finbridge.supervision.BopDeclarations;
 import org.finbridge.supervision.FxCollection;
 import org.finbridge.supervision.FxCollections;
@@ -67,8 +68,9 @@ class SupervisionController {
     private final Violations violations;
     private final RuleBook rules;
     private final AuditLog audit;
+    private final AmlReports amlReports;
 
-    SupervisionController(RegulatorViews views, MerchantReceipts receipts, FxCollections collections, BopDeclarations bop,
+    SupervisionController(AmlReports amlReports, RegulatorViews views, MerchantReceipts receipts, FxCollections collections, BopDeclarations bop,
                           PaymentInstitutions institutions, PilotZones zones, PlatformTaxReports taxReports, Violations violations,
                           RuleBook rules, AuditLog audit) {
         this.views = views;
@@ -81,6 +83,7 @@ class SupervisionController {
         this.violations = violations;
         this.rules = rules;
         this.audit = audit;
+        this.amlReports = amlReports;
     }
 
     /** Every regulator's read is recorded: who looked at what. */
@@ -216,6 +219,18 @@ class SupervisionController {
     ResponseEntity<String> platformTaxReport(Actor actor, @PathVariable String quarter) {
         String file = taxReports.quarterly(quarter);
         read(actor, "platform-tax-reports", quarter);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(file);
+    }
+
+    @GetMapping(BASE + "/aml-reports")
+    @Access(value = ApiScope.SUPERVISION_READ, kinds = PartyKind.REGULATOR)
+    ResponseEntity<String> amlReports(Actor actor, @RequestParam(required = false) String kind,
+                                      @RequestParam(required = false) String status) {
+        if (kind != null && !kind.equals("LTR") && !kind.equals("STR")) {
+            throw new IllegalArgumentException("kind is LTR or STR");
+        }
+        String file = amlReports.export(kind, status);
+        read(actor, "aml-reports", "kind=" + kind + " status=" + status);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(file);
     }
 
