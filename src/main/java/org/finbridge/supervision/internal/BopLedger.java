@@ -61,7 +61,7 @@ class BopLedger implements BopDeclarations {
 
     @Override
     public List<BopDeclaration> between(LocalDate from, LocalDate to) {
-        return jdbc.sql("select * from supervision_bop_declarations where declared_on between ? and ? order by declared_on, id")
+        return jdbc.sql("select * from supervision_bop_declarations where declared_on between ? and ? order by declared_on, refund, id")
                 .params(from, to).query(BopLedger::row).list();
     }
 
