@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     /** Packages that hold or move money. Scoring and statistics modules may use floating point; these may not. */
     static final String[] MONEY_PACKAGES = {"org.finbridge.money..", "org.finbridge.ledger..", "org.finbridge.fx..",
-            "org.finbridge.banking..", "org.finbridge.financing.."};
+            "org.finbridge.banking..", "org.finbridge.financing..", "org.finbridge.supervision.."};
 
     @Test
     void noFloatingPointNearMoney() {

@@ -36,7 +36,12 @@ public enum ApiScope {
     /** Applying for, accepting and repaying loans (merchants); publishing programmes (lenders); funding lenders (operators). */
     LOANS_WRITE("loans:write"),
     /** Deciding applications that underwriting referred to a person: the platform's credit reviewers only. */
-    LOANS_REVIEW("loans:review");
+    LOANS_REVIEW("loans:review"),
+    /**
+     * A regulator's own decisions: violation cases and pilot-zone policies. Held by regulators only, not even
+     * by the platform's operators, who must not decide on the supervision of themselves.
+     */
+    SUPERVISION_WRITE("supervision:write");
 
     private static final Set<ApiScope> EVERY_PARTY =
             EnumSet.of(PARTIES_READ, PARTIES_WRITE, CONSENTS_WRITE, USERS_MANAGE, FX_READ, WEBHOOKS_MANAGE);
@@ -55,17 +60,17 @@ public enum ApiScope {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
     }
 
-    /** The scopes a party of this kind may be given; an operator may be given any. */
+    /** The scopes a party of this kind may be given; an operator may be given any but the regulators' own. */
     public static Set<ApiScope> grantableTo(PartyKind kind) {
         Set<ApiScope> scopes = EnumSet.copyOf(EVERY_PARTY);
         switch (kind) {
-            case OPERATOR -> scopes = EnumSet.allOf(ApiScope.class);
+            case OPERATOR -> scopes = EnumSet.complementOf(EnumSet.of(SUPERVISION_WRITE));
             case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT, LOANS_READ, LOANS_WRITE));
             case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
             case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
             case LENDER, GUARANTOR -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE));
             case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
-            case REGULATOR -> scopes.add(SUPERVISION_READ);
+            case REGULATOR -> scopes.addAll(EnumSet.of(SUPERVISION_READ, SUPERVISION_WRITE));
         }
         return scopes;
     }

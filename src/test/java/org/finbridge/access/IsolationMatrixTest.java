@@ -57,7 +57,8 @@ class IsolationMatrixTest {
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
-                   String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme) {
+                   String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme,
+                   String violation) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -394,6 +395,33 @@ class IsolationMatrixTest {
                 o -> get(fin + "/lenders/" + o.party() + "/portfolio?currency=CNY"));
     }
 
+    static {
+        // supervision: regulators (and operators holding supervision:read) read; only regulators write, to
+        // violation cases and zone policies; a regulator's case is 404 to another regulator
+        String sup = "/api/v1/supervision";
+        Rule read = Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR);
+        Rule write = Rule.kinds(ApiScope.SUPERVISION_WRITE, PartyKind.REGULATOR);
+        add("GET " + sup + "/flows", read, o -> get(sup + "/flows?from=2026-01-01&to=2026-12-31&groupBy=MERCHANT"));
+        add("GET " + sup + "/payments", read, o -> get(sup + "/payments?from=2026-01-01&to=2026-12-31"));
+        add("GET " + sup + "/quota-breaches", read, o -> get(sup + "/quota-breaches?year=2026"));
+        add("GET " + sup + "/merchant-receipts", read, o -> get(sup + "/merchant-receipts?year=2026"));
+        add("GET " + sup + "/fx-collections/held", read, o -> get(sup + "/fx-collections/held"));
+        add("GET " + sup + "/bop-declarations", read, o -> get(sup + "/bop-declarations?from=2026-01-01&to=2026-12-31"));
+        add("GET " + sup + "/institutions", read, o -> get(sup + "/institutions"));
+        add("GET " + sup + "/zones", read, o -> get(sup + "/zones"));
+        add("POST " + sup + "/zones/{code}", write, o -> new Request(sup + "/zones/MATRIX-ZONE", Map.of("name", "Matrix zone",
+                "capabilities", List.of("SIMPLIFIED_HS_DECLARATION"), "limits", Map.of("cn_fx.pilot_single_txn_cap_usd", "60000"),
+                "cohort", List.of(), "startsOn", "2026-01-01")));
+        add("GET " + sup + "/platform-tax-reports/{quarter}", read, o -> get(sup + "/platform-tax-reports/2026-Q3"));
+        add("GET " + sup + "/rules", read, o -> get(sup + "/rules"));
+        add("GET " + sup + "/violations", read, o -> get(sup + "/violations"));
+        add("GET " + sup + "/violations/{id}", read, o -> get(sup + "/violations/" + o.violation()));
+        add("POST " + sup + "/violations", write, o -> new Request(sup + "/violations", Map.of("subjectId", o.otherParty(),
+                "ruleCode", "MATRIX_CASE", "description", "filed by the matrix")));
+        add("POST " + sup + "/violations/{id}/steps", write, o -> new Request(sup + "/violations/" + o.violation() + "/steps",
+                Map.of("action", "investigate")));
+    }
+
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */
     record Role(String name, PartyKind kind, Set<ApiScope> scopes) {
     }
@@ -545,7 +573,8 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()),
                 TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("alr", TimeOrderedIds.next()),
                 TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()),
-                TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()));
+                TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()),
+                TimeOrderedIds.format("vio", TimeOrderedIds.next()));
     }
 
     /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
@@ -644,7 +673,9 @@ class IsolationMatrixTest {
                     kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
                     trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
                     amlObjects(operator)[0], amlObjects(operator)[1], amlObjects(operator)[2],
-                    financed[0] == null ? missing.loan() : financed[0], financed[1] == null ? missing.programme() : financed[1]);
+                    financed[0] == null ? missing.loan() : financed[0], financed[1] == null ? missing.programme() : financed[1],
+                    kind.equals("REGULATOR") ? TimeOrderedIds.format("vio", violations.file(party, other, "MATRIX_CASE",
+                            "matrix case").id()) : missing.violation());
         }
 
         /**
@@ -740,5 +771,7 @@ class IsolationMatrixTest {
 
     @Autowired
     org.finbridge.financing.Financing financing;
+    @Autowired
+    org.finbridge.supervision.Violations violations;
 
 }

@@ -2,7 +2,6 @@ package org.finbridge.party.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Map;
 import org.finbridge.party.ApiKeyResult;
 import org.finbridge.party.ApiKeys;
@@ -53,7 +52,7 @@ class OperatorBootstrapService implements OperatorBootstrap {
         return switch (users.create(operator.id(), administratorEmail, password, ConsoleRole.OPERATOR_ADMIN, ACTOR)) {
             case ConsoleUsers.Creation.Refused refused -> new Result.Refused(refused.field() + " " + refused.reason());
             case ConsoleUsers.Creation.Created created -> switch (keys.issue(operator.id(),
-                    EnumSet.allOf(ApiScope.class), "operator automation (bootstrap)", ACTOR)) {
+                    ApiScope.grantableTo(PartyKind.OPERATOR), "operator automation (bootstrap)", ACTOR)) {
                 case ApiKeyResult.Issued issued -> new Result.Bootstrapped(operator.id(), created.user(), password,
                         issued.key(), issued.secret());
                 default -> throw new IllegalStateException("could not issue the operator key");

@@ -1,0 +1,40 @@
+package org.finbridge.supervision.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.finbridge.money.Money;
+import org.finbridge.platform.TimeOrderedIds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Records quota breaches for the regulator, once per kind, subject, year and reference. */
+@Component
+class Breaches {
+
+    static final String CBEC_ANNUAL_LIMIT = "CBEC_ANNUAL_LIMIT";
+    static final String FX_EVIDENCE_REQUIRED = "FX_INDIVIDUAL_EVIDENCE_REQUIRED";
+    static final String FX_OVER_QUOTA_ON_EVIDENCE = "FX_INDIVIDUAL_OVER_QUOTA_ON_EVIDENCE";
+    static final String MERCHANT_WARNING_BAND = "MERCHANT_WARNING_BAND";
+    static final String MERCHANT_REGISTRATION_REQUIRED = "MERCHANT_REGISTRATION_REQUIRED";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Breaches(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(String kind, String subject, int year, Money amount, Money limit, String reference) {
+        boolean seen = jdbc.sql("select count(*) from supervision_quota_breaches where kind = ? and subject = ? and quota_year = ? and reference = ?")
+                .params(kind, subject, year, reference).query(Long.class).single() > 0;
+        if (!seen) {
+            jdbc.sql("""
+                    insert into supervision_quota_breaches (id, kind, subject, quota_year, currency, amount_minor, limit_minor,
+                        reference, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(TimeOrderedIds.next(clock), kind, subject, year, amount.currency().code(), amount.minorUnits(),
+                            limit.minorUnits(), reference, Timestamp.from(clock.instant()))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.finbridge.supervision.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.finbridge.money.CurrencyCode;
+import org.finbridge.money.Money;
+import org.finbridge.party.PartyId;
+import org.finbridge.supervision.InstitutionCheck;
+import org.finbridge.supervision.Licence;
+import org.finbridge.supervision.PaymentInstitutions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The licence register. A transaction is checked in the order a regulator would: registered at all, licence
+ * valid that day, the business within its scope, the region within its regions (a licence for {@code CN}
+ * covers every province), and the amount within its single-transaction limit.
+ */
+@Service
+class JdbcPaymentInstitutions implements PaymentInstitutions {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SupervisionAudit audit;
+
+    JdbcPaymentInstitutions(JdbcClient jdbc, Clock clock, SupervisionAudit audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public Licence register(Licence l) {
+        Optional<Licence> before = find(l.institution());
+        jdbc.sql("delete from supervision_institutions where party_id = ?").param(l.institution().value()).update();
+        jdbc.sql("""
+                insert into supervision_institutions (party_id, licence_number, scopes, regions, valid_from, valid_to, limit_currency,
+                    limit_minor, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(l.institution().value(), l.licenceNumber(), Codes.join(l.scopes()), Codes.join(l.regions()), l.validFrom(),
+                        l.validTo(), l.singleTransactionLimit().currency().code(), l.singleTransactionLimit().minorUnits(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.record("supervision.institution.register", "payment_institution", l.institution().toString(),
+                before.map(Licence::toString).orElse(null), l.toString());
+        return l;
+    }
+
+    @Override
+    public Optional<Licence> find(PartyId institution) {
+        return jdbc.sql("select * from supervision_institutions where party_id = ?").param(institution.value())
+                .query(JdbcPaymentInstitutions::row).optional();
+    }
+
+    @Override
+    public List<Licence> all() {
+        return jdbc.sql("select * from supervision_institutions order by licence_number").query(JdbcPaymentInstitutions::row).list();
+    }
+
+    @Override
+    public InstitutionCheck check(PartyId institution, String scope, String region, Money amount, LocalDate day) {
+        Optional<Licence> found = find(institution);
+        if (found.isEmpty()) {
+            return new InstitutionCheck.NotRegistered();
+        }
+        Licence l = found.get();
+        if (!l.validOn(day)) {
+            return new InstitutionCheck.LicenceNotValid(l.validFrom(), l.validTo());
+        }
+        if (!l.scopes().contains(scope)) {
+            return new InstitutionCheck.OutsideScope(scope);
+        }
+        String country = region.contains("-") ? region.substring(0, region.indexOf('-')) : region;
+        if (!l.regions().contains(region) && !l.regions().contains(country)) {
+            return new InstitutionCheck.OutsideRegions(region);
+        }
+        Money limit = l.singleTransactionLimit();
+        if (!amount.currency().equals(limit.currency()) || amount.compareTo(limit) > 0) {
+            return new InstitutionCheck.OverLimit(limit);
+        }
+        return new InstitutionCheck.Permitted(l);
+    }
+
+    private static Licence row(ResultSet rs, int n) throws SQLException {
+        return new Licence(new PartyId(rs.getObject("party_id", UUID.class)), rs.getString("licence_number"),
+                Codes.split(rs.getString("scopes")), Codes.split(rs.getString("regions")), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class),
+                new Money(rs.getLong("limit_minor"), CurrencyCode.of(rs.getString("limit_currency"))));
+    }
+}

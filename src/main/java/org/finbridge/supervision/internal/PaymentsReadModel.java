@@ -1,0 +1,148 @@
+package org.finbridge.supervision.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.finbridge.money.CurrencyCode;
+import org.finbridge.money.Money;
+import org.finbridge.party.PartyId;
+import org.finbridge.payments.PaymentEvent;
+import org.finbridge.supervision.MerchantReceipts;
+import org.finbridge.supervision.RuleBook;
+import org.finbridge.supervision.Violations;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Supervision's own copy of what the payments module reported: each captured payment (who was paid, in which
+ * currency, how much, refunded how much) and each seller's annual goods-trade receipts in USD against SAFE's
+ * registration threshold (regulations notes §2). It is fed by {@link PaymentEvent}s, applied once per
+ * (payment, step) in the transaction that records the step, and reads no table of the payments module.
+ */
+@Component
+class PaymentsReadModel implements MerchantReceipts {
+
+    private static final Set<String> RECEIPTS = Set.of("payment.captured", "payment.succeeded");
+    private static final Set<String> REVERSALS = Set.of("payment.refunded", "dispute.lost");
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final UsdValues usd;
+    private final RuleBook rules;
+    private final Breaches breaches;
+    private final BopLedger bop;
+    private final Violations violations;
+
+    PaymentsReadModel(JdbcClient jdbc, UsdValues usd, RuleBook rules, Breaches breaches, BopLedger bop, Violations violations) {
+        this.jdbc = jdbc;
+        this.usd = usd;
+        this.rules = rules;
+        this.breaches = breaches;
+        this.bop = bop;
+        this.violations = violations;
+    }
+
+    @EventListener
+    void on(PaymentEvent event) {
+        boolean receipt = RECEIPTS.contains(event.type());
+        boolean reversal = REVERSALS.contains(event.type());
+        if ((!receipt && !reversal) || event.amount() <= 0 || !firstTime(event)) {
+            return;
+        }
+        Money amount = new Money(event.amount(), CurrencyCode.of(event.currency()));
+        LocalDate day = LocalDate.ofInstant(event.occurredAt(), BEIJING);
+        Optional<Money> inUsd = usd.inUsd(amount, day);
+        UUID payment = event.paymentId().value();
+        if (receipt) {
+            int updated = jdbc.sql("""
+                    update supervision_payments set captured_minor = captured_minor + ?,
+                        usd_captured_minor = case when usd_captured_minor is null then null else usd_captured_minor + ? end
+                    where payment_id = ?""").params(amount.minorUnits(), inUsd.map(Money::minorUnits).orElse(0L), payment).update();
+            if (updated == 0) {
+                jdbc.sql("""
+                        insert into supervision_payments (payment_id, merchant_id, order_reference, currency, captured_minor,
+                            refunded_minor, usd_captured_minor, captured_on) values (?, ?, ?, ?, ?, 0, ?, ?)""")
+                        .params(payment, event.merchantId().value(), event.orderReference(), event.currency(), amount.minorUnits(),
+                                inUsd.map(Money::minorUnits).orElse(null), day).update();
+            }
+        } else {
+            jdbc.sql("update supervision_payments set refunded_minor = refunded_minor + ? where payment_id = ?")
+                    .params(amount.minorUnits(), payment).update();
+            bop.refund(event.merchantId(), event.paymentId().toString(), amount, event.paymentId() + ":" + event.seq(), day);
+        }
+        inUsd.ifPresent(value -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event));
+    }
+
+    private boolean firstTime(PaymentEvent event) {
+        boolean seen = jdbc.sql("select count(*) from supervision_payment_events where payment_id = ? and seq = ?")
+                .params(event.paymentId().value(), event.seq()).query(Long.class).single() > 0;
+        if (!seen) {
+            jdbc.sql("insert into supervision_payment_events (payment_id, seq) values (?, ?)")
+                    .params(event.paymentId().value(), event.seq()).update();
+        }
+        return !seen;
+    }
+
+    private void addReceipts(PartyId merchant, LocalDate day, Money usdDelta, PaymentEvent event) {
+        int year = day.getYear();
+        int updated = jdbc.sql("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?")
+                .params(usdDelta.minorUnits(), merchant.value(), year).update();
+        if (updated == 0) {
+            jdbc.sql("insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')")
+                    .params(merchant.value(), year, usdDelta.minorUnits()).update();
+        }
+        long total = jdbc.sql("select usd_minor from supervision_merchant_receipts where merchant_id = ? and receipt_year = ?")
+                .params(merchant.value(), year).query(Long.class).single();
+        Band band = band(new Money(total, UsdValues.USD), day);
+        jdbc.sql("update supervision_merchant_receipts set band = ? where merchant_id = ? and receipt_year = ?")
+                .params(band.name(), merchant.value(), year).update();
+        if (band != Band.BELOW) {
+            String kind = band == Band.WARNING ? Breaches.MERCHANT_WARNING_BAND : Breaches.MERCHANT_REGISTRATION_REQUIRED;
+            String limitKey = band == Band.WARNING ? "cn_fx.merchant_warning_floor_usd" : "cn_fx.merchant_registration_trigger_usd";
+            // once per seller, year and band: the reference is the band itself
+            breaches.record(kind, merchant.toString(), year, new Money(total, UsdValues.USD), usdRule(limitKey, day), band.name());
+        }
+        if (band == Band.REGISTRATION_REQUIRED) {
+            // the platform cannot see SAFE's list: a case is opened for a regulator to confirm the seller's registration
+            violations.detect(merchant, "CN_FX_RECEIPTS_OVER_REGISTRATION_THRESHOLD", "goods-trade receipts of " + year + " reached "
+                    + new Money(total, UsdValues.USD) + ", over the USD 200,000 threshold for the 贸易外汇收支企业名录 (regulations notes §2)",
+                    "receipts-registration:" + merchant + ":" + year);
+        }
+    }
+
+    /** SAFE's bands: over USD 200,000 registration; USD 180,000 up to 200,000 warning (regulations notes §2). */
+    Band band(Money receipts, LocalDate day) {
+        if (receipts.compareTo(usdRule("cn_fx.merchant_registration_trigger_usd", day)) > 0) {
+            return Band.REGISTRATION_REQUIRED;
+        }
+        return receipts.compareTo(usdRule("cn_fx.merchant_warning_floor_usd", day)) >= 0 ? Band.WARNING : Band.BELOW;
+    }
+
+    private Money usdRule(String key, LocalDate day) {
+        return new Money(rules.decimal(key, day).movePointRight(2).longValueExact(), UsdValues.USD);
+    }
+
+    @Override
+    public YearTotal of(PartyId merchant, int year) {
+        return jdbc.sql("select * from supervision_merchant_receipts where merchant_id = ? and receipt_year = ?")
+                .params(merchant.value(), year).query(PaymentsReadModel::total).optional()
+                .orElse(new YearTotal(merchant, year, Money.zero(UsdValues.USD), Band.BELOW));
+    }
+
+    @Override
+    public List<YearTotal> flagged(int year) {
+        return jdbc.sql("select * from supervision_merchant_receipts where receipt_year = ? and band <> 'BELOW' order by usd_minor desc, merchant_id")
+                .param(year).query(PaymentsReadModel::total).list();
+    }
+
+    private static YearTotal total(ResultSet rs, int n) throws SQLException {
+        return new YearTotal(new PartyId(rs.getObject("merchant_id", UUID.class)), rs.getInt("receipt_year"),
+                new Money(rs.getLong("usd_minor"), UsdValues.USD), Band.valueOf(rs.getString("band")));
+    }
+}
