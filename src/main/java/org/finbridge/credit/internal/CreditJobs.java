@@ -31,14 +31,16 @@ public class CreditJobs {
     private final JdbcClient jdbc;
     private final MerchantScoring scoring;
     private final Retention retention;
+    private final ReportService reports;
     private final Clock clock;
     private final ZoneId zone;
 
-    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, Clock clock,
+    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, ReportService reports, Clock clock,
                @Value("${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.scoring = scoring;
         this.retention = retention;
+        this.reports = reports;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -46,6 +48,8 @@ public class CreditJobs {
     @Scheduled(fixedDelayString = "${finbridge.credit.job-interval:5m}", initialDelayString = "${finbridge.credit.job-interval:5m}")
     public void runDue() {
         try {
+            // objections are answered within 20 days whatever the hour (art. 25)
+            reports.answerOverdue();
             if (claim(RESCORE, LocalTime.of(2, 0))) {
                 int scored = scoring.recomputeAll();
                 log.info("nightly credit re-scoring: {} parties scored", scored);

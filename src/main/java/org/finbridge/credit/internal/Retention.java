@@ -39,6 +39,8 @@ class Retention {
                         + " and event_ends_at <= :cutoff order by id")
                 .param("cutoff", cutoff).query(UUID.class).list();
         for (UUID id : due) {
+            jdbc.sql("delete from credit_objection_notices where objection_id in"
+                    + " (select id from credit_objections where contribution_id = :id)").param("id", id).update();
             for (String table : RELATED) {
                 jdbc.sql("delete from " + table + " where contribution_id = :id").param("id", id).update();
             }
@@ -51,5 +53,5 @@ class Retention {
     }
 
     /** Tables holding rows about a contribution, deleted with it. */
-    static final List<String> RELATED = List.of("credit_notices");
+    static final List<String> RELATED = List.of("credit_notices", "credit_statements", "credit_objections");
 }
