@@ -32,15 +32,18 @@ public class CreditJobs {
     private final MerchantScoring scoring;
     private final Retention retention;
     private final ReportService reports;
+    private final DishonestyService dishonesty;
     private final Clock clock;
     private final ZoneId zone;
 
-    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, ReportService reports, Clock clock,
+    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, ReportService reports,
+               DishonestyService dishonesty, Clock clock,
                @Value("${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.scoring = scoring;
         this.retention = retention;
         this.reports = reports;
+        this.dishonesty = dishonesty;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -56,6 +59,7 @@ public class CreditJobs {
             }
             if (claim(RETENTION, LocalTime.of(3, 0))) {
                 retention.run();
+                dishonesty.endExpired();
             }
         } catch (RuntimeException e) {
             log.warn("credit jobs deferred: {}", e.toString());
