@@ -121,7 +121,7 @@ public class MerchantScoring {
     }
 
     /** The score of a feature vector: points, grade, probability and reason codes. No I/O. */
-    static CreditScore evaluate(ModelRegistry.Loaded model, PartyId merchant, double[] features, Instant at) {
+    public static CreditScore evaluate(ModelRegistry.Loaded model, PartyId merchant, double[] features, Instant at) {
         Scorecard card = model.scorecard();
         int[] bins = new int[card.features().size()];
         Object[] values = new Object[bins.length];

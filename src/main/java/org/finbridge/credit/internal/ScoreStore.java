@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Scores as stored, newest last per party; the reasons travel as one text column (code|feature|value|points|words). */
 @Service
-class ScoreStore implements CreditScores {
+public class ScoreStore implements CreditScores {
 
     private final JdbcClient jdbc;
 
@@ -51,7 +51,7 @@ class ScoreStore implements CreditScores {
                 .param("at", score.scoredAt().atOffset(ZoneOffset.UTC)).update();
     }
 
-    static String encode(List<ReasonCode> reasons) {
+    public static String encode(List<ReasonCode> reasons) {
         StringBuilder text = new StringBuilder();
         for (ReasonCode r : reasons) {
             if (!text.isEmpty()) {

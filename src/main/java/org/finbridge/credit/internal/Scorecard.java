@@ -43,6 +43,8 @@ public final class Scorecard {
     private final double[] missingPoints;
     private final double[] bestPoints;
     private final double basePoints;
+    /** Reason code per feature, computed once: scoring a million merchants should not run a regex each time. */
+    private final String[] codes;
 
     Scorecard(List<FeatureBinning> features, double intercept, double[] coefficients) {
         this.features = List.copyOf(features);
@@ -63,6 +65,10 @@ public final class Scorecard {
             bestPoints[j] = best;
         }
         this.basePoints = OFFSET + FACTOR * intercept;
+        this.codes = new String[features.size()];
+        for (int j = 0; j < codes.length; j++) {
+            codes[j] = "R-" + features.get(j).name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        }
     }
 
     /** Trains a scorecard on a table (its outcome: true = bad). */
@@ -173,8 +179,7 @@ public final class Scorecard {
             if (lost > 0) {
                 FeatureBinning f = features.get(j);
                 String value = values == null || values[j] == null ? f.label(bins[j]) : display(values[j]);
-                reasons.add(new ReasonCode("R-" + f.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"),
-                        f.name(), value, lost, describe(f, bins[j])));
+                reasons.add(new ReasonCode(codes[j], f.name(), value, lost, describe(f, bins[j])));
             }
         }
         reasons.sort(Comparator.comparingInt(ReasonCode::pointsLost).reversed().thenComparing(ReasonCode::code));
@@ -194,8 +199,11 @@ public final class Scorecard {
 
     private static String display(Object value) {
         if (value instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e12 ? Long.toString(d.longValue())
-                    : String.format(Locale.ROOT, "%.4g", d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e12) {
+                return Long.toString(d.longValue());
+            }
+            // four decimals are enough to show a rate; cheaper than a format string in the hot path
+            return Double.toString(Math.round(d * 10_000) / 10_000.0);
         }
         return String.valueOf(value);
     }
