@@ -228,7 +228,7 @@ public final class CreditBenchmark {
             } catch (Throwable e) {
                 failure[0] = e;
             } finally {
-                toScore.add(List.of(POISON));
+                putQuietly(toScore, List.of(POISON));
             }
         });
         int[] scored = new int[1];
@@ -255,7 +255,7 @@ public final class CreditBenchmark {
             } catch (Throwable e) {
                 failure[0] = e;
             } finally {
-                toStore.add(END);
+                putQuietly(toStore, END);
             }
         });
         Thread writer = new Thread(() -> {
@@ -278,6 +278,14 @@ public final class CreditBenchmark {
             throw new IllegalStateException("re-scoring failed", failure[0]);
         }
         return scored[0];
+    }
+
+    private static <T> void putQuietly(BlockingQueue<T> queue, T item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** COPY text format: backslash, tab and newline escaped. */
