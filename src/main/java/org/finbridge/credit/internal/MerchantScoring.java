@@ -1,0 +1,192 @@
+package org.finbridge.credit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.finbridge.credit.ContributionCategory;
+import org.finbridge.credit.CreditGrade;
+import org.finbridge.credit.CreditScore;
+import org.finbridge.credit.ReasonCode;
+import org.finbridge.party.PartyId;
+import org.finbridge.platform.TimeOrderedIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Merchant scores: features computed from the merchant's contributions, scored by the active merchant
+ * scorecard, stored with reason codes and the model version. Recomputed for every merchant by the nightly
+ * job and for one merchant right after a record that matters arrives (negative information, repayments,
+ * store ratings); sales alone wait for the night.
+ */
+@Service
+public class MerchantScoring {
+
+    private static final Logger log = LoggerFactory.getLogger(MerchantScoring.class);
+
+    private static final Set<ContributionCategory> RESCORE_NOW = Set.of(ContributionCategory.CHARGEBACK,
+            ContributionCategory.CUSTOMS_MISMATCH, ContributionCategory.COMPLAINT, ContributionCategory.REPAYMENT_OVERDUE,
+            ContributionCategory.REPAYMENT_ON_TIME, ContributionCategory.ADMINISTRATIVE_PENALTY,
+            ContributionCategory.COURT_JUDGMENT, ContributionCategory.STORE_RATING);
+
+    /** Plain words for the reason codes of the merchant features. */
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("sales_count", "few sales in the last 12 months"),
+            Map.entry("months_with_sales", "sales in few of the last 12 months"),
+            Map.entry("refund_rate", "many refunds and returns per sale"),
+            Map.entry("chargeback_rate", "many chargebacks per sale"),
+            Map.entry("delivery_rate", "few sales confirmed delivered"),
+            Map.entry("mismatch_rate", "trade documents often disagree (customs three-document match)"),
+            Map.entry("max_days_past_due", "repayments past due"),
+            Map.entry("complaints", "complaints received"),
+            Map.entry("store_rating", "low store rating"),
+            Map.entry("store_age_months", "young store"),
+            Map.entry("penalties", "administrative penalties or court judgments"));
+
+    private final JdbcClient jdbc;
+    private final ContributionService contributions;
+    private final ModelRegistry models;
+    private final ScoreStore scores;
+    private final Clock clock;
+
+    MerchantScoring(JdbcClient jdbc, ContributionService contributions, ModelRegistry models, ScoreStore scores, Clock clock) {
+        this.jdbc = jdbc;
+        this.contributions = contributions;
+        this.models = models;
+        this.scores = scores;
+        this.clock = clock;
+    }
+
+    /** Recomputes the merchant's features from its records, then scores it; empty while no model is active. */
+    @Transactional
+    public Optional<CreditScore> recompute(PartyId merchant) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        double[] features = MerchantFeatures.compute(contributions.about(merchant), now);
+        storeFeatures(merchant, features, now);
+        return score(merchant, features, now);
+    }
+
+    /** Scores the merchant from its stored features (no recomputation); empty without features or model. */
+    @Transactional
+    public Optional<CreditScore> rescoreStored(PartyId merchant) {
+        Optional<double[]> features = features(merchant);
+        return features.isEmpty() ? Optional.empty()
+                : score(merchant, features.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The nightly run: every party with contributions gets fresh features and a score. Answers how many. */
+    public int recomputeAll() {
+        List<UUID> subjects = jdbc.sql("select distinct subject_id from credit_contributions").query(UUID.class).list();
+        int scored = 0;
+        for (UUID subject : subjects) {
+            try {
+                scored += recompute(new PartyId(subject)).isPresent() ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("credit score of {} not recomputed: {}", subject, e.toString());
+            }
+        }
+        return scored;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(ContributionReceived event) {
+        if (RESCORE_NOW.contains(event.category())) {
+            recompute(event.subject());
+        }
+    }
+
+    Optional<CreditScore> score(PartyId merchant, double[] features, Instant at) {
+        Optional<ModelRegistry.Loaded> model = models.active(ModelRegistry.MERCHANT_SCORECARD);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        CreditScore score = evaluate(model.get(), merchant, features, at);
+        scores.insert(TimeOrderedIds.next(clock), score);
+        return Optional.of(score);
+    }
+
+    /** The score of a feature vector: points, grade, probability and reason codes. No I/O. */
+    public static CreditScore evaluate(ModelRegistry.Loaded model, PartyId merchant, double[] features, Instant at) {
+        Scorecard card = model.scorecard();
+        int[] bins = new int[card.features().size()];
+        Object[] values = new Object[bins.length];
+        for (int j = 0; j < bins.length; j++) {
+            FeatureBinning f = card.features().get(j);
+            int index = MerchantFeatures.NAMES.indexOf(f.name());
+            double value = index < 0 ? Double.NaN : features[index];
+            bins[j] = f.bin(value);
+            values[j] = Double.isNaN(value) ? null : value;
+        }
+        double points = card.points(bins);
+        int rounded = (int) Math.round(points);
+        List<ReasonCode> reasons = new ArrayList<>();
+        for (ReasonCode r : card.reasons(bins, values, Scorecard.MAX_REASONS)) {
+            String words = WORDS.getOrDefault(r.feature(), r.description());
+            reasons.add(new ReasonCode(r.code(), r.feature(), r.value(), r.pointsLost(),
+                    r.value().equals(FeatureBinning.MISSING) ? r.feature().replace('_', ' ') + " not reported" : words));
+        }
+        return new CreditScore(merchant, rounded, CreditGrade.ofPoints(rounded), reasons, Scorecard.probabilityBad(points),
+                model.version().id(), at);
+    }
+
+    void storeFeatures(PartyId merchant, double[] f, Instant at) {
+        int updated = jdbc.sql("""
+                update credit_features set sales_count = :f0, months_with_sales = :f1, refund_rate = :f2,
+                  chargeback_rate = :f3, delivery_rate = :f4, mismatch_rate = :f5, max_days_past_due = :f6,
+                  complaints = :f7, store_rating = :f8, store_age_months = :f9, penalties = :f10, computed_at = :at
+                where party_id = :p""").params(featureParams(merchant, f, at)).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into credit_features (party_id, sales_count, months_with_sales, refund_rate, chargeback_rate,
+                      delivery_rate, mismatch_rate, max_days_past_due, complaints, store_rating, store_age_months,
+                      penalties, computed_at)
+                    values (:p, :f0, :f1, :f2, :f3, :f4, :f5, :f6, :f7, :f8, :f9, :f10, :at)""")
+                    .params(featureParams(merchant, f, at)).update();
+        }
+    }
+
+    private static Map<String, Object> featureParams(PartyId merchant, double[] f, Instant at) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("p", merchant.value());
+        params.put("at", at.atOffset(ZoneOffset.UTC));
+        for (int i = 0; i < f.length; i++) {
+            params.put("f" + i, Double.isNaN(f[i]) ? null : f[i]);
+        }
+        return params;
+    }
+
+    Optional<double[]> features(PartyId merchant) {
+        return jdbc.sql(FEATURES + " where party_id = :p").param("p", merchant.value())
+                .query(MerchantScoring::readFeatures).optional();
+    }
+
+    static final String FEATURES = """
+            select sales_count, months_with_sales, refund_rate, chargeback_rate, delivery_rate, mismatch_rate,
+                   max_days_past_due, complaints, store_rating, store_age_months, penalties, party_id from credit_features""";
+
+    static double[] readFeatures(ResultSet rs, int row) throws SQLException {
+        double[] f = new double[MerchantFeatures.NAMES.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = rs.getDouble(i + 1);
+            if (rs.wasNull()) {
+                f[i] = Double.NaN;
+            }
+        }
+        return f;
+    }
+}
