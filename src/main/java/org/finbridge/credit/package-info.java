@@ -20,5 +20,5 @@
  * gradient-boosted challenger on any labelled table.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credit registry",
-        allowedDependencies = {"party", "audit", "platform", "money", "payments", "trade"})
+        allowedDependencies = {"party", "audit", "platform", "money", "payments", "trade", "financing", "supervision"})
 package org.finbridge.credit;

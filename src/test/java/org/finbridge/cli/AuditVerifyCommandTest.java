@@ -42,7 +42,7 @@ class AuditVerifyCommandTest {
             log.appendAll(entries);
             AuditLogs.sequencer(dataSource).flush();
             JdbcClient sql = JdbcClient.create(dataSource);
-            String lastHash = sql.sql("select hash from audit_log where sequence = 30").query(String.class).single();
+            String lastHash = sql.sql("select hash from audit_trail where sequence = 30").query(String.class).single();
 
             Run intact = run(context);
             assertThat(intact.status()).isZero();

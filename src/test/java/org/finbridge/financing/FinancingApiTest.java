@@ -37,7 +37,7 @@ class FinancingApiTest {
     JdbcClient jdbc;
 
     long financingAudits() {
-        return jdbc.sql("select count(*) from audit_log where action like 'financing.%'").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_trail where action like 'financing.%'").query(Long.class).single();
     }
 
     @Test

@@ -83,7 +83,7 @@ class CbecImportsTest {
                 buyer.number().substring(0, 6) + " " + buyer.number().substring(6))));
         long raw = jdbc.sql("select count(*) from supervision_cbec_orders where buyer_hash like ?")
                 .param("%" + buyer.number() + "%").query(Long.class).single();
-        long audited = jdbc.sql("select count(*) from audit_log where after_summary like ?").param("%" + buyer.number() + "%")
+        long audited = jdbc.sql("select count(*) from audit_trail where after_summary like ?").param("%" + buyer.number() + "%")
                 .query(Long.class).single();
         assertThat(raw + audited).isZero();
         assertThat(buyer.toString()).doesNotContain(buyer.number());

@@ -48,7 +48,7 @@ class RegulatorApiTest {
     PlatformTransactionManager transactions;
 
     long audited(String actorLike, String action) {
-        return jdbc.sql("select count(*) from audit_log where action = ? and actor like ?").params(action, actorLike)
+        return jdbc.sql("select count(*) from audit_trail where action = ? and actor like ?").params(action, actorLike)
                 .query(Long.class).single();
     }
 
@@ -59,14 +59,14 @@ class RegulatorApiTest {
         new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new PaymentEvent("payment.captured",
                 new PaymentId(UUID.randomUUID()), merchant, 1, PaymentState.CAPTURED, 4_200, "GBP", "uk-1", clock.instant())));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
-        long before = jdbc.sql("select count(*) from audit_log where action = 'supervision.view.read'").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single();
         Api.Response flows = regulator.get("/api/v1/supervision/flows?from=" + today + "&to=" + today + "&groupBy=MERCHANT");
         assertThat(flows.status()).isEqualTo(200);
         assertThat(flows.body().toString()).contains(merchant.toString()).contains("GBP");
         Api.Response lines = regulator.get("/api/v1/supervision/payments?from=" + today + "&to=" + today + "&merchantId=" + merchant);
         assertThat(lines.body().size()).isEqualTo(1);
         assertThat(lines.body().get(0).get("capturedMinor").asLong()).isEqualTo(4_200);
-        long after = jdbc.sql("select count(*) from audit_log where action = 'supervision.view.read'").query(Long.class).single();
+        long after = jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single();
         assertThat(after - before).isGreaterThanOrEqualTo(2);
         // bad input: a clear error, nothing read
         Api.Response backwards = regulator.get("/api/v1/supervision/flows?from=" + today + "&to=" + today.minusDays(1));
@@ -101,7 +101,7 @@ class RegulatorApiTest {
         assertThat(regulator.post(steps, Map.of("action", "remediate", "note", "logistics linked")).status()).isEqualTo(200);
         Api.Response closed = regulator.post(steps, Map.of("action", "close", "note", "done"));
         assertThat(closed.body().get("state").asString()).isEqualTo("CLOSED");
-        assertThat(jdbc.sql("select count(*) from audit_log where object_type = 'violation' and object_id = ?")
+        assertThat(jdbc.sql("select count(*) from audit_trail where object_type = 'violation' and object_id = ?")
                 .param(TimeOrderedIds.parse("vio", id).toString()).query(Long.class).single()).isEqualTo(5);
         // the platform's operators read every case but decide none
         Api operator = actors.operator().api(port);
