@@ -25,6 +25,7 @@ import org.finbridge.ledger.Ledger;
 import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
+import org.finbridge.platform.SqlArrays;
 import org.finbridge.settlement.ReconciliationOutcome;
 import org.finbridge.settlement.ReconciliationReason;
 import org.finbridge.settlement.Reconciliations;
@@ -111,9 +112,16 @@ class ReconciliationService implements Reconciliations {
                 x.line().lineId(), x.reason(), x.expected() == null ? null : x.expected().key(), x.line().endToEndId(),
                 x.line().amountMinorUnits(), x.line().currency(), x.line().valueDate())).toList();
         tx.executeWithoutResult(st -> {
-            for (Reconciler.Match m : r.matches()) {
-                jdbc.sql("insert into recon_matches (payout_id, line_id, file_id, matched_at) values (?, ?, ?, ?)")
-                        .params(UUID.fromString(m.expected().key()), m.line().lineId(), fileId, now).update();
+            // a statement of 100,000 lines matches in a handful of statements, not 100,000 round trips
+            for (int from = 0; from < r.matches().size(); from += 20_000) {
+                List<Reconciler.Match> part = r.matches().subList(from, Math.min(r.matches().size(), from + 20_000));
+                jdbc.sql("""
+                        insert into recon_matches (payout_id, line_id, file_id, matched_at)
+                        select m.payout_id, m.line_id, ?, ? from unnest(?, ?) as m (payout_id, line_id)""")
+                        .param(fileId).param(now)
+                        .param(SqlArrays.of("uuid", part.stream().map(m -> UUID.fromString(m.expected().key())).toList()))
+                        .param(SqlArrays.of("varchar", part.stream().map(m -> m.line().lineId()).toList()))
+                        .update();
             }
             for (ReconciliationOutcome.ExceptionLine x : exceptions) {
                 jdbc.sql("""

@@ -268,8 +268,14 @@ class SettlementRunTest {
         SettlementStatement s = statements(done).getFirst();
         assertThat(s.released()).isEqualTo(expected);
         assertThat(s.lines()).hasSize(5);
-        assertThat(jdbc.sql("select sum(settled) from settlement_payments where merchant_id = ?").param(merchant.value())
-                .query(Long.class).single()).isEqualTo(expected);
+        long settled = 0;
+        for (Payment p : paid) {
+            settled += store.tracked(p.id().value()).orElseThrow().settled();
+        }
+        assertThat(settled).as("what settlement moved per payment, once").isEqualTo(expected);
+        assertThat(jdbc.sql("select count(*) from settlement_postings where run_id = ? and merchant_id = ?")
+                .params(done.id().value(), merchant.value())
+                .query(Long.class).single()).as("one ledger transfer for the merchant's releases").isEqualTo(1);
     }
 
     @Test
