@@ -58,12 +58,15 @@ class ReconciliationService implements Reconciliations {
     private final Clock clock;
     private final Reconciler.Rules rules;
     private final Set<String> safeguardingAccounts;
+    private final ThreeWayReconciliation threeWay;
 
     ReconciliationService(JdbcClient jdbc, BankStatements statements, Ledger ledger, SettlementAudit audit,
                           PlatformTransactionManager transactions, Clock clock,
                           @Value("${finbridge.settlement.reconciliation.value-date-window-days:2}") int windowDays,
                           @Value("${finbridge.settlement.reconciliation.fee-tolerance-minor:2500}") long feeTolerance,
-                          @Value("${finbridge.settlement.safeguarding.accounts:DE89370400440532013000}") List<String> safeguardingAccounts) {
+                          @Value("${finbridge.settlement.safeguarding.accounts:DE89370400440532013000}") List<String> safeguardingAccounts,
+                          ThreeWayReconciliation threeWay) {
+        this.threeWay = threeWay;
         this.jdbc = jdbc;
         this.statements = statements;
         this.ledger = ledger;
@@ -148,6 +151,27 @@ class ReconciliationService implements Reconciliations {
                     "{\"matched\":" + r.matches().size() + ",\"exceptions\":" + exceptions.size() + "}");
         });
         return Optional.of(new ReconciliationOutcome(fileId, total, r.matches().size(), handled.size(), exceptions));
+    }
+
+    @Override
+    public org.finbridge.settlement.ConnectorReportResult importConnectorReport(Actor actor, String fileName, String csv) {
+        if (!actor.isOperator()) {
+            return new org.finbridge.settlement.ConnectorReportResult.Unreadable("only operators import connector reports");
+        }
+        return threeWay.importReport(actor, fileName, csv);
+    }
+
+    @Override
+    public Optional<List<org.finbridge.settlement.ThreeWayLine>> reconcileThreeWay(Actor actor, LocalDate date, List<String> statementFileIds) {
+        if (!actor.isOperator() || date == null || statementFileIds == null) {
+            return Optional.empty();
+        }
+        return threeWay.reconcile(actor, date, statementFileIds);
+    }
+
+    @Override
+    public List<org.finbridge.settlement.ThreeWayLine> threeWay(Actor actor, LocalDate date) {
+        return actor.isOperator() ? threeWay.results(date) : List.of();
     }
 
     @Override

@@ -64,7 +64,13 @@ final class ThreeWayMatcher {
     record BankSide(long amount, List<String> references) {
     }
 
-    record Outcome(Key key, LedgerSide ledger, ReportSide report, Map<String, BankSide> bank, Set<ReconciliationReason> breaks) {
+    /**
+     * @param expectedBank what the bank should have credited in the report's settlement currency: the report's
+     *                     settlement net plus those of the connector's other currencies settled into the same one
+     *                     that day (one credit per settlement currency; when it is wrong, every part of it is flagged)
+     */
+    record Outcome(Key key, LedgerSide ledger, ReportSide report, Map<String, BankSide> bank, long expectedBank,
+                   Set<ReconciliationReason> breaks) {
         boolean matched() {
             return breaks.isEmpty();
         }
@@ -76,8 +82,9 @@ final class ThreeWayMatcher {
                 case MISSING_IN_BANK -> report == null ? 0 : report.settlementNet();
                 case FEE_DIFFERS -> report.fee() - ledger.fee();
                 case NET_DIFFERS -> ledger != null && report.gross() != ledger.gross() ? report.net() - ledger.net()
-                        : bankAmount(report.settlementCurrency()) - report.settlementNet();
-                case FX_DIFFERS -> bankAmount(report.settlementCurrency()) - report.settlementNet();
+                        : bankAmount(report.settlementCurrency()) - expectedBank;
+                case FX_DIFFERS -> bankAmount(report.settlementCurrency()) == expectedBank
+                        ? report.settlementNet() - atRate(report) : bankAmount(report.settlementCurrency()) - expectedBank;
                 default -> 0;
             };
         }
@@ -88,6 +95,11 @@ final class ThreeWayMatcher {
         }
     }
 
+    /** The report's net converted at the report's own rate, to the minor unit (half even). */
+    static long atRate(ReportSide r) {
+        return new BigDecimal(r.net()).multiply(r.fxRate()).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
     /**
      * @param bank per connector and date, what the bank credited in each currency
      */
@@ -95,6 +107,9 @@ final class ThreeWayMatcher {
                                Map<String, Map<LocalDate, Map<String, BankSide>>> bank) {
         Set<Key> keys = new TreeSet<>(ledger.keySet());
         keys.addAll(reports.keySet());
+        Map<String, Long> dueInto = new java.util.HashMap<>();
+        reports.forEach((k, r) -> dueInto.merge(k.connector() + "|" + k.date() + "|" + r.settlementCurrency(), r.settlementNet(),
+                Math::addExact));
         List<Outcome> out = new ArrayList<>();
         for (Key k : keys) {
             LedgerSide l = ledger.get(k);
@@ -105,7 +120,7 @@ final class ThreeWayMatcher {
                 if (l != null && (l.gross() != 0 || l.fee() != 0)) {
                     breaks.add(ReconciliationReason.MISSING_IN_REPORT);
                 }
-                out.add(new Outcome(k, l, null, new TreeMap<>(credited), breaks));
+                out.add(new Outcome(k, l, null, new TreeMap<>(credited), 0, breaks));
                 continue;
             }
             LedgerSide booked = l == null ? new LedgerSide(0, 0) : l;
@@ -116,18 +131,17 @@ final class ThreeWayMatcher {
                 breaks.add(ReconciliationReason.NET_DIFFERS);
             }
             BankSide b = credited.get(r.settlementCurrency());
-            boolean nothingDue = r.settlementNet() == 0;
-            if (b == null && !nothingDue) {
+            long expected = dueInto.get(k.connector() + "|" + k.date() + "|" + r.settlementCurrency());
+            if (b == null && expected != 0) {
                 breaks.add(ReconciliationReason.MISSING_IN_BANK);
             } else if (r.converted(k.currency())) {
-                long atRate = new BigDecimal(r.net()).multiply(r.fxRate()).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-                if (Math.abs(atRate - r.settlementNet()) > 1 || (b != null && b.amount() != r.settlementNet())) {
+                if (Math.abs(atRate(r) - r.settlementNet()) > 1 || (b != null && b.amount() != expected)) {
                     breaks.add(ReconciliationReason.FX_DIFFERS);
                 }
-            } else if (b != null && b.amount() != r.settlementNet()) {
+            } else if (b != null && b.amount() != expected) {
                 breaks.add(ReconciliationReason.NET_DIFFERS);
             }
-            out.add(new Outcome(k, l, r, new TreeMap<>(credited), breaks));
+            out.add(new Outcome(k, l, r, new TreeMap<>(credited), expected, breaks));
         }
         return out;
     }
