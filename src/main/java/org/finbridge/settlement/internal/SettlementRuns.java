@@ -240,9 +240,23 @@ class SettlementRuns {
         }
         UUID merchant = admitted.getFirst().merchantId();
         String currency = admitted.getFirst().currency();
+        // netting: a release and a recovery of one merchant and currency move only their difference, in one transfer
+        long released = sums.containsKey(ReleasePlanner.Kind.RELEASE) ? sums.get(ReleasePlanner.Kind.RELEASE)[0] : 0;
+        long recovered = sums.containsKey(ReleasePlanner.Kind.RECOVERY) ? sums.get(ReleasePlanner.Kind.RECOVERY)[0] : 0;
+        boolean netted = released > 0 && recovered > 0;
+        ReleasePlanner.Kind carrier = released >= recovered ? ReleasePlanner.Kind.RELEASE : ReleasePlanner.Kind.RECOVERY;
         List<SettlementStore.StoredPosting> out = new ArrayList<>();
-        sums.forEach((kind, s) -> out.add(new SettlementStore.StoredPosting(run, merchant, currency, kind, s[0], Math.toIntExact(s[1]),
-                TransferId.derived("settlement:" + run + ":" + merchant + ":" + currency + ":" + kind).value(), "PENDING", null)));
+        sums.forEach((kind, s) -> {
+            long transferAmount = s[0];
+            ReleasePlanner.Kind into = null;
+            if (netted && (kind == ReleasePlanner.Kind.RELEASE || kind == ReleasePlanner.Kind.RECOVERY)) {
+                transferAmount = kind == carrier ? Math.abs(released - recovered) : 0;
+                into = kind == carrier ? null : carrier;
+            }
+            out.add(new SettlementStore.StoredPosting(run, merchant, currency, kind, s[0], Math.toIntExact(s[1]),
+                    TransferId.derived("settlement:" + run + ":" + merchant + ":" + currency + ":" + kind).value(), "PENDING", null,
+                    transferAmount, into));
+        });
         return out;
     }
 
@@ -297,19 +311,45 @@ class SettlementRuns {
             if (pending.isEmpty()) {
                 return true;
             }
-            List<SettlementStore.StoredPosting> chunk = pending.subList(0, Math.min(CHUNK, pending.size()));
+            // a posting carried in another (netted) moves with it; one that nets to nothing moves nothing
+            List<SettlementStore.StoredPosting> carried = pending.stream().filter(p -> p.nettedInto() != null).toList();
+            List<SettlementStore.StoredPosting> moving = pending.stream().filter(p -> p.nettedInto() == null).toList();
+            if (moving.isEmpty()) {
+                // only carried postings left (their carrier was recorded earlier): they share its outcome
+                tx.executeWithoutResult(s -> carried.forEach(p -> {
+                    String status = store.postingStatus(p.runId(), p.merchantId(), p.currency(), p.nettedInto());
+                    store.recordPosting(p, "POSTED".equals(status), "POSTED".equals(status) ? null : "NETTED_POSTING_REFUSED");
+                }));
+                continue;
+            }
+            List<SettlementStore.StoredPosting> chunk = moving.subList(0, Math.min(CHUNK, moving.size()));
             accounts.openAll(chunk);
-            List<Transfer> transfers = new ArrayList<>(chunk.size());
-            for (SettlementStore.StoredPosting p : chunk) {
+            List<SettlementStore.StoredPosting> transferring = chunk.stream().filter(p -> p.transferAmount() > 0).toList();
+            List<Transfer> transfers = new ArrayList<>(transferring.size());
+            for (SettlementStore.StoredPosting p : transferring) {
                 transfers.add(transfer(p));
             }
-            List<TransferResult> results = ledger.submit(transfers);
+            List<TransferResult> results = transfers.isEmpty() ? List.of() : ledger.submit(transfers);
             checkpoint.accept("submitted");
             tx.executeWithoutResult(s -> {
-                for (int i = 0; i < chunk.size(); i++) {
+                Map<String, Boolean> outcome = new HashMap<>();
+                for (int i = 0; i < transferring.size(); i++) {
                     TransferResult r = results.get(i);
                     boolean posted = r == TransferResult.OK || r == TransferResult.EXISTS;
-                    store.recordPosting(chunk.get(i), posted, posted ? null : r.name());
+                    store.recordPosting(transferring.get(i), posted, posted ? null : r.name());
+                    outcome.put(group(transferring.get(i)), posted);
+                }
+                for (SettlementStore.StoredPosting p : chunk) {
+                    if (p.transferAmount() == 0) {
+                        store.recordPosting(p, true, null);
+                        outcome.put(group(p), true);
+                    }
+                }
+                for (SettlementStore.StoredPosting p : carried) {
+                    Boolean posted = outcome.get(group(p));
+                    if (posted != null) {
+                        store.recordPosting(p, posted, posted ? null : "NETTED_POSTING_REFUSED");
+                    }
                 }
             });
             checkpoint.accept("recorded");
@@ -319,13 +359,17 @@ class SettlementRuns {
         }
     }
 
+    private static String group(SettlementStore.StoredPosting p) {
+        return p.merchantId() + ":" + p.currency();
+    }
+
     private Transfer transfer(SettlementStore.StoredPosting p) {
         TransferId id = new TransferId(p.transferId());
         Transfer t = switch (p.kind()) {
             case RELEASE -> Transfer.posted(id, accounts.pending(p.merchantId(), p.currency()),
-                    accounts.available(p.merchantId(), p.currency()), p.amount(), p.currency(), "SETTLEMENT_RELEASE");
+                    accounts.available(p.merchantId(), p.currency()), p.transferAmount(), p.currency(), "SETTLEMENT_RELEASE");
             case RECOVERY -> Transfer.posted(id, accounts.available(p.merchantId(), p.currency()),
-                    accounts.pending(p.merchantId(), p.currency()), p.amount(), p.currency(), "SETTLEMENT_RECOVERY");
+                    accounts.pending(p.merchantId(), p.currency()), p.transferAmount(), p.currency(), "SETTLEMENT_RECOVERY");
             case RESERVE_WITHHOLD -> Transfer.posted(id, accounts.pending(p.merchantId(), p.currency()),
                     accounts.reserve(p.merchantId(), p.currency()), p.amount(), p.currency(), "SETTLEMENT_RESERVE_WITHHOLD");
             case RESERVE_RELEASE -> Transfer.posted(id, accounts.reserve(p.merchantId(), p.currency()),

@@ -30,9 +30,13 @@ class SettlementStore {
     record StoredLine(UUID runId, UUID paymentId, ReleasePlanner.Kind kind, UUID merchantId, String currency, long amount) {
     }
 
-    /** One ledger transfer of the run: all of a merchant's lines of one kind in one currency. */
+    /**
+     * One ledger transfer of the run: all of a merchant's lines of one kind in one currency. A release and a
+     * recovery of the same merchant and currency are netted: the larger moves only the difference
+     * ({@code transferAmount}), the smaller moves nothing itself and names the one it is carried in ({@code nettedInto}).
+     */
     record StoredPosting(UUID runId, UUID merchantId, String currency, ReleasePlanner.Kind kind, long amount, int lineCount,
-                         UUID transferId, String status, String result) {
+                         UUID transferId, String status, String result, long transferAmount, ReleasePlanner.Kind nettedInto) {
     }
 
     /** Lines per INSERT: the columns go as arrays, so a statement carries many rows in six parameters. */
@@ -239,9 +243,12 @@ class SettlementStore {
             return;
         }
         jdbc.sql("""
-                insert into settlement_postings (run_id, merchant_id, currency, kind, amount, line_count, transfer_id, status)
-                select ?, p.merchant_id, p.currency, p.kind, p.amount, p.line_count, p.transfer_id, 'PENDING'
-                from unnest(?, ?, ?, ?, ?, ?) as p (merchant_id, currency, kind, amount, line_count, transfer_id)""")
+                insert into settlement_postings (run_id, merchant_id, currency, kind, amount, line_count, transfer_id, status,
+                  transfer_amount, netted_into)
+                select ?, p.merchant_id, p.currency, p.kind, p.amount, p.line_count, p.transfer_id, 'PENDING', p.transfer_amount,
+                  p.netted_into
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?) as p (merchant_id, currency, kind, amount, line_count, transfer_id,
+                  transfer_amount, netted_into)""")
                 .param(postings.getFirst().runId())
                 .param(SqlArrays.of("uuid", postings.stream().map(StoredPosting::merchantId).toList()))
                 .param(SqlArrays.of("varchar", postings.stream().map(StoredPosting::currency).toList()))
@@ -249,6 +256,8 @@ class SettlementStore {
                 .param(SqlArrays.of("bigint", postings.stream().map(StoredPosting::amount).toList()))
                 .param(SqlArrays.of("integer", postings.stream().map(StoredPosting::lineCount).toList()))
                 .param(SqlArrays.of("uuid", postings.stream().map(StoredPosting::transferId).toList()))
+                .param(SqlArrays.of("bigint", postings.stream().map(StoredPosting::transferAmount).toList()))
+                .param(SqlArrays.of("varchar", postings.stream().map(p -> p.nettedInto() == null ? null : p.nettedInto().name()).toList()))
                 .update();
     }
 
@@ -259,6 +268,11 @@ class SettlementStore {
                 .sorted(java.util.Comparator.comparing((StoredPosting p) -> p.kind().ordinal())
                         .thenComparing(StoredPosting::merchantId).thenComparing(StoredPosting::currency))
                 .toList();
+    }
+
+    String postingStatus(UUID run, UUID merchant, String currency, ReleasePlanner.Kind kind) {
+        return jdbc.sql("select status from settlement_postings where run_id = ? and merchant_id = ? and currency = ? and kind = ?")
+                .params(run, merchant, currency, kind.name()).query(String.class).optional().orElse("REFUSED");
     }
 
     /**
@@ -278,7 +292,7 @@ class SettlementStore {
     /** Writes one statement per merchant and currency from the run's postings (few rows: one per merchant and kind). */
     void writeStatements(UUID run, java.time.Clock clock) {
         record Totals(UUID merchant, String currency, long released, long recovered, long withheld, long reserveReleased,
-                      long lines, long refused) {
+                      long lines, long refused, long netted) {
         }
         List<Totals> totals = jdbc.sql("""
                 select merchant_id, currency,
@@ -287,12 +301,13 @@ class SettlementStore {
                   sum(case when kind = 'RESERVE_WITHHOLD' and status = 'POSTED' then amount else 0 end) as withheld,
                   sum(case when kind = 'RESERVE_RELEASE' and status = 'POSTED' then amount else 0 end) as reserve_released,
                   sum(line_count) as line_count,
-                  sum(case when status = 'REFUSED' then line_count else 0 end) as refused_count
+                  sum(case when status = 'REFUSED' then line_count else 0 end) as refused_count,
+                  sum(case when status = 'POSTED' and netted_into is not null then amount else 0 end) as netted
                 from settlement_postings where run_id = ? group by merchant_id, currency order by merchant_id, currency""")
                 .param(run)
                 .query((rs, n) -> new Totals(rs.getObject("merchant_id", UUID.class), rs.getString("currency"),
                         rs.getLong("released"), rs.getLong("recovered"), rs.getLong("withheld"), rs.getLong("reserve_released"),
-                        rs.getLong("line_count"), rs.getLong("refused_count")))
+                        rs.getLong("line_count"), rs.getLong("refused_count"), rs.getLong("netted")))
                 .list();
         Timestamp now = ts(clock.instant());
         int perInsert = 500;
@@ -300,14 +315,14 @@ class SettlementStore {
             List<Totals> part = totals.subList(from, Math.min(totals.size(), from + perInsert));
             var sql = new StringBuilder("""
                     insert into settlement_statements (id, run_id, merchant_id, currency, released, recovered, reserve_withheld,
-                    reserve_released, net_to_available, line_count, refused_count, created_at) values """);
+                    reserve_released, net_to_available, line_count, refused_count, created_at, netted) values """);
             List<Object> params = new java.util.ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 Totals t = part.get(i);
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 params.addAll(List.of(TimeOrderedIds.next(clock), run, t.merchant(), t.currency(), t.released(), t.recovered(),
                         t.withheld(), t.reserveReleased(), t.released() - t.recovered() + t.reserveReleased(),
-                        Math.toIntExact(t.lines()), Math.toIntExact(t.refused()), now));
+                        Math.toIntExact(t.lines()), Math.toIntExact(t.refused()), now, t.netted()));
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
@@ -325,10 +340,11 @@ class SettlementStore {
                 .query((rs, n) -> new SettlementStatement(TimeOrderedIds.format("sst", rs.getObject("id", UUID.class)),
                         new SettlementRunId(rs.getObject("run_id", UUID.class)), new PartyId(merchant), rs.getString("currency"),
                         rs.getLong("released"), rs.getLong("recovered"), rs.getLong("reserve_withheld"),
-                        rs.getLong("reserve_released"), rs.getLong("net_to_available"), List.of(), instant(rs, "created_at")))
+                        rs.getLong("reserve_released"), rs.getLong("net_to_available"), rs.getLong("netted"), List.of(),
+                        instant(rs, "created_at")))
                 .list().stream().limit(limit).toList();
         return heads.stream().map(s -> new SettlementStatement(s.id(), s.runId(), s.merchantId(), s.currency(), s.released(),
-                s.recovered(), s.reserveWithheld(), s.reserveReleased(), s.netToAvailable(),
+                s.recovered(), s.reserveWithheld(), s.reserveReleased(), s.netToAvailable(), s.netted(),
                 jdbc.sql("""
                         select l.payment_id, l.kind, l.amount, s.transfer_id, s.status, s.result from settlement_lines l
                         join settlement_postings s on s.run_id = l.run_id and s.merchant_id = l.merchant_id
@@ -358,7 +374,9 @@ class SettlementStore {
     private static StoredPosting posting(ResultSet rs, int n) throws SQLException {
         return new StoredPosting(rs.getObject("run_id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("currency"),
                 ReleasePlanner.Kind.valueOf(rs.getString("kind")), rs.getLong("amount"), rs.getInt("line_count"),
-                rs.getObject("transfer_id", UUID.class), rs.getString("status"), rs.getString("result"));
+                rs.getObject("transfer_id", UUID.class), rs.getString("status"), rs.getString("result"),
+                rs.getObject("transfer_amount") == null ? rs.getLong("amount") : rs.getLong("transfer_amount"),
+                rs.getString("netted_into") == null ? null : ReleasePlanner.Kind.valueOf(rs.getString("netted_into")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
