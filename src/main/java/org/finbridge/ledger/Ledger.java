@@ -12,6 +12,15 @@ public interface Ledger {
 
     AccountResult createAccount(NewAccount account);
 
+    /**
+     * {@link #createAccount} for many accounts with a few round trips (a settlement run opening the accounts of
+     * a thousand merchants): one read of those that exist, the rest inserted in one transaction. One result per
+     * account, in order; an account named twice answers EXISTS the second time.
+     */
+    default List<AccountResult> createAccounts(List<NewAccount> accounts) {
+        return accounts.stream().map(this::createAccount).toList();
+    }
+
     Optional<Account> account(AccountId id);
 
     /**

@@ -18,6 +18,16 @@ public interface Payments {
 
     List<Payment> list(Actor actor, int limit);
 
+    /**
+     * The running totals of many payments in one read (a settlement run asks for thousands at once, where a
+     * {@link #find} each would cost a round trip each). Payments the actor may not see, and unknown ids, are
+     * left out; at most {@link #MAX_BULK_READ} ids per call.
+     */
+    List<CapturedAmounts> capturedAmounts(Actor actor, java.util.Collection<PaymentId> ids);
+
+    /** The most ids {@link #capturedAmounts} takes at once. */
+    int MAX_BULK_READ = 5_000;
+
     /** Asks the risk policy, then a connector, to authorize (cards) or to start the buyer's payment (push). */
     PaymentResult confirm(Actor actor, PaymentId id);
 

@@ -16,6 +16,22 @@ public interface Reconciliations {
 
     List<ReconciliationOutcome.ExceptionLine> exceptions(Actor actor, int limit);
 
+    /**
+     * Keeps a connector's daily settlement report (its totals per currency) for the three-way reconciliation.
+     * Operators only: anyone else gets {@link ConnectorReportResult.Unreadable} and nothing is kept.
+     */
+    ConnectorReportResult importConnectorReport(Actor actor, String fileName, String csv);
+
+    /**
+     * Three-way reconciliation of a day: the ledger's clearing accounts, the connectors' reports and the bank's
+     * credits in the given imported statement files, per connector and currency; breaks go to the exception
+     * queue. Empty when a statement file is unknown or the actor is no operator.
+     */
+    Optional<List<ThreeWayLine>> reconcileThreeWay(Actor actor, LocalDate date, List<String> statementFileIds);
+
+    /** The day's last three-way reconciliation, per connector and currency (operators only). */
+    List<ThreeWayLine> threeWay(Actor actor, LocalDate date);
+
     /** Computes and keeps the day's safeguarding report (again: the kept one is replaced by a fresh computation). */
     SafeguardingReport safeguarding(LocalDate date, String actor);
 

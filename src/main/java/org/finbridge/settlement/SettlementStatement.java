@@ -14,9 +14,11 @@ import org.finbridge.payments.PaymentId;
  * @param recovered money taken back from available to pending for refunds or chargebacks after release
  * @param reserveWithheld money moved from pending into the rolling reserve
  * @param reserveReleased reserve returned to available after its holding days
+ * @param netted what did not move because it was netted: where a run both releases and recovers, only the
+ *               difference moves between pending and available, and this is the smaller of the two
  */
 public record SettlementStatement(String id, SettlementRunId runId, PartyId merchantId, String currency, long released,
-                                  long recovered, long reserveWithheld, long reserveReleased, long netToAvailable,
+                                  long recovered, long reserveWithheld, long reserveReleased, long netToAvailable, long netted,
                                   List<Line> lines, Instant createdAt) {
 
     /**

@@ -334,6 +334,13 @@ class IsolationMatrixTest {
                 o -> new Request(stl + "/reconciliations", Map.of("fileId", "bsf_matrix")));
         add("GET " + stl + "/reconciliation-exceptions", Rule.operator(ApiScope.PAYMENTS_READ),
                 o -> get(stl + "/reconciliation-exceptions"));
+        // three-way reconciliation: connector reports in, results out, operators only
+        add("POST " + stl + "/connector-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/connector-reports", Map.of("not", "a settlement report")));
+        add("POST " + stl + "/three-way-reconciliations", Rule.operator(ApiScope.PAYMENTS_WRITE),
+                o -> new Request(stl + "/three-way-reconciliations", Map.of("date", "2000-01-03", "statementFileIds", List.of())));
+        add("GET " + stl + "/three-way-reconciliations", Rule.operator(ApiScope.PAYMENTS_READ),
+                o -> get(stl + "/three-way-reconciliations?date=2000-01-03"));
         add("POST " + stl + "/safeguarding-reports", Rule.operator(ApiScope.PAYMENTS_WRITE),
                 o -> new Request(stl + "/safeguarding-reports", Map.of("date", "2000-01-03")));
         add("GET " + stl + "/safeguarding-reports", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),

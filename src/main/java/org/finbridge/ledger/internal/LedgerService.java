@@ -86,6 +86,53 @@ class LedgerService implements Ledger {
         }
     }
 
+    @Override
+    public List<AccountResult> createAccounts(List<NewAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<AccountId, Account> existing = new java.util.HashMap<>();
+        jdbc.sql("select " + ACCOUNT_COLUMNS + " from ledger_accounts where id = any(:ids)")
+                .param("ids", org.finbridge.platform.SqlArrays.of("uuid", accounts.stream().map(a -> a.id().value()).distinct().toList()))
+                .query(LedgerService::readAccount).list().forEach(a -> existing.put(a.id(), a));
+        java.util.Map<AccountId, NewAccount> missing = new java.util.LinkedHashMap<>();
+        for (NewAccount a : accounts) {
+            boolean exclusive = a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
+                    && a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);
+            if (!exclusive && !existing.containsKey(a.id())) {
+                missing.putIfAbsent(a.id(), a);
+            }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                nested.executeWithoutResult(status -> missing.values().forEach(this::insert));
+            } catch (DuplicateKeyException raced) {
+                // another node opened one of them meanwhile: settle each on its own
+                return accounts.stream().map(this::createAccount).toList();
+            }
+        }
+        java.util.Set<AccountId> answered = new java.util.HashSet<>();
+        return accounts.stream().map(a -> {
+            if (a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS) && a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)) {
+                return AccountResult.FLAGS_ARE_MUTUALLY_EXCLUSIVE;
+            }
+            Account before = existing.get(a.id());
+            if (before != null) {
+                return sameAccount(before, a) ? AccountResult.EXISTS : AccountResult.EXISTS_WITH_DIFFERENT_FIELDS;
+            }
+            NewAccount opened = missing.get(a.id());
+            if (!answered.add(a.id())) {
+                return opened.equals(a) || sameNew(opened, a) ? AccountResult.EXISTS : AccountResult.EXISTS_WITH_DIFFERENT_FIELDS;
+            }
+            return AccountResult.OK;
+        }).toList();
+    }
+
+    private static boolean sameNew(NewAccount a, NewAccount b) {
+        return a.currency().equals(b.currency()) && a.type().equals(b.type())
+                && java.util.Objects.equals(a.ownerRef(), b.ownerRef()) && a.flags().equals(b.flags());
+    }
+
     private AccountResult insert(NewAccount a) {
         jdbc.sql("""
                 insert into ledger_accounts (id, currency, type, owner_ref, debits_must_not_exceed_credits,

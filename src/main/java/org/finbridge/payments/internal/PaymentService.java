@@ -142,6 +142,14 @@ class PaymentService implements Payments {
     }
 
     @Override
+    public List<org.finbridge.payments.CapturedAmounts> capturedAmounts(Actor actor, java.util.Collection<PaymentId> ids) {
+        if (ids.size() > MAX_BULK_READ) {
+            throw new IllegalArgumentException("at most " + MAX_BULK_READ + " payments per read, not " + ids.size());
+        }
+        return store.capturedAmounts(ids).stream().filter(a -> actor.mayAccess(a.merchantId())).toList();
+    }
+
+    @Override
     public List<Payment> list(Actor actor, int limit) {
         int n = Math.max(1, Math.min(limit, 200));
         return (actor.isOperator() ? store.all(n) : store.ofMerchant(actor.partyId(), n)).stream().map(views::of).toList();

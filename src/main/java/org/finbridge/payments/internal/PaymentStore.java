@@ -212,6 +212,29 @@ class PaymentStore {
                 .param("p", id.value()).update();
     }
 
+    /** Running totals of the given payments with their disputes, in one statement (the ids as one array). */
+    List<org.finbridge.payments.CapturedAmounts> capturedAmounts(java.util.Collection<PaymentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select p.id, p.merchant_id, coalesce(p.processed_currency, p.requested_currency) as currency, p.captured,
+                  p.fees_acquirer, p.fees_platform, p.reserved, p.refunded, d.status as dispute_status,
+                  d.from_pending, d.from_reserve
+                from payments p left join payment_disputes d on d.payment_id = p.id
+                where p.id = any(?)""")
+                .param(org.finbridge.platform.SqlArrays.of("uuid", ids.stream().map(PaymentId::value).toList()))
+                .query((rs, n) -> {
+                    String dispute = rs.getString("dispute_status");
+                    return new org.finbridge.payments.CapturedAmounts(new PaymentId(rs.getObject("id", UUID.class)),
+                            new PartyId(rs.getObject("merchant_id", UUID.class)), rs.getString("currency"), rs.getLong("captured"),
+                            rs.getLong("fees_acquirer"), rs.getLong("fees_platform"), rs.getLong("reserved"), rs.getLong("refunded"),
+                            dispute != null && !dispute.equals(Payment.DisputeStatus.WON.name()),
+                            dispute == null ? 0 : rs.getLong("from_pending"), dispute == null ? 0 : rs.getLong("from_reserve"));
+                })
+                .list();
+    }
+
     Optional<Payment.Dispute> dispute(PaymentId id) {
         return jdbc.sql("select * from payment_disputes where payment_id = :p").param("p", id.value())
                 .query((rs, n) -> new Payment.Dispute(Payment.DisputeStatus.valueOf(rs.getString("status")),

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,43 @@ class MerchantAccounts {
     AccountId platform(String type, String currency) {
         AccountId id = AccountId.derived("platform:" + type + ":" + currency);
         return opened.contains(id) ? id : openNamed(id, currency, type, "platform");
+    }
+
+    /** The accounts a run's postings move money between, opened with a few round trips instead of one or two each. */
+    void openAll(java.util.Collection<SettlementStore.StoredPosting> postings) {
+        java.util.Map<AccountId, NewAccount> wanted = new java.util.LinkedHashMap<>();
+        for (SettlementStore.StoredPosting p : postings) {
+            want(wanted, p.merchantId(), p.currency(), "MERCHANT_PENDING");
+            switch (p.kind()) {
+                case RELEASE, RECOVERY -> want(wanted, p.merchantId(), p.currency(), "MERCHANT_AVAILABLE",
+                        AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+                case RESERVE_WITHHOLD -> want(wanted, p.merchantId(), p.currency(), "MERCHANT_RESERVE");
+                case RESERVE_RELEASE -> {
+                    want(wanted, p.merchantId(), p.currency(), "MERCHANT_RESERVE");
+                    want(wanted, p.merchantId(), p.currency(), "MERCHANT_AVAILABLE", AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<NewAccount> accounts = List.copyOf(wanted.values());
+        List<AccountResult> results = ledger.createAccounts(accounts);
+        for (int i = 0; i < accounts.size(); i++) {
+            if (results.get(i) != AccountResult.OK && results.get(i) != AccountResult.EXISTS) {
+                throw new IllegalStateException("ledger account " + accounts.get(i).id() + " (" + accounts.get(i).type()
+                        + ") exists with other fields: " + results.get(i));
+            }
+            opened.add(accounts.get(i).id());
+        }
+    }
+
+    private void want(java.util.Map<AccountId, NewAccount> wanted, UUID merchant, String currency, String type, AccountFlag... flags) {
+        String owner = new PartyId(merchant).toString();
+        AccountId id = AccountId.derived("party:" + owner + ":" + type + ":" + currency);
+        if (!opened.contains(id)) {
+            wanted.putIfAbsent(id, new NewAccount(id, CurrencyCode.of(currency), type, owner, flags.length == 0 ? Set.of() : Set.of(flags)));
+        }
     }
 
     long postedCreditBalance(AccountId id) {

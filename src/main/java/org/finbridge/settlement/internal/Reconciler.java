@@ -79,10 +79,16 @@ final class Reconciler {
                 }
             }
         }
+        // movements by currency and amount: a line without an id looks at its few candidates, not at every movement
+        Map<String, List<Expected>> byAmount = new HashMap<>();
+        if (!withoutId.isEmpty()) {
+            for (Expected e : expected) {
+                byAmount.computeIfAbsent(e.currency() + ":" + e.amountMinorUnits(), k -> new ArrayList<>()).add(e);
+            }
+        }
         for (Line l : withoutId) {
-            List<Expected> fits = expected.stream().filter(e -> !claimed.contains(e.key()))
-                    .filter(e -> e.currency().equals(l.currency()) && e.amountMinorUnits() == l.amountMinorUnits()
-                            && withinWindow(l, e, rules))
+            List<Expected> fits = byAmount.getOrDefault(l.currency() + ":" + l.amountMinorUnits(), List.of()).stream()
+                    .filter(e -> !claimed.contains(e.key()) && withinWindow(l, e, rules))
                     .toList();
             if (fits.size() == 1) {
                 claimed.add(fits.getFirst().key());

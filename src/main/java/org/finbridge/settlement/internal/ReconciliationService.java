@@ -25,6 +25,7 @@ import org.finbridge.ledger.Ledger;
 import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
+import org.finbridge.platform.SqlArrays;
 import org.finbridge.settlement.ReconciliationOutcome;
 import org.finbridge.settlement.ReconciliationReason;
 import org.finbridge.settlement.Reconciliations;
@@ -57,12 +58,15 @@ class ReconciliationService implements Reconciliations {
     private final Clock clock;
     private final Reconciler.Rules rules;
     private final Set<String> safeguardingAccounts;
+    private final ThreeWayReconciliation threeWay;
 
     ReconciliationService(JdbcClient jdbc, BankStatements statements, Ledger ledger, SettlementAudit audit,
                           PlatformTransactionManager transactions, Clock clock,
                           @Value("${finbridge.settlement.reconciliation.value-date-window-days:2}") int windowDays,
                           @Value("${finbridge.settlement.reconciliation.fee-tolerance-minor:2500}") long feeTolerance,
-                          @Value("${finbridge.settlement.safeguarding.accounts:DE89370400440532013000}") List<String> safeguardingAccounts) {
+                          @Value("${finbridge.settlement.safeguarding.accounts:DE89370400440532013000}") List<String> safeguardingAccounts,
+                          ThreeWayReconciliation threeWay) {
+        this.threeWay = threeWay;
         this.jdbc = jdbc;
         this.statements = statements;
         this.ledger = ledger;
@@ -111,9 +115,16 @@ class ReconciliationService implements Reconciliations {
                 x.line().lineId(), x.reason(), x.expected() == null ? null : x.expected().key(), x.line().endToEndId(),
                 x.line().amountMinorUnits(), x.line().currency(), x.line().valueDate())).toList();
         tx.executeWithoutResult(st -> {
-            for (Reconciler.Match m : r.matches()) {
-                jdbc.sql("insert into recon_matches (payout_id, line_id, file_id, matched_at) values (?, ?, ?, ?)")
-                        .params(UUID.fromString(m.expected().key()), m.line().lineId(), fileId, now).update();
+            // a statement of 100,000 lines matches in a handful of statements, not 100,000 round trips
+            for (int from = 0; from < r.matches().size(); from += 20_000) {
+                List<Reconciler.Match> part = r.matches().subList(from, Math.min(r.matches().size(), from + 20_000));
+                jdbc.sql("""
+                        insert into recon_matches (payout_id, line_id, file_id, matched_at)
+                        select m.payout_id, m.line_id, ?, ? from unnest(?, ?) as m (payout_id, line_id)""")
+                        .param(fileId).param(now)
+                        .param(SqlArrays.of("uuid", part.stream().map(m -> UUID.fromString(m.expected().key())).toList()))
+                        .param(SqlArrays.of("varchar", part.stream().map(m -> m.line().lineId()).toList()))
+                        .update();
             }
             for (ReconciliationOutcome.ExceptionLine x : exceptions) {
                 jdbc.sql("""
@@ -140,6 +151,27 @@ class ReconciliationService implements Reconciliations {
                     "{\"matched\":" + r.matches().size() + ",\"exceptions\":" + exceptions.size() + "}");
         });
         return Optional.of(new ReconciliationOutcome(fileId, total, r.matches().size(), handled.size(), exceptions));
+    }
+
+    @Override
+    public org.finbridge.settlement.ConnectorReportResult importConnectorReport(Actor actor, String fileName, String csv) {
+        if (!actor.isOperator()) {
+            return new org.finbridge.settlement.ConnectorReportResult.Unreadable("only operators import connector reports");
+        }
+        return threeWay.importReport(actor, fileName, csv);
+    }
+
+    @Override
+    public Optional<List<org.finbridge.settlement.ThreeWayLine>> reconcileThreeWay(Actor actor, LocalDate date, List<String> statementFileIds) {
+        if (!actor.isOperator() || date == null || statementFileIds == null) {
+            return Optional.empty();
+        }
+        return threeWay.reconcile(actor, date, statementFileIds);
+    }
+
+    @Override
+    public List<org.finbridge.settlement.ThreeWayLine> threeWay(Actor actor, LocalDate date) {
+        return actor.isOperator() ? threeWay.results(date) : List.of();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.finbridge.payments.Payment;
+import org.finbridge.payments.CapturedAmounts;
 import org.finbridge.settlement.SettlementPolicy;
 
 /**
@@ -46,15 +46,13 @@ final class ReleasePlanner {
         return !t.capturedAt().atZone(cal.zone()).toLocalDate().plusDays(policy.reserveDays()).isAfter(businessDate);
     }
 
-    static List<Line> plan(SettlementPolicy policy, Tracked t, Payment p, LocalDate businessDate) {
+    static List<Line> plan(SettlementPolicy policy, Tracked t, CapturedAmounts p, LocalDate businessDate) {
         List<Line> lines = new ArrayList<>();
         if (!released(policy, t, businessDate)) {
             return lines;
         }
-        boolean disputeStands = p.dispute() != null && p.dispute().status() != Payment.DisputeStatus.WON;
-        long chargebackFromPending = disputeStands ? p.dispute().fromPending() : 0;
-        long chargebackFromReserve = disputeStands ? p.dispute().fromReserve() : 0;
-        long netPending = p.captured() - p.feesAcquirer() - p.feesPlatform() - p.reserved() - p.refunded() - chargebackFromPending;
+        long chargebackFromReserve = p.disputeStands() ? p.disputeFromReserve() : 0;
+        long netPending = p.netPending();
 
         // the policy's reserve tops up what payments reserved at capture; never withheld twice, never given back early
         long target = Math.floorDiv(Math.multiplyExact(p.captured(), policy.reserveBasisPoints()), 10_000L) - p.reserved();

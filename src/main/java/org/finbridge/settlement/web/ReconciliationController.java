@@ -8,6 +8,7 @@ import org.finbridge.party.Actor;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.PartyKind;
 import org.finbridge.platform.web.Problems;
+import org.finbridge.settlement.ConnectorReportResult;
 import org.finbridge.settlement.ReconciliationOutcome;
 import org.finbridge.settlement.Reconciliations;
 import org.finbridge.settlement.SafeguardingReport;
@@ -51,6 +52,52 @@ class ReconciliationController {
     @Access(value = ApiScope.PAYMENTS_READ, operatorOnly = true)
     List<ReconciliationOutcome.ExceptionLine> exceptions(Actor actor, @RequestParam(defaultValue = "100") int limit) {
         return reconciliations.exceptions(actor, limit);
+    }
+
+    /**
+     * A connector's daily settlement report, as the connector publishes it (CSV, sent as the request body
+     * whatever its declared type), for the three-way reconciliation.
+     */
+    @PostMapping("/api/v1/settlement/connector-reports")
+    @Access(value = ApiScope.PAYMENTS_WRITE, operatorOnly = true)
+    ResponseEntity<?> importConnectorReport(Actor actor, @RequestBody String csv,
+                                            @RequestParam(name = "fileName", required = false) String fileName) {
+        return switch (reconciliations.importConnectorReport(actor, fileName, csv)) {
+            case ConnectorReportResult.Imported i -> ResponseEntity.status(HttpStatus.CREATED).body(i);
+            case ConnectorReportResult.AlreadyImported a -> ResponseEntity.ok(a);
+            case ConnectorReportResult.Conflicting c -> Problems.response(HttpStatus.CONFLICT, "CONNECTOR_REPORT_CONFLICT",
+                    "a different report of " + c.connector() + " for " + c.date() + " in " + c.currency() + " is already kept");
+            case ConnectorReportResult.Unreadable u -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNREADABLE_CONNECTOR_REPORT",
+                    u.problem());
+        };
+    }
+
+    record ThreeWayBody(String date, List<String> statementFileIds) {
+    }
+
+    @PostMapping("/api/v1/settlement/three-way-reconciliations")
+    @Access(value = ApiScope.PAYMENTS_WRITE, operatorOnly = true)
+    ResponseEntity<?> reconcileThreeWay(Actor actor, @RequestBody ThreeWayBody body) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(body.date());
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "date must be a date like 2026-11-27");
+        }
+        List<String> files = body.statementFileIds() == null ? List.of() : body.statementFileIds();
+        return reconciliations.reconcileThreeWay(actor, date, files).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_STATEMENT_FILE",
+                        "no imported bank statement file among " + files));
+    }
+
+    @GetMapping("/api/v1/settlement/three-way-reconciliations")
+    @Access(value = ApiScope.PAYMENTS_READ, operatorOnly = true)
+    ResponseEntity<?> threeWay(Actor actor, @RequestParam String date) {
+        try {
+            return ResponseEntity.ok(reconciliations.threeWay(actor, LocalDate.parse(date)));
+        } catch (DateTimeParseException e) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "date must be a date like 2026-11-27");
+        }
     }
 
     @PostMapping("/api/v1/settlement/safeguarding-reports")

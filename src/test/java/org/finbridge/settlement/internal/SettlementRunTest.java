@@ -238,6 +238,36 @@ class SettlementRunTest {
     }
 
     @Test
+    void aRefundOwedBackAndNewReleasesInOneRunAreNettedSoOnlyTheDifferenceMoves() {
+        Payment first = captured(10_000);
+        settlement.run(target2.plusBusinessDays(today(), 2), "test");
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(first));
+
+        clock.advance(Duration.ofDays(5));
+        done(payments.refund(actor, first.id(), 4_000L, "returned"));
+        Payment second = captured(20_000);
+        long availableBefore = balance("MERCHANT_AVAILABLE");
+        SettlementRun run = settlement.run(target2.plusBusinessDays(today(), 2), "test");
+        SettlementStatement s = statements(run).getFirst();
+        assertThat(s.released()).isEqualTo(net(second));
+        assertThat(s.recovered()).isEqualTo(4_000);
+        assertThat(s.netted()).as("the recovery is carried inside the release").isEqualTo(4_000);
+        assertThat(s.netToAvailable()).isEqualTo(net(second) - 4_000);
+        assertThat(s.lines()).extracting(SettlementStatement.Line::status).containsOnly("POSTED");
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(availableBefore + net(second) - 4_000);
+        assertThat(balance("MERCHANT_PENDING")).isZero();
+        // one ledger transfer of the difference between the merchant's pending and available accounts, none back
+        var available = fixtures.merchantAccount(merchant, "MERCHANT_AVAILABLE", "EUR");
+        assertThat(jdbc.sql("select count(*) from ledger_transfers where external_ref = ? and (debit_account_id = ? or credit_account_id = ?)")
+                .params(run.id().toString(), available.id().value(), available.id().value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select amount from ledger_transfers where external_ref = ? and credit_account_id = ?")
+                .params(run.id().toString(), available.id().value()).query(Long.class).single()).isEqualTo(net(second) - 4_000);
+        // what settlement moved per payment still counts both gross lines
+        assertThat(store.tracked(first.id().value()).orElseThrow().settled()).isEqualTo(net(first) - 4_000);
+        assertThat(store.tracked(second.id().value()).orElseThrow().settled()).isEqualTo(net(second));
+    }
+
+    @Test
     void aRunInterruptedAfterTheLedgerAnsweredIsFinishedOnceByTheNextNode() {
         List<Payment> paid = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -268,8 +298,14 @@ class SettlementRunTest {
         SettlementStatement s = statements(done).getFirst();
         assertThat(s.released()).isEqualTo(expected);
         assertThat(s.lines()).hasSize(5);
-        assertThat(jdbc.sql("select sum(settled) from settlement_payments where merchant_id = ?").param(merchant.value())
-                .query(Long.class).single()).isEqualTo(expected);
+        long settled = 0;
+        for (Payment p : paid) {
+            settled += store.tracked(p.id().value()).orElseThrow().settled();
+        }
+        assertThat(settled).as("what settlement moved per payment, once").isEqualTo(expected);
+        assertThat(jdbc.sql("select count(*) from settlement_postings where run_id = ? and merchant_id = ?")
+                .params(done.id().value(), merchant.value())
+                .query(Long.class).single()).as("one ledger transfer for the merchant's releases").isEqualTo(1);
     }
 
     @Test
