@@ -31,12 +31,12 @@ public class CreditJobs {
     private final JdbcClient jdbc;
     private final MerchantScoring scoring;
     private final Retention retention;
-    private final ReportService reports;
+    private final CreditReportService reports;
     private final DishonestyService dishonesty;
     private final Clock clock;
     private final ZoneId zone;
 
-    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, ReportService reports,
+    CreditJobs(JdbcClient jdbc, MerchantScoring scoring, Retention retention, CreditReportService reports,
                DishonestyService dishonesty, Clock clock,
                @Value("${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;

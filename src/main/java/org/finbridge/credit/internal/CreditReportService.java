@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reports, the access log, statements and objections (REGULATIONS.md §3.1, arts. 16–18, 22, 25). */
 @Service
-class ReportService implements CreditReports {
+class CreditReportService implements CreditReports {
 
     static final String REPORT_PREFIX = "rpt";
     static final String OBJECTION_PREFIX = "obj";
@@ -58,7 +58,7 @@ class ReportService implements CreditReports {
     private final Clock clock;
     private final ZoneId zone;
 
-    ReportService(JdbcClient jdbc, Parties parties, Consents consents, ContributionService contributions, ScoreStore scores,
+    CreditReportService(JdbcClient jdbc, Parties parties, Consents consents, ContributionService contributions, ScoreStore scores,
                   CreditAudit audit, Clock clock, @org.springframework.beans.factory.annotation.Value(
                           "${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
@@ -308,7 +308,7 @@ class ReportService implements CreditReports {
     @Override
     public List<Objection> objections(PartyId subject) {
         return jdbc.sql(OBJECTIONS + " where subject_id = :s order by raised_at, id").param("s", subject.value())
-                .query(ReportService::readObjection).list();
+                .query(CreditReportService::readObjection).list();
     }
 
     Optional<Objection> find(String objectionId) {
@@ -318,7 +318,7 @@ class ReportService implements CreditReports {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.sql(OBJECTIONS + " where id = :id").param("id", id).query(ReportService::readObjection).optional();
+        return jdbc.sql(OBJECTIONS + " where id = :id").param("id", id).query(CreditReportService::readObjection).optional();
     }
 
     static final String OBJECTIONS = """
