@@ -117,7 +117,7 @@ public final class FraudBenchmark {
         if (lap == 0) {
             return t;
         }
-        return new Transaction(t.atMillis() + lap * 86_400_000L, t.reference() + "#" + lap, t.merchant(), t.merchantCountry(),
+        return new Transaction(t.atMillis() + lap * 86_400_000L, t.reference() + "#" + lap, t.merchant(), t.merchantCountry(), t.merchantCreatedMillis(),
                 t.card(), t.bin(), t.binCountry(), t.email(), t.ip(), t.ipCountry(), t.device(), t.shippingCountry(),
                 t.buyerAccount(), t.accountCreatedMillis(), t.amountMajor(), t.currency(), t.card3ds());
     }

@@ -42,6 +42,10 @@ public enum Feature {
     /** The card, e-mail, device or IP address was confirmed fraudulent by a review or a chargeback. */
     CONFIRMED_FRAUD(Kind.FLAG),
     NO_EMAIL(Kind.FLAG),
+    /** The checkout sent no device identifier (many integrations do not). */
+    NO_DEVICE(Kind.FLAG),
+    NO_IP(Kind.FLAG),
+    /** Days since the merchant (the payee) was onboarded, or first seen when that is unknown: mules are new. */
     MERCHANT_AGE_DAYS(Kind.LOG),
     MERCHANT_ATTEMPTS_1H(Kind.LOG),
     /** A new device and an amount above the buyer's habit, together. */
@@ -55,9 +59,20 @@ public enum Feature {
     public static final int COUNT = ALL.size();
 
     private final Kind kind;
+    private final boolean inModel;
 
     Feature(Kind kind) {
+        this(kind, true);
+    }
+
+    Feature(Kind kind, boolean inModel) {
         this.kind = kind;
+        this.inModel = inModel;
+    }
+
+    /** Whether the model reads it (all do but those the rules and reasons use alone). */
+    public boolean inModel() {
+        return inModel;
     }
 
     public int index() {
@@ -81,7 +96,7 @@ public enum Feature {
     public static double[] modelInput(double[] raw) {
         double[] x = new double[COUNT];
         for (int i = 0; i < COUNT; i++) {
-            x[i] = ALL.get(i).transform(raw[i]);
+            x[i] = ALL.get(i).inModel ? ALL.get(i).transform(raw[i]) : 0;
         }
         return x;
     }

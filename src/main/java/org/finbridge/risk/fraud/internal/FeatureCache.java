@@ -122,14 +122,18 @@ public final class FeatureCache {
             f[Feature.EMAIL_CARDS_24H.index()] = 1;
         }
         f[Feature.NO_EMAIL.index()] = t.email() == null ? 1 : 0;
+        f[Feature.NO_DEVICE.index()] = t.device() == null ? 1 : 0;
+        f[Feature.NO_IP.index()] = t.ip() == null ? 1 : 0;
         History merchant = get(merchants, t.merchant());
+        long merchantSince = t.merchantCreatedMillis() >= 0 ? t.merchantCreatedMillis() : now;
         if (merchant != null) {
             synchronized (merchant) {
                 f[Feature.MERCHANT_SMALL_AUTHS_10M.index()] = merchant.smallAttemptsSince(now - 10 * MINUTE, small);
                 f[Feature.MERCHANT_ATTEMPTS_1H.index()] = merchant.attemptsSince(now - HOUR);
-                f[Feature.MERCHANT_AGE_DAYS.index()] = (now - merchant.firstSeenMillis) / (double) DAY;
+                merchantSince = Math.min(merchantSince, merchant.firstSeenMillis);
             }
         }
+        f[Feature.MERCHANT_AGE_DAYS.index()] = Math.max(0, now - merchantSince) / (double) DAY;
         History bin = get(bins, t.bin());
         if (bin != null) {
             synchronized (bin) {

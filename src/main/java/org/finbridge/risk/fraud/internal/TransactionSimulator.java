@@ -59,7 +59,11 @@ public final class TransactionSimulator {
     private int sequence;
     private int freshIds;
 
-    private record Merchant(String id, String country, int currency, double mu, double sigma, long firstMillis) {
+    /**
+     * @param signals which checkout signals the merchant's integration sends: bit 0 device, 1 IP address
+     *                (with its country), 2 e-mail, 3 shipping country (many integrations send only some)
+     */
+    private record Merchant(String id, String country, int currency, double mu, double sigma, long firstMillis, int signals) {
     }
 
     private static final class Buyer {
@@ -91,14 +95,23 @@ public final class TransactionSimulator {
         for (int i = 0; i < merchants.length; i++) {
             int ccy = random.nextInt(CURRENCIES.length);
             double usdMean = Math.exp(3.0 + random.nextDouble() * 2.2); // typical basket USD 20..180
+            // a sixth of the merchants join during the period: a new merchant is not in itself suspicious
+            long joined = random.nextDouble() < 1 / 6.0
+                    ? settings.startMillis() + (long) (random.nextDouble() * settings.days() * FeatureCache.DAY)
+                    : settings.startMillis() - 400L * FeatureCache.DAY;
+            int signals = (random.nextDouble() < 0.8 ? 1 : 0) | (random.nextDouble() < 0.85 ? 2 : 0)
+                    | (random.nextDouble() < 0.9 ? 4 : 0) | (random.nextDouble() < 0.85 ? 8 : 0);
             merchants[i] = new Merchant("M" + i, COUNTRIES[random.nextInt(COUNTRIES.length)], ccy,
-                    Math.log(usdMean * PER_USD[ccy]), 0.5 + random.nextDouble() * 0.5, settings.startMillis() - 400L * FeatureCache.DAY);
+                    Math.log(usdMean * PER_USD[ccy]), 0.5 + random.nextDouble() * 0.5, joined, signals);
         }
         for (int i = 0; i < buyers.length; i++) {
             buyers[i] = buyer(i);
         }
         for (Buyer b : buyers) {
             legitimatePurchases(b);
+            if (b.serialDisputer) {
+                disputeHistory(b);
+            }
         }
         repeat((int) (600 * ratio()), this::stolenCard);
         repeat((int) Math.max(1, 25 * ratio()), this::cardTesting);
@@ -180,6 +193,9 @@ public final class TransactionSimulator {
         for (int k = 0; k < n; k++) {
             long at = from + (long) (random.nextDouble() * (to - from));
             Merchant m = merchants[random.nextDouble() < 0.8 ? b.favourites[random.nextInt(b.favourites.length)] : zipf(merchants.length)];
+            while (m.firstMillis() > at) { // not open yet: somewhere else
+                m = merchants[zipf(merchants.length)];
+            }
             double amount = amount(m, b.habit);
             int card = random.nextDouble() < 0.85 ? 0 : random.nextInt(b.cards.length);
             double r = random.nextDouble();
@@ -223,6 +239,26 @@ public final class TransactionSimulator {
             }
             emit(at, m, wallet ? b.wallet : b.cards[card], wallet ? null : b.bins[card], email, ip, ipCountry, device, shipping,
                     b.id, b.createdMillis, amount, fraud, pattern, random.nextDouble() < 0.01, refund, chargeback);
+        }
+    }
+
+    /**
+     * A serial disputer's past: purchases in the 90 days before the period, often refunded, some disputed,
+     * which the cache sees as history (the training and test days start later).
+     */
+    private void disputeHistory(Buyer b) {
+        int n = 3 + random.nextInt(4);
+        for (int k = 0; k < n; k++) {
+            long at = settings.startMillis() - (long) ((1 + random.nextDouble() * 89) * FeatureCache.DAY);
+            if (at < b.createdMillis) {
+                continue;
+            }
+            Merchant m = merchants[b.favourites[random.nextInt(b.favourites.length)]];
+            boolean disputed = random.nextDouble() < 0.4;
+            emit(at, m, b.cards[0], b.bins[0], b.email, b.ip, b.country, b.devices[0], b.country, b.id, b.createdMillis,
+                    amount(m, b.habit), disputed, disputed ? "friendly_fraud" : "legitimate", false,
+                    disputed ? -1 : at + (long) ((1 + random.nextDouble() * 10) * FeatureCache.DAY),
+                    disputed ? at + (long) ((20 + random.nextDouble() * 40) * FeatureCache.DAY) : -1);
         }
     }
 
@@ -315,14 +351,14 @@ public final class TransactionSimulator {
         long at = Math.max(randomTime(), victim.createdMillis + FeatureCache.DAY);
         double amount = Math.max(pick(paysim.fraudTransfers), victim.walletBalance);
         String mule = "MULE" + fresh();
-        Merchant muleAccount = new Merchant(mule, FRAUD_COUNTRIES[random.nextInt(FRAUD_COUNTRIES.length)], 0, 0, 0, at);
+        Merchant muleAccount = new Merchant(mule, FRAUD_COUNTRIES[random.nextInt(FRAUD_COUNTRIES.length)], 0, 0, 0, at, 15);
         String device = "FD" + fresh();
         String ip = "ipf" + fresh();
         String ipCountry = FRAUD_COUNTRIES[random.nextInt(FRAUD_COUNTRIES.length)];
         emit(at, muleAccount, victim.wallet, null, victim.email, ip, ipCountry, device, null, victim.id, victim.createdMillis,
                 amount, true, "transfer_then_cash_out", false, -1, -1);
         long cashOut = at + (long) ((1 + random.nextDouble() * 30) * FeatureCache.MINUTE);
-        Merchant agent = new Merchant("CASHAGENT" + random.nextInt(20), muleAccount.country(), 0, 0, 0, at);
+        Merchant agent = new Merchant("CASHAGENT" + random.nextInt(20), muleAccount.country(), 0, 0, 0, at, 15);
         emit(cashOut, agent, "W" + mule, null, null, ip, ipCountry, device, null, mule, at, amount, true,
                 "transfer_then_cash_out", false, -1, -1);
     }
@@ -330,8 +366,13 @@ public final class TransactionSimulator {
     private void emit(long at, Merchant m, String card, String bin, String email, String ip, String ipCountry, String device,
                       String shipping, String account, long accountCreated, double amount, boolean fraud, String pattern,
                       boolean declined, long refund, long chargeback) {
-        Transaction t = new Transaction(at, "sim_" + (sequence++), m.id(), m.country(), card, bin,
-                bin == null ? null : binCountry(bin), email, ip, ipCountry, device, shipping, account, accountCreated,
+        boolean sendsDevice = (m.signals() & 1) != 0;
+        boolean sendsIp = (m.signals() & 2) != 0;
+        boolean sendsEmail = (m.signals() & 4) != 0;
+        boolean sendsShipping = (m.signals() & 8) != 0;
+        Transaction t = new Transaction(at, "sim_" + (sequence++), m.id(), m.country(), m.firstMillis(), card, bin,
+                bin == null ? null : binCountry(bin), sendsEmail ? email : null, sendsIp ? ip : null, sendsIp ? ipCountry : null,
+                sendsDevice ? device : null, sendsShipping ? shipping : null, account, accountCreated,
                 Math.round(amount * 100) / 100.0, CURRENCIES[m.currency()], bin != null);
         out.add(new Simulated(t, fraud, pattern, declined, refund, chargeback));
     }
