@@ -62,6 +62,7 @@ class TwoNodesOnOneDatabaseTest {
         List<String> args = new ArrayList<>(List.of(db.springArguments()));
         args.add("--finbridge.scheduling.enabled=false");
         args.add("--logging.level.org.finbridge=WARN");
+        args.add("--finbridge.risk.fraud.mode=SHADOW"); // scored and stored; test cards reused at machine pace
         return new SpringApplicationBuilder(FinbridgeApplication.class, TestClockConfiguration.class)
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
     }

@@ -19,7 +19,11 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"logging.level.org.finbridge=INFO", "finbridge.ledger.expiry-interval=200ms",
                 // one in-process simulated connector per method keeps payments deterministic; the tests of
                 // HTTP-backed connectors and routing turn them on in their own context
-                "finbridge.connectors.http.enabled=false"})
+                "finbridge.connectors.http.enabled=false",
+                // fraud scoring scores and stores every payment, but the shared context reuses a few test
+                // cards at machine pace, which the velocity rules would block: the fraud tests switch to
+                // ENFORCE themselves (FraudMode) and use cards of their own
+                "finbridge.risk.fraud.mode=SHADOW"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)

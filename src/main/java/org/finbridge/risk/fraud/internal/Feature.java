@@ -37,6 +37,11 @@ public enum Feature {
     NEW_CARD(Kind.FLAG),
     /** The e-mail has paid before, never from this device: the shape of an account takeover. */
     NEW_DEVICE_FOR_EMAIL(Kind.FLAG),
+    /** The card has been used before, never from this device / with this e-mail: a stolen card's shape. */
+    NEW_DEVICE_FOR_CARD(Kind.FLAG),
+    NEW_EMAIL_FOR_CARD(Kind.FLAG),
+    /** The e-mail (or card) has shipped before, never to this country: a takeover's or reshipper's shape. */
+    NEW_SHIPPING_COUNTRY(Kind.FLAG),
     CHARGEBACKS_180D(Kind.LOG),
     REFUNDS_90D(Kind.LOG),
     /** The card, e-mail, device or IP address was confirmed fraudulent by a review or a chargeback. */

@@ -75,6 +75,10 @@ public final class FeatureCache {
                 smallAuths = card.smallAttemptsSince(now - 10 * MINUTE, small);
                 chargebacks += card.chargebacksSince(now - 180 * DAY);
                 refunds += card.refundsSince(now - 90 * DAY);
+                f[Feature.NEW_DEVICE_FOR_CARD.index()] = t.device() != null && card.newDevice(t.device().hashCode()) ? 1 : 0;
+                f[Feature.NEW_EMAIL_FOR_CARD.index()] = t.email() != null && card.newEmail(t.email().hashCode()) ? 1 : 0;
+                f[Feature.NEW_SHIPPING_COUNTRY.index()] = t.shippingCountry() != null
+                        && card.newShipping(t.shippingCountry().hashCode()) ? 1 : 0;
                 confirmed |= card.confirmedFraud;
                 firstSeen = Math.min(firstSeen, card.firstSeenMillis);
             }
@@ -110,6 +114,9 @@ public final class FeatureCache {
                 f[Feature.EMAIL_ATTEMPTS_24H.index()] = email.attemptsSince(now - DAY);
                 f[Feature.EMAIL_CARDS_24H.index()] = email.cardsSince(now - DAY, cardHash);
                 f[Feature.NEW_DEVICE_FOR_EMAIL.index()] = t.device() != null && email.newDevice(t.device().hashCode()) ? 1 : 0;
+                if (t.shippingCountry() != null && email.newShipping(t.shippingCountry().hashCode())) {
+                    f[Feature.NEW_SHIPPING_COUNTRY.index()] = 1;
+                }
                 if (card == null || card.profileCount() < BUYER_MIN_HISTORY) {
                     f[Feature.AMOUNT_VS_BUYER.index()] = email.zScore(t.amountMajor(), BUYER_MIN_HISTORY);
                 }
@@ -171,6 +178,15 @@ public final class FeatureCache {
             synchronized (card) {
                 card.attempt(now, amount);
                 card.profile(amount);
+                if (t.device() != null) {
+                    card.linkDevice(t.device().hashCode());
+                }
+                if (t.email() != null) {
+                    card.linkEmail(t.email().hashCode());
+                }
+                if (t.shippingCountry() != null) {
+                    card.linkShipping(t.shippingCountry().hashCode());
+                }
             }
         }
         if (t.device() != null) {
@@ -201,6 +217,9 @@ public final class FeatureCache {
                 }
                 if (t.device() != null) {
                     email.linkDevice(t.device().hashCode());
+                }
+                if (t.shippingCountry() != null) {
+                    email.linkShipping(t.shippingCountry().hashCode());
                 }
             }
         }

@@ -49,6 +49,11 @@ public final class FraudEngine {
                 : score > m.challengeAt() ? cardOnly(FraudOutcome.CHALLENGE, t)
                 : score > m.reviewAt() ? FraudOutcome.REVIEW
                 : FraudOutcome.ALLOW;
+        if (byModel == FraudOutcome.BLOCK && t.device() == null && t.ip() == null && t.email() == null) {
+            // a checkout that sent no device, IP address or e-mail gives the model nothing but the card and
+            // the amount to go on: it may ask for 3-D Secure (which shifts the liability) but not refuse
+            byModel = cardOnly(FraudOutcome.CHALLENGE, t);
+        }
         if (byModel != FraudOutcome.ALLOW) {
             reasons.add("model:score_" + (byModel == FraudOutcome.BLOCK ? "very_high" : byModel == FraudOutcome.REVIEW ? "elevated" : "high"));
             reasons.addAll(m.strongestSignals(f, 3));

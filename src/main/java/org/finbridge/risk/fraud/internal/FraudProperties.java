@@ -11,12 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    history looks back 180 days)
  */
 @ConfigurationProperties("finbridge.risk.fraud")
-public record FraudProperties(Mode mode, Integer rebuildDays) {
-
-    public enum Mode { ENFORCE, SHADOW }
+public record FraudProperties(org.finbridge.risk.fraud.FraudMode.Mode mode, Integer rebuildDays) {
 
     public FraudProperties {
-        mode = mode == null ? Mode.ENFORCE : mode;
+        mode = mode == null ? org.finbridge.risk.fraud.FraudMode.Mode.ENFORCE : mode;
         rebuildDays = rebuildDays == null ? 180 : rebuildDays;
     }
 }

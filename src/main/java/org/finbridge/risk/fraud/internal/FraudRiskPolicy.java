@@ -12,6 +12,8 @@ import org.finbridge.payments.MethodType;
 import org.finbridge.payments.PaymentMethod;
 import org.finbridge.payments.RiskPolicy;
 import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.party.Actor;
+import org.finbridge.risk.fraud.FraudMode;
 import org.finbridge.risk.fraud.FraudOutcome;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -23,24 +25,38 @@ import org.springframework.stereotype.Component;
  */
 @Primary
 @Component
-class FraudRiskPolicy implements RiskPolicy {
+class FraudRiskPolicy implements RiskPolicy, FraudMode {
 
     private final FraudEngine engine;
     private final DecisionStore decisions;
     private final BinCountries bins;
     private final Parties parties;
-    private final FraudProperties properties;
+    private final FraudAudit audit;
     private final Clock clock;
+    private volatile Mode mode;
     private final Map<PartyId, Long> accountOpened = new ConcurrentHashMap<>();
 
     FraudRiskPolicy(FraudEngine engine, DecisionStore decisions, BinCountries bins, Parties parties, FraudProperties properties,
-                    Clock clock) {
+                    FraudAudit audit, Clock clock) {
         this.engine = engine;
         this.decisions = decisions;
         this.bins = bins;
         this.parties = parties;
-        this.properties = properties;
+        this.mode = properties.mode();
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    @Override
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public void switchTo(Mode next, Actor actor) {
+        Mode before = mode;
+        mode = java.util.Objects.requireNonNull(next, "mode");
+        audit.record(actor, "risk.fraud.mode", "fraud_mode", "fraud", before.name(), next.name());
     }
 
     @Override
@@ -54,7 +70,7 @@ class FraudRiskPolicy implements RiskPolicy {
                 facts.buyer() == null ? null : facts.buyer().partyId(), now, attempt, facts.amount().minorUnits(), verdict, outcome));
         Assessment assessment = new Assessment(verdict.score(), verdict.modelVersion(), verdict.reasons(),
                 TimeOrderedIds.format(DecisionStore.PREFIX, id));
-        if (properties.mode() == FraudProperties.Mode.SHADOW) {
+        if (mode == Mode.SHADOW) {
             return new Allow(assessment);
         }
         String reason = "fraud " + outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + String.join(", ", verdict.reasons());

@@ -32,8 +32,9 @@ final class History {
 
     private int[] linkedCards;
     private long[] linkedCardsAt;
-    private int[] linkedDevices;
-    private int linkedDeviceCount;
+    private final SmallSet devicesSeen = new SmallSet();
+    private final SmallSet emailsSeen = new SmallSet();
+    private final SmallSet shippingSeen = new SmallSet();
 
     private final long[] refundAt = new long[DISPUTES];
     private int refunds;
@@ -176,29 +177,63 @@ final class History {
     }
 
     void linkDevice(int deviceHash) {
-        if (linkedDevices == null) {
-            linkedDevices = new int[LINKS];
-        }
-        for (int i = 0; i < Math.min(linkedDeviceCount, LINKS); i++) {
-            if (linkedDevices[i] == deviceHash) {
-                return;
-            }
-        }
-        linkedDevices[linkedDeviceCount % LINKS] = deviceHash;
-        linkedDeviceCount++;
+        devicesSeen.add(deviceHash);
     }
 
-    /** Whether this e-mail has paid from devices before and never from this one. */
+    void linkEmail(int emailHash) {
+        emailsSeen.add(emailHash);
+    }
+
+    void linkShipping(int countryHash) {
+        shippingSeen.add(countryHash);
+    }
+
+    /** Whether this entity was used from devices before and never from this one. */
     boolean newDevice(int deviceHash) {
-        if (linkedDevices == null || linkedDeviceCount == 0) {
-            return false;
+        return devicesSeen.isNew(deviceHash);
+    }
+
+    boolean newEmail(int emailHash) {
+        return emailsSeen.isNew(emailHash);
+    }
+
+    boolean newShipping(int countryHash) {
+        return shippingSeen.isNew(countryHash);
+    }
+
+    /** A few hashes, the oldest replaced once full: "seen with this entity before?" */
+    private static final class SmallSet {
+        private int[] values;
+        private int count;
+
+        void add(int v) {
+            if (values == null) {
+                values = new int[4];
+            }
+            for (int i = 0; i < Math.min(count, values.length); i++) {
+                if (values[i] == v) {
+                    return;
+                }
+            }
+            if (count == values.length && values.length < LINKS) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[count % values.length] = v;
+            count++;
         }
-        for (int i = 0; i < Math.min(linkedDeviceCount, LINKS); i++) {
-            if (linkedDevices[i] == deviceHash) {
+
+        /** Known values exist and this is none of them. */
+        boolean isNew(int v) {
+            if (count == 0) {
                 return false;
             }
+            for (int i = 0; i < Math.min(count, values.length); i++) {
+                if (values[i] == v) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 
     void refunded(long atMillis) {

@@ -113,6 +113,9 @@ public final class TransactionSimulator {
                 disputeHistory(b);
             }
         }
+        // guests: one or two purchases with a card, e-mail and device the platform has never seen — a
+        // cross-border checkout sees many, so a new card is not in itself suspicious
+        repeat((int) (buyers.length * 0.6 * settings.days() / 30.0), this::guestPurchase);
         repeat((int) (600 * ratio()), this::stolenCard);
         repeat((int) Math.max(1, 25 * ratio()), this::cardTesting);
         repeat((int) (300 * ratio()), this::accountTakeover);
@@ -259,6 +262,28 @@ public final class TransactionSimulator {
                     amount(m, b.habit), disputed, disputed ? "friendly_fraud" : "legitimate", false,
                     disputed ? -1 : at + (long) ((1 + random.nextDouble() * 10) * FeatureCache.DAY),
                     disputed ? at + (long) ((20 + random.nextDouble() * 40) * FeatureCache.DAY) : -1);
+        }
+    }
+
+    private void guestPurchase() {
+        String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
+        int id = fresh();
+        String card = "G" + id;
+        String bin = bin(country);
+        long at = randomTime();
+        int n = random.nextDouble() < 0.8 ? 1 : 2;
+        for (int k = 0; k < n; k++) {
+            Merchant m = merchants[zipf(merchants.length)];
+            while (m.firstMillis() > at) {
+                m = merchants[zipf(merchants.length)];
+            }
+            double r = random.nextDouble();
+            String ipCountry = r < 0.95 ? country : COUNTRIES[random.nextInt(COUNTRIES.length)];
+            String shipping = random.nextDouble() < 0.93 ? country : COUNTRIES[random.nextInt(COUNTRIES.length)];
+            emit(at, m, card, bin, "g" + id + "@mail.test", "ipg" + id, ipCountry, "DG" + id, shipping, null, -1,
+                    amount(m, Math.exp(random.nextGaussian() * 0.3)), false, "legitimate", random.nextDouble() < 0.02,
+                    random.nextDouble() < 0.04 ? at + (long) ((1 + random.nextDouble() * 20) * FeatureCache.DAY) : -1, -1);
+            at += (long) (random.nextDouble() * 5 * FeatureCache.DAY);
         }
     }
 
