@@ -242,6 +242,15 @@ public final class TransactionSimulator {
             }
             emit(at, m, wallet ? b.wallet : b.cards[card], wallet ? null : b.bins[card], email, ip, ipCountry, device, shipping,
                     b.id, b.createdMillis, amount, fraud, pattern, random.nextDouble() < 0.01, refund, chargeback);
+            if (random.nextDouble() < 0.1) { // back within the hour for something forgotten, same checkout
+                Merchant again = random.nextDouble() < 0.5 ? m : merchants[b.favourites[random.nextInt(b.favourites.length)]];
+                while (again.firstMillis() > at) {
+                    again = merchants[zipf(merchants.length)];
+                }
+                emit(at + (long) ((1 + random.nextDouble() * 59) * FeatureCache.MINUTE), again,
+                        wallet ? b.wallet : b.cards[card], wallet ? null : b.bins[card], email, ip, ipCountry, device, shipping,
+                        b.id, b.createdMillis, amount(again, b.habit), false, "legitimate", random.nextDouble() < 0.01, -1, -1);
+            }
         }
     }
 
