@@ -57,7 +57,7 @@ class IsolationMatrixTest {
     record Objects(String party, String kyb, String bankAccount, String consent, String apiKey, String ledgerAccount,
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
-                   String sanctionsHit) {
+                   String sanctionsHit, String fraudDecision) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -230,6 +230,20 @@ class IsolationMatrixTest {
         add("POST " + sanctions + "/hits/{id}/decision", Rule.operator(ApiScope.RISK_REVIEW),
                 o -> new Request(sanctions + "/hits/" + o.sanctionsHit() + "/decision", Map.of("decision", "FALSE_POSITIVE",
                         "note", "matrix")));
+
+        // fraud scoring: the platform's risk analysts only
+        String fraud = "/api/v1/risk/fraud";
+        add("GET " + fraud + "/reviews", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/reviews"));
+        add("GET " + fraud + "/decisions", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> get(fraud + "/decisions?paymentId=" + TimeOrderedIds.format("pay", new java.util.UUID(0, 1))));
+        add("GET " + fraud + "/decisions/{id}", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/decisions/" + o.fraudDecision()));
+        add("POST " + fraud + "/decisions/{id}/review", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/decisions/" + o.fraudDecision() + "/review", Map.of("verdict", "LEGITIMATE", "note", "matrix")));
+        add("GET " + fraud + "/models", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/models"));
+        add("POST " + fraud + "/models/{version}/activate", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/models/lr-20261127-20000/activate", Map.of()));
+        add("POST " + fraud + "/bins", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/bins", Map.of("bin", "999999", "country", "US")));
 
         // payments: merchants act on their own; disputes and the buyer simulation are the operators'
         String pay = "/api/v1/payments";
@@ -490,7 +504,7 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("fxq", TimeOrderedIds.next()),
                 TimeOrderedIds.format("ord", TimeOrderedIds.next()), TimeOrderedIds.format("shp", TimeOrderedIds.next()),
                 TimeOrderedIds.format("dcl", TimeOrderedIds.next()), TimeOrderedIds.format("trd", TimeOrderedIds.next()),
-                TimeOrderedIds.format("hit", TimeOrderedIds.next()));
+                TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("frd", TimeOrderedIds.next()));
     }
 
     /** Two parties of one kind (the actor's own and a neighbour's), each with the objects the routes name. */
@@ -507,6 +521,13 @@ class IsolationMatrixTest {
             TestActors.Credentials next = actors.party(kind);
             this.neighbour = next.partyId();
             this.neighbourKey = next.key();
+        }
+
+        /** The fraud decision on a merchant's payment (every confirmed payment is scored), or a fresh id. */
+        private String fraudDecision(Api operator, String payment) {
+            Api.Response r = operator.get("/api/v1/risk/fraud/decisions?paymentId=" + payment);
+            return r.status() == 200 && r.body().size() > 0 ? r.body().get(0).get("id").asString()
+                    : TimeOrderedIds.format("frd", TimeOrderedIds.next());
         }
 
         /** A card payment authorized for the merchant (payments belong to merchants only). */
@@ -546,12 +567,13 @@ class IsolationMatrixTest {
                     org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
                     ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
             Objects missing = missing();
+            String payment = kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party);
             String kind = operator.get("/api/v1/parties/" + party).body().get("kind").asString();
             TradeObjects trade = tradeObjects(party, PartyKind.valueOf(kind), missing);
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
-                    kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
-                    trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit);
+                    payment, trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
+                    fraudDecision(operator, payment));
         }
 
         /** The party's own trade documents, made through the trade module's API as the party. */

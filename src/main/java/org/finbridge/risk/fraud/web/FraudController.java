@@ -21,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -124,14 +123,15 @@ class FraudController {
         return models.active().orElseThrow();
     }
 
-    record BinBody(String country) {
+    record BinBody(String bin, String country) {
     }
 
-    /** Sets the issuing country of a BIN (from a licensed BIN table). */
-    @PutMapping("/bins/{bin}")
+    /** Sets the issuing country of a BIN (from a licensed BIN table); setting it again replaces it. */
+    @PostMapping("/bins")
     @Access(value = ApiScope.RISK_REVIEW, operatorOnly = true)
-    ResponseEntity<?> setBin(Actor actor, @PathVariable String bin, @RequestBody BinBody body) {
-        if (!bin.matches("[0-9]{6}")) {
+    ResponseEntity<?> setBin(Actor actor, @RequestBody BinBody body) {
+        String bin = body.bin();
+        if (bin == null || !bin.matches("[0-9]{6}")) {
             return invalid("bin", "six digits");
         }
         if (body.country() == null || !body.country().matches("[A-Za-z]{2}")) {

@@ -329,11 +329,12 @@ class FraudScoringApiTest {
     @Test
     void operatorsSetBinCountriesAndBadOnesAreRefused() {
         String bin = freshCard().substring(0, 6);
-        var ok = analyst.put("/api/v1/risk/fraud/bins/" + bin, Map.of("country", "us"));
+        var ok = analyst.post("/api/v1/risk/fraud/bins", Map.of("bin", bin, "country", "us"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body().get("country").asString()).isEqualTo("US");
-        assertThat(analyst.put("/api/v1/risk/fraud/bins/12ab56", Map.of("country", "US")).status()).isEqualTo(400);
-        assertThat(analyst.put("/api/v1/risk/fraud/bins/" + bin, Map.of("country", "USA")).status()).isEqualTo(400);
+        assertThat(analyst.post("/api/v1/risk/fraud/bins", Map.of("bin", "12ab56", "country", "US")).status()).isEqualTo(400);
+        assertThat(analyst.post("/api/v1/risk/fraud/bins", Map.of("bin", bin, "country", "USA")).status()).isEqualTo(400);
+        assertThat(analyst.post("/api/v1/risk/fraud/bins", Map.of("country", "US")).status()).isEqualTo(400);
         assertThat(jdbc.sql("select country from fraud_bin_countries where bin = :b").param("b", bin).query(String.class).single())
                 .isEqualTo("US");
     }
