@@ -88,8 +88,8 @@ class DecisionStore {
     }
 
     List<FraudDecision> openReviews(int limit) {
-        return jdbc.sql("select * from fraud_decisions where review_status = 'OPEN' order by decided_at, id")
-                .query(DecisionStore::decision).stream().limit(limit).toList();
+        return jdbc.sql("select * from fraud_decisions where review_status = 'OPEN' order by decided_at, id fetch first :n rows only")
+                .param("n", limit).query(DecisionStore::decision).list();
     }
 
     /** Records a verdict on a decision nobody reviewed yet; false when someone did (or there is none). */
