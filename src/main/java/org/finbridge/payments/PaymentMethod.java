@@ -29,8 +29,20 @@ public record PaymentMethod(MethodType type, Card card, String chain) {
         return type.family();
     }
 
-    /** A card after tokenization at the edge. */
-    public record Card(String token, String bin, String last4, int expMonth, int expYear, CardNetwork network) {
+    /**
+     * A card after tokenization at the edge.
+     *
+     * @param fingerprint the same for every token of the same card number (a keyed hash of the number,
+     *                    never reversible), so that velocity and history follow the card across payments;
+     *                    null for cards stored before fingerprints were kept
+     */
+    public record Card(String token, String bin, String last4, int expMonth, int expYear, CardNetwork network,
+                       String fingerprint) {
+
+        public Card(String token, String bin, String last4, int expMonth, int expYear, CardNetwork network) {
+            this(token, bin, last4, expMonth, expYear, network, null);
+        }
+
         public Card {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(network, "network");

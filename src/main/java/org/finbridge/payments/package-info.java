@@ -11,8 +11,9 @@
  * {@link org.finbridge.payments.connector.PaymentConnector} service-provider interface, in process or over
  * HTTP ({@code connector.http}, exercised against the test-mode acquirer simulators in {@code simulators});
  * routing picks among them by rules, expected fee and recent success, fails over on soft declines,
- * timeouts and outages, and records every decision with its reasons. Until the risk
- * module exists a neutral {@link org.finbridge.payments.RiskPolicy} admits every payment.
+ * timeouts and outages, and records every decision with its reasons. Before every authorization the
+ * {@link org.finbridge.payments.RiskPolicy} (the risk module's fraud scoring; a neutral policy that
+ * admits every payment where there is none) allows, reviews, challenges with 3-D Secure or blocks it.
  *
  * <p>{@link org.finbridge.payments.IdempotentRequests} gives any module's money-moving POST Stripe's
  * Idempotency-Key semantics.

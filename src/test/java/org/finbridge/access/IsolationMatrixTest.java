@@ -58,7 +58,7 @@ class IsolationMatrixTest {
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
                    String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme,
-                   String violation) {
+                   String violation, String fraudDecision) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -259,6 +259,19 @@ class IsolationMatrixTest {
                 o -> get(supervised + "/" + o.amlReport()));
         add("GET " + supervised + "/{id}/xml", Rule.kinds(ApiScope.SUPERVISION_READ, PartyKind.REGULATOR),
                 o -> get(supervised + "/" + o.amlReport() + "/xml"));
+        // fraud scoring: the platform's risk analysts only
+        String fraud = "/api/v1/risk/fraud";
+        add("GET " + fraud + "/reviews", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/reviews"));
+        add("GET " + fraud + "/decisions", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> get(fraud + "/decisions?paymentId=" + TimeOrderedIds.format("pay", new java.util.UUID(0, 1))));
+        add("GET " + fraud + "/decisions/{id}", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/decisions/" + o.fraudDecision()));
+        add("POST " + fraud + "/decisions/{id}/review", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/decisions/" + o.fraudDecision() + "/review", Map.of("verdict", "LEGITIMATE", "note", "matrix")));
+        add("GET " + fraud + "/models", Rule.operator(ApiScope.RISK_REVIEW), o -> get(fraud + "/models"));
+        add("POST " + fraud + "/models/{version}/activate", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/models/lr-20261127-20000/activate", Map.of()));
+        add("POST " + fraud + "/bins", Rule.operator(ApiScope.RISK_REVIEW),
+                o -> new Request(fraud + "/bins", Map.of("bin", "999999", "country", "US")));
 
         // payments: merchants act on their own; disputes and the buyer simulation are the operators'
         String pay = "/api/v1/payments";
@@ -581,7 +594,7 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("alr", TimeOrderedIds.next()),
                 TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()),
                 TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()),
-                TimeOrderedIds.format("vio", TimeOrderedIds.next()));
+                TimeOrderedIds.format("vio", TimeOrderedIds.next()), TimeOrderedIds.format("frd", TimeOrderedIds.next()));
     }
 
     /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
@@ -635,6 +648,13 @@ class IsolationMatrixTest {
             this.neighbourKey = next.key();
         }
 
+        /** The fraud decision on a merchant's payment (every confirmed payment is scored), or a fresh id. */
+        private String fraudDecision(Api operator, String payment) {
+            Api.Response r = operator.get("/api/v1/risk/fraud/decisions?paymentId=" + payment);
+            return r.status() == 200 && r.body().size() > 0 ? r.body().get(0).get("id").asString()
+                    : TimeOrderedIds.format("frd", TimeOrderedIds.next());
+        }
+
         /** A card payment authorized for the merchant (payments belong to merchants only). */
         private String payment(Api operator, PartyId merchant) {
             return created(operator.with("Idempotency-Key", TimeOrderedIds.next().toString()).post("/api/v1/payments",
@@ -672,17 +692,18 @@ class IsolationMatrixTest {
                     org.finbridge.money.CurrencyCode.of("USD"), 1_000), "matrix") instanceof org.finbridge.fx.QuoteResult.Quoted q
                     ? q.quote().id().toString() : TimeOrderedIds.format("fxq", TimeOrderedIds.next());
             Objects missing = missing();
+            String payment = kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party);
             String kind = operator.get("/api/v1/parties/" + party).body().get("kind").asString();
             TradeObjects trade = tradeObjects(party, PartyKind.valueOf(kind), missing);
             String[] financed = financedObjects(party, PartyKind.valueOf(kind));
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
-                    kyb == null ? TimeOrderedIds.format("pay", TimeOrderedIds.next()) : payment(operator, party),
-                    trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
+                    payment, trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
                     amlObjects(operator)[0], amlObjects(operator)[1], amlObjects(operator)[2],
                     financed[0] == null ? missing.loan() : financed[0], financed[1] == null ? missing.programme() : financed[1],
                     kind.equals("REGULATOR") ? TimeOrderedIds.format("vio", violations.file(party, other, "MATRIX_CASE",
-                            "matrix case").id()) : missing.violation());
+                            "matrix case").id()) : missing.violation(),
+                    fraudDecision(operator, payment));
         }
 
         /**

@@ -59,6 +59,12 @@ public final class Api {
         return postRaw(path, json, "application/json");
     }
 
+    public Response put(String path, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response postRaw(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -24,7 +24,11 @@ import org.springframework.test.context.ContextConfiguration;
                 // being processed to their listeners again; EventStreamTest covers resubmission
                 "finbridge.events.resubmit.enabled=false",
                 // loans are serviced by the tests on the dates they choose, never by the hourly job in between
-                "finbridge.financing.cron=-"})
+                "finbridge.financing.cron=-",
+                // fraud scoring scores and stores every payment, but the shared context reuses a few test
+                // cards at machine pace, which the velocity rules would block: the fraud tests switch to
+                // ENFORCE themselves (FraudMode) and use cards of their own
+                "finbridge.risk.fraud.mode=SHADOW"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import({TestClockConfiguration.class, TestActors.class})
 @org.junit.jupiter.api.extension.ExtendWith(InvariantSweepAfterEach.class)

@@ -24,6 +24,8 @@ public final class TestNodes {
         args.add("--finbridge.scheduling.enabled=false");
         args.add("--finbridge.connectors.http.enabled=false");
         args.add("--logging.level.org.finbridge=WARN");
+        // fraud decisions are scored and stored, not enforced: tests reuse a few cards at machine pace
+        args.add("--finbridge.risk.fraud.mode=SHADOW");
         if (web) {
             args.add("--server.port=0");
         }

@@ -1,11 +1,17 @@
 package org.finbridge.payments.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.finbridge.payments.CardNetwork;
 import org.finbridge.payments.PaymentMethod;
 import org.finbridge.platform.TimeOrderedIds;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,14 +22,29 @@ import org.springframework.stereotype.Component;
  *
  * <p>A real deployment hands the number to a PCI-scoped vault here and keeps the vault's token; the
  * simulated connectors need only BIN and last four, so the number is simply dropped.
+ *
+ * <p>Each card also gets a fingerprint: HMAC-SHA256 of the number under a platform key, so that fraud
+ * scoring can follow one card across its tokens without the number (PCI DSS 3.5.1.1 allows keyed
+ * cryptographic hashes of the whole number). The key is {@code finbridge.payments.card-fingerprint-key};
+ * a deployment sets its own secret.
  */
 @Component
 public class CardTokenizer {
 
+    static final String DEFAULT_FINGERPRINT_KEY = "finbridge-card-fingerprint-v1";
+
     private final Clock clock;
+    private final SecretKeySpec fingerprintKey;
 
     public CardTokenizer(Clock clock) {
+        this(clock, DEFAULT_FINGERPRINT_KEY);
+    }
+
+    @Autowired
+    public CardTokenizer(Clock clock, @Value("${finbridge.payments.card-fingerprint-key:" + DEFAULT_FINGERPRINT_KEY + "}")
+                         String fingerprintKey) {
         this.clock = clock;
+        this.fingerprintKey = new SecretKeySpec(fingerprintKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** The outcome of tokenizing: the stored card, or why the card was refused (never echoing the number). */
@@ -65,7 +86,19 @@ public class CardTokenizer {
         }
         String token = TimeOrderedIds.format("tok", TimeOrderedIds.next(clock));
         return new Tokenized(new PaymentMethod.Card(token, digits.substring(0, 6), digits.substring(digits.length() - 4),
-                expMonth, expYear, network));
+                expMonth, expYear, network, fingerprint(digits)));
+    }
+
+    /** The card's fingerprint: the first 128 bits of HMAC-SHA256(key, number), hex, prefixed {@code fp_}. */
+    String fingerprint(String digits) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintKey);
+            byte[] h = mac.doFinal(digits.getBytes(StandardCharsets.US_ASCII));
+            return "fp_" + java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** ISO/IEC 7812-1 Annex B: double every second digit from the right, sum the digits, divisible by ten. */

@@ -64,20 +64,20 @@ class Confirmation {
             PaymentResult r = steps.transition(id, visible, Step.DECLINE, who, rec -> rec.declineCode = "BLOCKED_BY_RISK");
             return r instanceof PaymentResult.Done d ? new PaymentResult.Blocked(d.payment(), block.reason()) : r;
         }
-        String threeDs = null;
         if (p.method.type() == MethodType.CARD) {
-            var outcome = threeDSecure.authenticate(p.id.toString(), p.method.card());
+            // a risk challenge asks the issuer for a challenge (EMV 3DS 2 requestor challenge indicator 04,
+            // "challenge requested: mandate"); otherwise the issuer decides on the data it received
+            boolean challengeRequested = decision instanceof RiskPolicy.Challenge;
+            var outcome = threeDSecure.authenticate(p.id.toString(), p.method.card(), challengeRequested);
             if (outcome instanceof ThreeDSecureSimulation.Challenge c) {
                 return steps.transition(id, visible, Step.REQUIRE_ACTION, who, rec -> {
                     rec.threeDs = ThreeDSecureSimulation.CHALLENGE_PENDING;
                     rec.nextActionJson = PaymentViews.toJson(c.action());
                 });
             }
-            if (decision instanceof RiskPolicy.Challenge) {
-                threeDs = ThreeDSecureSimulation.FRICTIONLESS;
-            }
         }
-        return authorize(visible, who, p, threeDs, merchantCountry);
+        // Allow and Review authorize alike: a payment in review is authorized and waits for an operator
+        return authorize(visible, who, p, null, merchantCountry);
     }
 
     PaymentResult completeThreeDSecure(Predicate<PaymentRecord> visible, Who who, PaymentId id, boolean authenticated) {

@@ -34,7 +34,7 @@ class PaymentStore {
             card_exp_year, card_network, chain, capture_method, state, region, connector, connector_reference,
             authorized, captured, refunded, disputed, charged_back, fees_acquirer, fees_platform, reserved,
             expires_at, hold_id, next_action, decline_code, three_ds, busy_seq, last_seq, created_at, updated_at,
-            settlement_currency""";
+            settlement_currency, buyer_email, buyer_ip, buyer_device_id, shipping_country, ip_country, card_fingerprint""";
 
     private final JdbcClient jdbc;
 
@@ -48,7 +48,8 @@ class PaymentStore {
                         + ":cardExpMonth, :cardExpYear, :cardNetwork, :chain, :captureMethod, :state, :region, :connector, "
                         + ":connectorRef, :authorized, :captured, :refunded, :disputed, :chargedBack, :feesAcquirer, "
                         + ":feesPlatform, :reserved, :expiresAt, :holdId, :nextAction, :declineCode, :threeDs, :busySeq, "
-                        + ":lastSeq, :createdAt, :updatedAt, :settlementCcy)")
+                        + ":lastSeq, :createdAt, :updatedAt, :settlementCcy, :buyerEmail, :buyerIp, :buyerDevice, :shippingCountry, "
+                        + ":ipCountry, :cardFingerprint)")
                 .params(params(p)).update();
     }
 
@@ -70,6 +71,11 @@ class PaymentStore {
         m.put("merchant", p.merchantId.value());
         m.put("buyer", p.buyer == null || p.buyer.partyId() == null ? null : p.buyer.partyId().value());
         m.put("buyerCountry", p.buyer == null ? null : p.buyer.country());
+        m.put("buyerEmail", p.buyer == null ? null : p.buyer.email());
+        m.put("buyerIp", p.buyer == null ? null : p.buyer.ipAddress());
+        m.put("buyerDevice", p.buyer == null ? null : p.buyer.deviceId());
+        m.put("shippingCountry", p.buyer == null ? null : p.buyer.shippingCountry());
+        m.put("ipCountry", p.buyer == null ? null : p.buyer.ipCountry());
         m.put("orderRef", p.orderReference);
         m.put("reqAmount", p.requested.minorUnits());
         m.put("reqCcy", p.requested.currency().code());
@@ -83,6 +89,7 @@ class PaymentStore {
         m.put("cardExpMonth", card == null ? null : card.expMonth());
         m.put("cardExpYear", card == null ? null : card.expYear());
         m.put("cardNetwork", card == null ? null : card.network().name());
+        m.put("cardFingerprint", card == null ? null : card.fingerprint());
         m.put("chain", p.method.chain());
         m.put("captureMethod", p.captureMethod.name());
         m.put("state", p.state.name());
@@ -250,7 +257,15 @@ class PaymentStore {
         p.merchantId = new PartyId(rs.getObject("merchant_id", UUID.class));
         UUID buyer = rs.getObject("buyer_party_id", UUID.class);
         String buyerCountry = rs.getString("buyer_country");
-        p.buyer = buyer == null && buyerCountry == null ? null : new Buyer(buyer == null ? null : new PartyId(buyer), buyerCountry);
+        String email = rs.getString("buyer_email");
+        String ip = rs.getString("buyer_ip");
+        String device = rs.getString("buyer_device_id");
+        String shipping = rs.getString("shipping_country");
+        String ipCountry = rs.getString("ip_country");
+        boolean anyBuyer = buyer != null || buyerCountry != null || email != null || ip != null || device != null
+                || shipping != null || ipCountry != null;
+        p.buyer = !anyBuyer ? null : new Buyer(buyer == null ? null : new PartyId(buyer), buyerCountry, email, ip, device,
+                shipping, ipCountry);
         p.orderReference = rs.getString("order_reference");
         p.requested = new Money(rs.getLong("requested_amount"), CurrencyCode.of(rs.getString("requested_currency")));
         String processedCcy = rs.getString("processed_currency");
@@ -258,7 +273,7 @@ class PaymentStore {
         MethodType type = MethodType.valueOf(rs.getString("method_type"));
         PaymentMethod.Card card = type != MethodType.CARD ? null : new PaymentMethod.Card(rs.getString("card_token"),
                 rs.getString("card_bin"), rs.getString("card_last4"), rs.getInt("card_exp_month"), rs.getInt("card_exp_year"),
-                CardNetwork.valueOf(rs.getString("card_network")));
+                CardNetwork.valueOf(rs.getString("card_network")), rs.getString("card_fingerprint"));
         p.method = new PaymentMethod(type, card, rs.getString("chain"));
         p.captureMethod = CaptureMethod.valueOf(rs.getString("capture_method"));
         p.state = PaymentState.valueOf(rs.getString("state"));

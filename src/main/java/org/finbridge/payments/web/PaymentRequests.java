@@ -26,7 +26,12 @@ final class PaymentRequests {
                          MethodBody method, String captureMethod, Boolean confirm, String settlementCurrency) {
     }
 
-    record BuyerBody(String partyId, String country) {
+    /**
+     * The buyer and, optionally, what the checkout observed: e-mail, IP address and the country it
+     * geolocates to, a device identifier, the shipping country. Fraud scoring uses them.
+     */
+    record BuyerBody(String partyId, String country, String email, String ipAddress, String ipCountry, String deviceId,
+                     String shippingCountry) {
     }
 
     record MethodBody(String type, CardBody card, String chain) {
@@ -88,11 +93,19 @@ final class PaymentRequests {
         }
         Buyer buyer = null;
         if (b.buyer() != null) {
+            BuyerBody bb = b.buyer();
+            PartyId buyerParty;
             try {
-                buyer = new Buyer(b.buyer().partyId() == null ? null : PartyId.parse(b.buyer().partyId()), b.buyer().country());
+                buyerParty = bb.partyId() == null ? null : PartyId.parse(bb.partyId());
             } catch (IllegalArgumentException e) {
                 return invalid("buyer.partyId", "is not a party id");
             }
+            Invalid signal = invalidSignal(bb);
+            if (signal != null) {
+                return signal;
+            }
+            buyer = new Buyer(buyerParty, bb.country(), bb.email() == null ? null : bb.email().trim().toLowerCase(java.util.Locale.ROOT),
+                    bb.ipAddress(), bb.deviceId(), upper(bb.shippingCountry()), upper(bb.ipCountry()));
         }
         CaptureMethod capture;
         try {
@@ -134,6 +147,37 @@ final class PaymentRequests {
         }
         return new Valid(new NewPayment(merchant, new Money(b.amount(), currency), b.orderReference(), buyer, method, capture,
                 Boolean.TRUE.equals(b.confirm()), settlement));
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("[A-Za-z]{2}");
+
+    /** The checkout signals' shapes: each optional, none accepted half-valid. */
+    private static Invalid invalidSignal(BuyerBody b) {
+        if (b.email() != null && (b.email().trim().length() > 254 || !EMAIL.matcher(b.email().trim()).matches())) {
+            return invalid("buyer.email", "is not an e-mail address");
+        }
+        if (b.ipAddress() != null && !IPV4.matcher(b.ipAddress()).matches()
+                && !(b.ipAddress().contains(":") && IPV6.matcher(b.ipAddress()).matches())) {
+            return invalid("buyer.ipAddress", "is not an IPv4 or IPv6 address");
+        }
+        if (b.ipCountry() != null && !COUNTRY.matcher(b.ipCountry()).matches()) {
+            return invalid("buyer.ipCountry", "must be an ISO 3166-1 alpha-2 country code");
+        }
+        if (b.shippingCountry() != null && !COUNTRY.matcher(b.shippingCountry()).matches()) {
+            return invalid("buyer.shippingCountry", "must be an ISO 3166-1 alpha-2 country code");
+        }
+        if (b.deviceId() != null && (b.deviceId().isBlank() || b.deviceId().length() > 100)) {
+            return invalid("buyer.deviceId", "must be 1 to 100 characters");
+        }
+        return null;
+    }
+
+    private static String upper(String country) {
+        return country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Invalid invalid(String field, String reason) {

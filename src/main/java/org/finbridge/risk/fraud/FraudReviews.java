@@ -1,0 +1,23 @@
+package org.finbridge.risk.fraud;
+
+import java.util.List;
+import java.util.Optional;
+import org.finbridge.party.Actor;
+import org.finbridge.payments.PaymentId;
+
+/** The operators' view of fraud decisions: the review queue, a payment's decisions, the verdicts. */
+public interface FraudReviews {
+
+    /** Decisions waiting for review, oldest first. */
+    List<FraudDecision> queue(int limit);
+
+    Optional<FraudDecision> find(String decisionId);
+
+    List<FraudDecision> ofPayment(PaymentId paymentId);
+
+    /**
+     * Records the reviewer's verdict (audited). The verdict becomes the decision's label; FRAUD also marks
+     * the card, e-mail, device and IP address as confirmed fraud, so their next attempt is blocked.
+     */
+    ReviewResult review(String decisionId, FraudDecision.Verdict verdict, String note, Actor reviewer);
+}
