@@ -28,6 +28,11 @@ public record AuditEntry(String actor, String role, String action, String object
      * Checks the fields against the columns that hold them, so a bad entry is refused here with a
      * clear message rather than by the database in the middle of the caller's transaction.
      */
+    /** A summary cut to {@link #MAX_SUMMARY} characters (ending in an ellipsis when cut); null stays null. */
+    public static String clip(String summary) {
+        return summary == null || summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
+    }
+
     public AuditEntry {
         required("actor", actor, MAX_ACTOR);
         optional("role", role, MAX_ROLE);

@@ -1,6 +1,9 @@
 package org.finbridge.audit;
 
 import java.util.List;
+import java.util.Optional;
+import org.finbridge.platform.Acting;
+import org.finbridge.platform.RequestIds;
 
 /**
  * Appends to the audit log. There is deliberately no way to change or remove a record.
@@ -21,4 +24,19 @@ public interface AuditLog {
 
     /** Stages several records, in order, with one time stamp; the sequencer chains them in that order. */
     void appendAll(List<AuditEntry> entries);
+
+    /**
+     * Stages the record of a change, the way every module records its own: in the transaction of the change,
+     * naming the request, with summaries clipped to {@link AuditEntry#MAX_SUMMARY}.
+     *
+     * @param actor who acted, as the caller names it; null means the request's authenticated actor, or the
+     *              system for scheduled work. The role is recorded when the actor is the request's authenticated one.
+     */
+    default void record(String actor, String action, String objectType, String objectId, String before, String after) {
+        Optional<Acting.As> acting = Acting.current();
+        String name = actor != null && !actor.isBlank() ? actor : acting.map(Acting.As::name).orElse("system");
+        String role = acting.filter(a -> a.name().equals(name)).map(Acting.As::role).orElse(null);
+        append(new AuditEntry(name, role, action, objectType, objectId, AuditEntry.clip(before), AuditEntry.clip(after),
+                RequestIds.current().orElse(null)));
+    }
 }

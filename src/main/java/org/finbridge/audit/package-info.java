@@ -27,5 +27,5 @@
  * {@code audit_trail} view), so a record is visible from its commit on. Appending publishes no events:
  * it is one insert in the caller's transaction.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit log", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Audit log", allowedDependencies = {"platform"})
 package org.finbridge.audit;

@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -58,11 +59,11 @@ class ContributionService implements Contributions {
     private final JdbcClient jdbc;
     private final Parties parties;
     private final Consents consents;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContributionService(JdbcClient jdbc, Parties parties, Consents consents, CreditAudit audit,
+    ContributionService(JdbcClient jdbc, Parties parties, Consents consents, AuditLog audit,
                         ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.parties = parties;

@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import static org.finbridge.credit.internal.ContributionService.instant;
 import static org.finbridge.credit.internal.ContributionService.utc;
 
@@ -54,12 +55,12 @@ class CreditReportService implements CreditReports {
     private final Consents consents;
     private final ContributionService contributions;
     private final ScoreStore scores;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
     CreditReportService(JdbcClient jdbc, Parties parties, Consents consents, ContributionService contributions, ScoreStore scores,
-                  CreditAudit audit, Clock clock, @org.springframework.beans.factory.annotation.Value(
+                  AuditLog audit, Clock clock, @org.springframework.beans.factory.annotation.Value(
                           "${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.parties = parties;

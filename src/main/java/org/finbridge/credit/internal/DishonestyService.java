@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import static org.finbridge.credit.internal.ContributionService.instant;
 import static org.finbridge.credit.internal.ContributionService.utc;
 
@@ -35,10 +36,10 @@ class DishonestyService implements DishonestyCases {
 
     private final JdbcClient jdbc;
     private final Parties parties;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    DishonestyService(JdbcClient jdbc, Parties parties, CreditAudit audit, Clock clock) {
+    DishonestyService(JdbcClient jdbc, Parties parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.audit = audit;

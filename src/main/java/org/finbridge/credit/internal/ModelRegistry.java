@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ public class ModelRegistry {
     static final int[] BAND_EDGES = {520, 540, 560, 580, 600, 620, 640, 660, 680};
 
     private final JdbcClient jdbc;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ConcurrentHashMap<String, Loaded> cache = new ConcurrentHashMap<>();
@@ -40,7 +41,7 @@ public class ModelRegistry {
     public record Loaded(ModelVersion version, Scorecard scorecard) {
     }
 
-    ModelRegistry(JdbcClient jdbc, CreditAudit audit, Clock clock) {
+    ModelRegistry(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;

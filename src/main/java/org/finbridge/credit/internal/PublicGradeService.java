@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -18,10 +19,10 @@ class PublicGradeService implements PublicGrades {
     private final JdbcClient jdbc;
     private final ScoreStore scores;
     private final Parties parties;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    PublicGradeService(JdbcClient jdbc, ScoreStore scores, Parties parties, CreditAudit audit, Clock clock) {
+    PublicGradeService(JdbcClient jdbc, ScoreStore scores, Parties parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.scores = scores;
         this.parties = parties;

@@ -1,5 +1,6 @@
 package org.finbridge.credit.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,10 +23,10 @@ class Retention {
     static final int YEARS = 5;
 
     private final JdbcClient jdbc;
-    private final CreditAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Retention(JdbcClient jdbc, CreditAudit audit, Clock clock) {
+    Retention(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package org.finbridge.financing.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ class LoanService implements Financing {
     private final PartyScreening screening;
     private final CreditStanding standing;
     private final ListingCheck listing;
-    private final FinancingAudit audit;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -79,7 +80,7 @@ class LoanService implements Financing {
 
     LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
-                FinancingAudit audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
                 @Value("${finbridge.financing.apr-cap:0.24}") BigDecimal aprCap) {
         this.store = store;

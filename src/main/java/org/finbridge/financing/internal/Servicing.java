@@ -1,5 +1,6 @@
 package org.finbridge.financing.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -47,11 +48,11 @@ class Servicing {
     private final LoanLedger ledger;
     private final FinancingAccounts accounts;
     private final ApplicationEventPublisher events;
-    private final FinancingAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     Servicing(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, ApplicationEventPublisher events,
-              FinancingAudit audit, Clock clock) {
+              AuditLog audit, Clock clock) {
         this.store = store;
         this.ledger = ledger;
         this.accounts = accounts;

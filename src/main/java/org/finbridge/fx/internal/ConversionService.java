@@ -1,5 +1,6 @@
 package org.finbridge.fx.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,12 +37,12 @@ class ConversionService {
     private final QuoteStore quotes;
     private final Ledger ledger;
     private final LedgerAccounts accounts;
-    private final FxAudit audit;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ConversionService(QuoteStore quotes, Ledger ledger, LedgerAccounts accounts, FxAudit audit,
+    ConversionService(QuoteStore quotes, Ledger ledger, LedgerAccounts accounts, AuditLog audit,
                       ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.quotes = quotes;
         this.ledger = ledger;

@@ -1,5 +1,6 @@
 package org.finbridge.fx.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,12 @@ class QuoteDesk {
     private final ReferenceRates rates;
     private final PricingTiers tiers;
     private final QuoteStore quotes;
-    private final FxAudit audit;
+    private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final FxProperties properties;
     private final Clock clock;
 
-    QuoteDesk(ReferenceRates rates, PricingTiers tiers, QuoteStore quotes, FxAudit audit, TransactionTemplate transaction,
+    QuoteDesk(ReferenceRates rates, PricingTiers tiers, QuoteStore quotes, AuditLog audit, TransactionTemplate transaction,
               FxProperties properties, Clock clock) {
         this.rates = rates;
         this.tiers = tiers;

@@ -1,5 +1,6 @@
 package org.finbridge.fx.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 class TierStore implements PricingTiers {
 
     private final JdbcClient jdbc;
-    private final FxAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    TierStore(JdbcClient jdbc, FxAudit audit, Clock clock) {
+    TierStore(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;

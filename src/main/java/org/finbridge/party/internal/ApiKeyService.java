@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -48,12 +49,12 @@ class ApiKeyService implements ApiKeys {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final PartyStore parties;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     private final org.finbridge.party.internal.security.ApiKeyCache cache;
 
-    ApiKeyService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock,
+    ApiKeyService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock,
                   org.finbridge.party.internal.security.ApiKeyCache cache) {
         this.cache = cache;
         this.jdbc = jdbc;

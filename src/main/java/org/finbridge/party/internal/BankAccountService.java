@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,10 +33,10 @@ class BankAccountService implements BankAccounts {
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    BankAccountService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
+    BankAccountService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.parties = parties;

@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,10 +24,10 @@ class BuyerVerificationService implements BuyerVerification {
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    BuyerVerificationService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
+    BuyerVerificationService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.audit = audit;

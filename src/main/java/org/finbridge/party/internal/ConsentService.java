@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,10 +36,10 @@ class ConsentService implements Consents {
 
     private final JdbcClient jdbc;
     private final PartyStore parties;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ConsentService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
+    ConsentService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.parties = parties;

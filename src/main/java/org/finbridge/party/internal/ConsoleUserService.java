@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -44,10 +45,10 @@ class ConsoleUserService implements ConsoleUsers {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final PartyStore parties;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ConsoleUserService(JdbcClient jdbc, PartyStore parties, PartyAudit audit, Clock clock) {
+    ConsoleUserService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,11 +51,11 @@ class KybService implements Onboarding {
     private final PartyStore parties;
     private final PartyScreening screening;
     private final ApplicationEventPublisher events;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     KybService(JdbcClient jdbc, PartyStore parties, PartyScreening screening, ApplicationEventPublisher events,
-               PartyAudit audit, Clock clock) {
+               AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.parties = parties;

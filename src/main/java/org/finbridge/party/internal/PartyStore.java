@@ -1,5 +1,6 @@
 package org.finbridge.party.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,12 +37,12 @@ class PartyStore implements Parties {
     private static final Map<String, IdentifierKind> CHECKED = Map.of("USCC", IdentifierKind.USCC);
 
     private final JdbcClient jdbc;
-    private final PartyAudit audit;
+    private final AuditLog audit;
     private final Clock clock;
 
     private final org.finbridge.party.internal.security.ApiKeyCache apiKeyCache;
 
-    PartyStore(JdbcClient jdbc, PartyAudit audit, Clock clock, org.finbridge.party.internal.security.ApiKeyCache apiKeyCache) {
+    PartyStore(JdbcClient jdbc, AuditLog audit, Clock clock, org.finbridge.party.internal.security.ApiKeyCache apiKeyCache) {
         this.apiKeyCache = apiKeyCache;
         this.jdbc = jdbc;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import org.finbridge.trade.Order;
 import org.finbridge.trade.ShipmentDelivered;
 import org.finbridge.trade.TradeRecords;
@@ -17,9 +18,9 @@ class DeliveredShipments {
 
     private final TradeRecords records;
     private final SettlementStore store;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
 
-    DeliveredShipments(TradeRecords records, SettlementStore store, SettlementAudit audit) {
+    DeliveredShipments(TradeRecords records, SettlementStore store, AuditLog audit) {
         this.records = records;
         this.store = store;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -71,7 +72,7 @@ class PayoutService implements Payouts {
     private final Fx fx;
     private final Ledger ledger;
     private final MerchantAccounts accounts;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AccountHolder debtor;
@@ -79,7 +80,7 @@ class PayoutService implements Payouts {
     private final String cipsParticipant;
 
     PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Fx fx, Ledger ledger, MerchantAccounts accounts,
-                  SettlementAudit audit, PlatformTransactionManager transactions, Clock clock,
+                  AuditLog audit, PlatformTransactionManager transactions, Clock clock,
                   @Value("${finbridge.settlement.payouts.debtor-name:Finbridge Payments Ltd}") String debtorName,
                   @Value("${finbridge.settlement.payouts.debtor-iban:DE89370400440532013000}") String debtorIban,
                   @Value("${finbridge.settlement.payouts.debtor-bic:COBADEFFXXX}") String debtorBic,

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -53,14 +54,14 @@ class ReconciliationService implements Reconciliations {
     private final JdbcClient jdbc;
     private final BankStatements statements;
     private final Ledger ledger;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Reconciler.Rules rules;
     private final Set<String> safeguardingAccounts;
     private final ThreeWayReconciliation threeWay;
 
-    ReconciliationService(JdbcClient jdbc, BankStatements statements, Ledger ledger, SettlementAudit audit,
+    ReconciliationService(JdbcClient jdbc, BankStatements statements, Ledger ledger, AuditLog audit,
                           PlatformTransactionManager transactions, Clock clock,
                           @Value("${finbridge.settlement.reconciliation.value-date-window-days:2}") int windowDays,
                           @Value("${finbridge.settlement.reconciliation.fee-tolerance-minor:2500}") long feeTolerance,

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ class SettlementRuns {
             PartyKind.OPERATOR, null, java.util.EnumSet.of(ApiScope.PAYMENTS_READ));
 
     private final SettlementStore store;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
     private final Payments payments;
     private final Ledger ledger;
     private final MerchantAccounts accounts;
@@ -82,7 +83,7 @@ class SettlementRuns {
     /** Test seam: called at named points of a run so a test can interrupt it where a crash would. */
     private volatile Consumer<String> checkpoint = point -> { };
 
-    SettlementRuns(SettlementStore store, SettlementAudit audit, Payments payments, Ledger ledger, MerchantAccounts accounts,
+    SettlementRuns(SettlementStore store, AuditLog audit, Payments payments, Ledger ledger, MerchantAccounts accounts,
                    PlatformTransactionManager transactions, Clock clock,
                    @Value("${finbridge.settlement.lease:PT2M}") Duration lease) {
         this.store = store;

@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,13 +26,13 @@ class SettlementService implements Settlement {
 
     private final SettlementStore store;
     private final SettlementRuns runs;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
     private final Parties parties;
     private final Payments payments;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SettlementService(SettlementStore store, SettlementRuns runs, SettlementAudit audit, Parties parties, Payments payments,
+    SettlementService(SettlementStore store, SettlementRuns runs, AuditLog audit, Parties parties, Payments payments,
                       PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.runs = runs;

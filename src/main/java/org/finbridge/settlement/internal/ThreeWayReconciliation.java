@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,12 +53,12 @@ class ThreeWayReconciliation {
     private final Ledger ledger;
     private final BankStatements statements;
     private final List<PaymentConnector> connectors;
-    private final SettlementAudit audit;
+    private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ThreeWayReconciliation(JdbcClient jdbc, Ledger ledger, BankStatements statements, List<PaymentConnector> connectors,
-                           SettlementAudit audit, PlatformTransactionManager transactions, Clock clock) {
+                           AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.statements = statements;

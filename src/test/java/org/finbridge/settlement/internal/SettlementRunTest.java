@@ -1,5 +1,6 @@
 package org.finbridge.settlement.internal;
 
+import org.finbridge.audit.AuditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.finbridge.payments.PaymentFixtures.done;
@@ -54,7 +55,7 @@ class SettlementRunTest {
     @Autowired
     SettlementStore store;
     @Autowired
-    SettlementAudit audit;
+    AuditLog audit;
     @Autowired
     MerchantAccounts accounts;
     @Autowired
