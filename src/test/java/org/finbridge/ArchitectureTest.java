@@ -54,4 +54,22 @@ class ArchitectureTest {
                 .orShould().callMethod(java.time.Clock.class, "systemUTC")
                 .check(MAIN);
     }
+
+    /**
+     * Spring names a scanned bean after its simple class name, so two modules' {@code internal.ReportService}
+     * would collide only when the application starts: every component's simple name is unique.
+     */
+    @Test
+    void componentNamesAreUniqueAcrossModules() {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : MAIN) {
+            boolean component = c.isMetaAnnotatedWith(org.springframework.stereotype.Component.class)
+                    && !c.isAnnotatedWith(org.springframework.context.annotation.Bean.class);
+            if (component && c.isTopLevelClass()) {
+                byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+            }
+        }
+        byName.values().removeIf(list -> list.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).as("components sharing a bean name").isEmpty();
+    }
 }

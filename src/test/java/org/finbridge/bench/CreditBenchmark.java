@@ -28,7 +28,7 @@ import org.finbridge.credit.CreditScore;
 import org.finbridge.credit.ModelVersion;
 import org.finbridge.credit.internal.MerchantFeatures;
 import org.finbridge.credit.internal.MerchantScoring;
-import org.finbridge.credit.internal.ModelRegistry;
+import org.finbridge.credit.internal.CreditModelRegistry;
 import org.finbridge.credit.internal.Scorecard;
 import org.finbridge.credit.internal.ScoreStore;
 import org.finbridge.credit.internal.SyntheticMerchants;
@@ -74,8 +74,8 @@ public final class CreditBenchmark {
         Clock clock = Clock.systemUTC();
         System.out.println("training the merchant scorecard on a synthetic portfolio of 20,000 merchants ...");
         Scorecard card = Scorecard.train(SyntheticMerchants.table(20_000, 1));
-        ModelRegistry.Loaded model = new ModelRegistry.Loaded(
-                new ModelVersion(ModelRegistry.MERCHANT_SCORECARD, 1, clock.instant(), "bench", true, null), card);
+        CreditModelRegistry.Loaded model = new CreditModelRegistry.Loaded(
+                new ModelVersion(CreditModelRegistry.MERCHANT_SCORECARD, 1, clock.instant(), "bench", true, null), card);
 
         // the merchants and their features
         Random random = new Random(42);
@@ -189,7 +189,7 @@ public final class CreditBenchmark {
 
     private static final Row POISON = new Row(null, null);
 
-    static int rescoreAll(String url, ModelRegistry.Loaded model, Clock clock) throws Exception {
+    static int rescoreAll(String url, CreditModelRegistry.Loaded model, Clock clock) throws Exception {
         BlockingQueue<List<Row>> toScore = new ArrayBlockingQueue<>(64);
         BlockingQueue<String> toStore = new ArrayBlockingQueue<>(64);
         Throwable[] failure = new Throwable[1];

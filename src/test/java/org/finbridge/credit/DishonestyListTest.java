@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.finbridge.credit.internal.CreditJobs;
 import org.finbridge.credit.internal.MerchantScoring;
-import org.finbridge.credit.internal.ModelRegistry;
+import org.finbridge.credit.internal.CreditModelRegistry;
 import org.finbridge.credit.internal.SyntheticMerchants;
 import org.finbridge.party.NewParty;
 import org.finbridge.party.Parties;
@@ -37,7 +37,7 @@ class DishonestyListTest {
     @Autowired
     CreditJobs jobs;
     @Autowired
-    ModelRegistry registry;
+    CreditModelRegistry registry;
     @Autowired
     MerchantScoring scoring;
     @Autowired
@@ -124,8 +124,8 @@ class DishonestyListTest {
 
     @Test
     void aSellerMayPublishItsGrade() {
-        if (registry.active(ModelRegistry.MERCHANT_SCORECARD).isEmpty()) {
-            registry.register(ModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 1),
+        if (registry.active(CreditModelRegistry.MERCHANT_SCORECARD).isEmpty()) {
+            registry.register(CreditModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 1),
                     SyntheticMerchants.table(3000, 2), "test");
         }
         PartyId marketplace = actors.party(PartyKind.MARKETPLACE).partyId();

@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.finbridge.credit.internal.CreditJobs;
 import org.finbridge.credit.internal.MerchantScoring;
-import org.finbridge.credit.internal.ModelRegistry;
+import org.finbridge.credit.internal.CreditModelRegistry;
 import org.finbridge.credit.internal.SyntheticMerchants;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MerchantScoringTest {
 
     @Autowired
-    ModelRegistry registry;
+    CreditModelRegistry registry;
     @Autowired
     MerchantScoring scoring;
     @Autowired
@@ -43,8 +43,8 @@ class MerchantScoringTest {
 
     @BeforeEach
     void aModelIsActive() {
-        if (registry.active(ModelRegistry.MERCHANT_SCORECARD).isEmpty()) {
-            registry.register(ModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 1),
+        if (registry.active(CreditModelRegistry.MERCHANT_SCORECARD).isEmpty()) {
+            registry.register(CreditModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 1),
                     SyntheticMerchants.table(3000, 2), "test");
         }
     }
@@ -57,7 +57,7 @@ class MerchantScoringTest {
 
     @Test
     void everyVersionIsStoredWithItsValidationReportAndStabilityAgainstThePrevious() {
-        ModelVersion next = registry.register(ModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 3),
+        ModelVersion next = registry.register(CreditModelRegistry.MERCHANT_SCORECARD, SyntheticMerchants.table(6000, 3),
                 SyntheticMerchants.table(3000, 4), "test");
         ValidationReport report = next.report();
         assertThat(report.auc()).isGreaterThan(0.7);
@@ -67,10 +67,10 @@ class MerchantScoringTest {
         assertThat(report.calibration()).allSatisfy(b -> assertThat(b.predictedBadRate()).isBetween(0.0, 1.0));
         // same population, a new sample: stable
         assertThat(report.psi()).isNotNull().isLessThan(0.1);
-        List<ModelVersion> versions = registry.versions(ModelRegistry.MERCHANT_SCORECARD);
+        List<ModelVersion> versions = registry.versions(CreditModelRegistry.MERCHANT_SCORECARD);
         assertThat(versions).filteredOn(ModelVersion::active).hasSize(1);
         assertThat(versions.getLast().version()).isEqualTo(next.version());
-        assertThat(registry.active(ModelRegistry.MERCHANT_SCORECARD).orElseThrow().version().id()).isEqualTo(next.id());
+        assertThat(registry.active(CreditModelRegistry.MERCHANT_SCORECARD).orElseThrow().version().id()).isEqualTo(next.id());
     }
 
     @Test
@@ -86,7 +86,7 @@ class MerchantScoringTest {
         add(marketplace, merchant, ContributionCategory.STORE_RATING, "rating", 4.8, now.minus(Duration.ofDays(1)));
         CreditScore good = scoring.recompute(merchant).orElseThrow();
         assertThat(scores.latest(merchant)).contains(good);
-        assertThat(good.modelVersion()).startsWith(ModelRegistry.MERCHANT_SCORECARD + ":");
+        assertThat(good.modelVersion()).startsWith(CreditModelRegistry.MERCHANT_SCORECARD + ":");
         assertThat(good.grade()).isEqualTo(CreditGrade.ofPoints(good.points()));
 
         // a chargeback and a repayment 75 days overdue: the score falls at once, and says why

@@ -59,11 +59,11 @@ public class MerchantScoring {
 
     private final JdbcClient jdbc;
     private final ContributionService contributions;
-    private final ModelRegistry models;
+    private final CreditModelRegistry models;
     private final ScoreStore scores;
     private final Clock clock;
 
-    MerchantScoring(JdbcClient jdbc, ContributionService contributions, ModelRegistry models, ScoreStore scores, Clock clock) {
+    MerchantScoring(JdbcClient jdbc, ContributionService contributions, CreditModelRegistry models, ScoreStore scores, Clock clock) {
         this.jdbc = jdbc;
         this.contributions = contributions;
         this.models = models;
@@ -111,7 +111,7 @@ public class MerchantScoring {
     }
 
     Optional<CreditScore> score(PartyId merchant, double[] features, Instant at) {
-        Optional<ModelRegistry.Loaded> model = models.active(ModelRegistry.MERCHANT_SCORECARD);
+        Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
         if (model.isEmpty()) {
             return Optional.empty();
         }
@@ -121,7 +121,7 @@ public class MerchantScoring {
     }
 
     /** The score of a feature vector: points, grade, probability and reason codes. No I/O. */
-    public static CreditScore evaluate(ModelRegistry.Loaded model, PartyId merchant, double[] features, Instant at) {
+    public static CreditScore evaluate(CreditModelRegistry.Loaded model, PartyId merchant, double[] features, Instant at) {
         Scorecard card = model.scorecard();
         int[] bins = new int[card.features().size()];
         Object[] values = new Object[bins.length];

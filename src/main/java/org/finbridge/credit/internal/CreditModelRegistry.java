@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * produces carry its id ({@code name:version}), so every score can be traced to the exact model.
  */
 @Service
-public class ModelRegistry {
+public class CreditModelRegistry {
 
     public static final String MERCHANT_SCORECARD = "merchant-scorecard";
     /** Score bands for calibration and PSI: below 520, every 20 points to 680, 680 and above. */
@@ -41,7 +41,7 @@ public class ModelRegistry {
     public record Loaded(ModelVersion version, Scorecard scorecard) {
     }
 
-    ModelRegistry(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    CreditModelRegistry(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
