@@ -118,6 +118,7 @@ class DishonestyListTest {
         // at most 3 months for a minor case: no longer listed, and the nightly job closes the case
         assertThat(list.isListed(other)).isFalse();
         clock.advance(Duration.ofDays(1));
+        NightlyHour.reach(clock);
         jobs.runDue();
         assertThat(cases.cases(other)).singleElement().satisfies(k -> assertThat(k.state()).isEqualTo("ENDED"));
     }

@@ -84,17 +84,25 @@ final class FinancingFixtures {
         return ((ProgrammeResult.Published) r).programme();
     }
 
+    /**
+     * The same limit whatever the borrower's grade: the journeys are about servicing, and whether the credit
+     * registry has scored the merchant yet depends on what ran before in the shared application.
+     */
+    static Map<String, Long> everyGrade(long limit) {
+        return Map.of(CreditStanding.UNRATED, limit, "A", limit, "B", limit, "C", limit, "D", limit);
+    }
+
     static NewProgramme termLoan(String currency, String rate, int months, AmortizationMethod method, int upfrontFeeBps,
                                  int holdbackBps, long limit) {
         return new NewProgramme("Working capital " + months + "m", Product.TERM_LOAN, currency, new BigDecimal(rate), months,
                 method, DayCount.MONTHLY, upfrontFeeBps, 0, holdbackBps, 0, 30, new BigDecimal("0.18"), 100,
-                Map.of(CreditStanding.UNRATED, limit));
+                everyGrade(limit));
     }
 
     static NewProgramme revenueBased(String currency, int fixedFeeBps, int holdbackBps, int minPaymentBps, long limit) {
         return new NewProgramme("Revenue-based", Product.REVENUE_BASED, currency, BigDecimal.ZERO, 6,
                 AmortizationMethod.INTEREST_FIRST, DayCount.MONTHLY, 0, fixedFeeBps, holdbackBps, minPaymentBps, 30,
-                new BigDecimal("0.18"), 100, Map.of(CreditStanding.UNRATED, limit));
+                new BigDecimal("0.18"), 100, everyGrade(limit));
     }
 
     /** The merchant's balance, opened exactly as payments and settlement open it. */

@@ -234,13 +234,13 @@ class FraudScoringApiTest {
         assertThat(analyst.post("/api/v1/risk/fraud/decisions/frd_0000/review", Map.of("verdict", "FRAUD")).status()).isEqualTo(404);
         assertThat(decisionOf(r.field("id")).get("review").asString()).isEqualTo("OPEN");
 
-        long audited = jdbc.sql("select count(*) from audit_log where action = 'risk.fraud.review'").query(Long.class).single();
+        long audited = jdbc.sql("select count(*) from audit_trail where action = 'risk.fraud.review'").query(Long.class).single();
         var reviewed = analyst.post("/api/v1/risk/fraud/decisions/" + id + "/review", Map.of("verdict", "FRAUD", "note", "cardholder denies"));
         assertThat(reviewed.status()).as(String.valueOf(reviewed.body())).isEqualTo(200);
         assertThat(reviewed.body().get("label").asString()).isEqualTo("FRAUD");
         assertThat(reviewed.body().get("labelSource").asString()).isEqualTo("REVIEW");
         assertThat(reviewed.body().get("review").asString()).isEqualTo("REVIEWED");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'risk.fraud.review'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'risk.fraud.review'").query(Long.class).single())
                 .isEqualTo(audited + 1);
         var again = analyst.post("/api/v1/risk/fraud/decisions/" + id + "/review", Map.of("verdict", "LEGITIMATE"));
         assertThat(again.status()).isEqualTo(409);
