@@ -225,7 +225,11 @@ public final class SettlementScenario {
         SettlementRun run = settlement.run(date, "bench");
         double seconds = (System.nanoTime() - started) / 1e9;
         double after = baseline(capturedAt);
-        if (run.status() != SettlementRun.Status.COMPLETED || run.refused() != 0) {
+        // on the benchmark's own database every line is the scenario's and none may be refused; in the test
+        // suite's shared database the run also settles other tests' merchants, whose refusals (a balance another
+        // test moved) are theirs: the scenario's own merchants are checked to the cent below
+        boolean onlyScenario = run.lines() == payments;
+        if (run.status() != SettlementRun.Status.COMPLETED || (onlyScenario && run.refused() != 0)) {
             throw new IllegalStateException("the run did not complete cleanly: " + run);
         }
         Map<UUID, Long> expected = new HashMap<>();

@@ -127,7 +127,7 @@ public final class TestDatabase {
 
     private static Fresh freshH2InMemory(String purpose) {
         String name = purpose + "_" + shortId();
-        return new Fresh("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000", "sa", "", null, false);
+        return new Fresh("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", null, false);
     }
 
     private static Fresh freshPostgres(String purpose) {

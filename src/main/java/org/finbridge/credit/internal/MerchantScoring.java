@@ -22,10 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Merchant scores: features computed from the merchant's contributions, scored by the active merchant
@@ -62,8 +60,12 @@ public class MerchantScoring {
     private final CreditModelRegistry models;
     private final ScoreStore scores;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
-    MerchantScoring(JdbcClient jdbc, ContributionService contributions, CreditModelRegistry models, ScoreStore scores, Clock clock) {
+    MerchantScoring(JdbcClient jdbc, ContributionService contributions, CreditModelRegistry models, ScoreStore scores, Clock clock,
+                    org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.contributions = contributions;
         this.models = models;
@@ -102,11 +104,21 @@ public class MerchantScoring {
         return scored;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Re-scores at once, in the transaction that received the record and under a savepoint: a failure leaves
+     * the record in place for the nightly run, and no second connection is taken while the publisher holds
+     * its own (an after-commit listener in a new transaction would, and concurrent requests would then
+     * exhaust the pool waiting for each other).
+     */
+    @EventListener
     void on(ContributionReceived event) {
-        if (RESCORE_NOW.contains(event.category())) {
-            recompute(event.subject());
+        if (!RESCORE_NOW.contains(event.category())) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> recompute(event.subject()));
+        } catch (RuntimeException e) {
+            log.warn("credit score of {} left for the nightly run: {}", event.subject(), e.toString());
         }
     }
 

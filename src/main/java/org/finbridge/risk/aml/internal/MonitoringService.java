@@ -62,7 +62,9 @@ class MonitoringService implements AmlMonitoring {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a savepoint inside the publisher's transaction when called from an event (see PaymentFeed), a
+        // transaction of its own from the scheduled run
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.finbridge.payments.PaymentEvent;
 import org.finbridge.payments.Payments;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Payments into the AML journal. A payment event arrives at least once; the pair (payment id, seq) names
@@ -62,7 +61,9 @@ class PaymentFeed {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
+    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
+    @EventListener
     void evaluate(PaymentEvent event) {
         Set<PartyId> customers = new LinkedHashSet<>();
         for (AmlTransaction leg : legs(event)) {

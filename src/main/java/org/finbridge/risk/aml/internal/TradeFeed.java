@@ -12,7 +12,6 @@ import org.finbridge.trade.TradeRecordMismatched;
 import org.finbridge.trade.TradeRecords;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Trade facts into the AML journal: a delivered shipment (the brushing rule's evidence that an order was
@@ -50,7 +49,9 @@ class TradeFeed {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
+    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
+    @EventListener
     void evaluateDelivered(ShipmentDelivered event) {
         TradeRecord record = records.of(event.order());
         if (record.order() != null) {
@@ -58,7 +59,9 @@ class TradeFeed {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
+    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
+    @EventListener
     void evaluateMismatched(TradeRecordMismatched event) {
         if (event.merchant() != null) {
             monitoring.evaluateQuietly(List.of(event.merchant()));
