@@ -55,36 +55,18 @@ class DeclarationImport implements KindImport<NewDeclaration> {
 
     @Override
     public CsvLayout<NewDeclaration> csv() {
-        return new CsvLayout<>() {
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
+        return CsvLayout.grouped(COLUMNS, "declaration_number", COLUMNS.subList(1, 11), (rows, problems) -> {
+            CsvRow first = rows.getFirst();
+            List<NewDeclaration.Line> lines = new ArrayList<>();
+            for (CsvRow row : rows) {
+                lines.add(new NewDeclaration.Line(row.get("hs_code"), row.get("description"),
+                        row.number("quantity", problems), row.number("value_minor_units", problems)));
             }
-
-            @Override
-            public String groupBy() {
-                return "declaration_number";
-            }
-
-            @Override
-            public List<String> recordColumns() {
-                return COLUMNS.subList(1, 11);
-            }
-
-            @Override
-            public NewDeclaration decode(List<CsvRow> rows, List<String> problems) {
-                CsvRow first = rows.getFirst();
-                List<NewDeclaration.Line> lines = new ArrayList<>();
-                for (CsvRow row : rows) {
-                    lines.add(new NewDeclaration.Line(row.get("hs_code"), row.get("description"),
-                            row.number("quantity", problems), row.number("value_minor_units", problems)));
-                }
-                return new NewDeclaration(first.get("declaration_number"), first.get("customs_mode"), first.get("direction"),
-                        first.get("merchant_id"), first.get("marketplace_id"), first.get("order_number"), first.get("carrier"),
-                        first.get("waybill"), first.get("currency"), first.number("declared_value_minor_units", problems),
-                        first.get("declared_at"), lines);
-            }
-        };
+            return new NewDeclaration(first.get("declaration_number"), first.get("customs_mode"), first.get("direction"),
+                    first.get("merchant_id"), first.get("marketplace_id"), first.get("order_number"), first.get("carrier"),
+                    first.get("waybill"), first.get("currency"), first.number("declared_value_minor_units", problems),
+                    first.get("declared_at"), lines);
+        });
     }
 
     @Override

@@ -62,29 +62,8 @@ class EventImport implements KindImport<NewLogisticsEvent> {
 
     @Override
     public CsvLayout<NewLogisticsEvent> csv() {
-        return new CsvLayout<>() {
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public String groupBy() {
-                return null;
-            }
-
-            @Override
-            public List<String> recordColumns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public NewLogisticsEvent decode(List<CsvRow> rows, List<String> problems) {
-                CsvRow row = rows.getFirst();
-                return new NewLogisticsEvent(row.get("carrier"), row.get("waybill"), row.get("type"), row.get("occurred_at"),
-                        row.get("country"), row.get("place"));
-            }
-        };
+        return CsvLayout.perRow(COLUMNS, (row, problems) -> new NewLogisticsEvent(row.get("carrier"), row.get("waybill"),
+                row.get("type"), row.get("occurred_at"), row.get("country"), row.get("place")));
     }
 
     @Override

@@ -58,35 +58,17 @@ class OrderImport implements KindImport<NewOrder> {
 
     @Override
     public CsvLayout<NewOrder> csv() {
-        return new CsvLayout<>() {
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
+        return CsvLayout.grouped(COLUMNS, "order_number", COLUMNS.subList(1, 7), (rows, problems) -> {
+            CsvRow first = rows.getFirst();
+            List<NewOrder.Item> items = new ArrayList<>();
+            for (CsvRow row : rows) {
+                items.add(new NewOrder.Item(row.get("hs_code"), row.get("description"), row.number("quantity", problems),
+                        row.number("unit_price_minor_units", problems)));
             }
-
-            @Override
-            public String groupBy() {
-                return "order_number";
-            }
-
-            @Override
-            public List<String> recordColumns() {
-                return COLUMNS.subList(1, 7);
-            }
-
-            @Override
-            public NewOrder decode(List<CsvRow> rows, List<String> problems) {
-                CsvRow first = rows.getFirst();
-                List<NewOrder.Item> items = new ArrayList<>();
-                for (CsvRow row : rows) {
-                    items.add(new NewOrder.Item(row.get("hs_code"), row.get("description"), row.number("quantity", problems),
-                            row.number("unit_price_minor_units", problems)));
-                }
-                return new NewOrder(null, first.get("order_number"), first.get("merchant_id"), first.get("buyer_id"),
-                        first.get("buyer_reference"), first.get("currency"), first.number("total_minor_units", problems),
-                        first.get("ordered_at"), items);
-            }
-        };
+            return new NewOrder(null, first.get("order_number"), first.get("merchant_id"), first.get("buyer_id"),
+                    first.get("buyer_reference"), first.get("currency"), first.number("total_minor_units", problems),
+                    first.get("ordered_at"), items);
+        });
     }
 
     @Override

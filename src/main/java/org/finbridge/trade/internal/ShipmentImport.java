@@ -49,29 +49,8 @@ class ShipmentImport implements KindImport<NewShipment> {
 
     @Override
     public CsvLayout<NewShipment> csv() {
-        return new CsvLayout<>() {
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public String groupBy() {
-                return null;
-            }
-
-            @Override
-            public List<String> recordColumns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public NewShipment decode(List<CsvRow> rows, List<String> problems) {
-                CsvRow row = rows.getFirst();
-                return new NewShipment(null, row.get("carrier"), row.get("waybill"), row.get("marketplace_id"),
-                        row.get("order_number"));
-            }
-        };
+        return CsvLayout.perRow(COLUMNS, (row, problems) -> new NewShipment(null, row.get("carrier"), row.get("waybill"),
+                row.get("marketplace_id"), row.get("order_number")));
     }
 
     @Override
