@@ -13,6 +13,12 @@ public interface AmlMonitoring {
      */
     Run run();
 
+    /**
+     * Evaluates now every customer with activity not yet evaluated: what the background does within about
+     * a second of each payment's commit, off the payment's path. Answers the number of new alerts.
+     */
+    int evaluatePending();
+
     List<Alert> alerts(AlertStatus status, int limit);
 
     Optional<Alert> alert(AlertId id);

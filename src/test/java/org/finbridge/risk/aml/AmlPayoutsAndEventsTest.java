@@ -134,6 +134,7 @@ class AmlPayoutsAndEventsTest {
         tx.executeWithoutResult(s -> events.publishEvent(new PaymentEvent("payment.refunded", unknown, merchant, 3,
                 PaymentState.REFUNDED, 0, "USD", "o-1", clock.instant())));
         assertThat(journal("party_id = :v", merchant.value())).isZero();
+        monitoring.evaluatePending();
         assertThat(monitoring.alerts(null, 500).stream().filter(a -> a.partyId().equals(merchant)).toList()).isEmpty();
     }
 }

@@ -94,6 +94,7 @@ class AmlTradeTest {
     }
 
     private List<Alert> alertsOf(PartyId merchant) {
+        monitoring.evaluatePending(); // what the background runs after each commit
         return monitoring.alerts(null, 500).stream().filter(a -> a.partyId().equals(merchant)).toList();
     }
 

@@ -1,9 +1,10 @@
 package org.finbridge.risk.aml.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Fan-in (many payers into one account, 分散转入集中转出's first half) and fan-out (one account paying
@@ -39,17 +40,34 @@ public final class FanRule implements MonitoringRule {
                 "minTotalCnyMinor", minTotalCnyMinor, "minAverageCnyMinor", minAverageCnyMinor);
     }
 
+    /**
+     * One pass over the legs (oldest first, as {@link Activity} keeps them) with a sliding window: for each
+     * distinct time T, the legs in (T - window, T]. The first window that meets all three conditions is the
+     * finding. Linear in the customer's activity, which a busy merchant's 60 days make large.
+     */
     @Override
     public List<Finding> evaluate(Activity activity) {
         List<AmlTransaction> legs = activity.transactions().stream()
                 .filter(t -> t.direction() == direction && t.counterparty() != null).toList();
-        for (AmlTransaction last : legs) {
-            List<AmlTransaction> inWindow = legs.stream().filter(t -> !t.occurredAt().isAfter(last.occurredAt())
-                    && t.occurredAt().isAfter(last.occurredAt().minus(window))).toList();
-            long counterparties = inWindow.stream().map(AmlTransaction::counterparty).filter(Objects::nonNull).distinct().count();
-            long total = inWindow.stream().mapToLong(AmlTransaction::cnyOrZero).sum();
+        Map<String, Integer> perCounterparty = new HashMap<>();
+        long total = 0;
+        int lo = 0;
+        int hi = 0; // the window is legs[lo, hi)
+        while (hi < legs.size()) {
+            Instant at = legs.get(hi).occurredAt();
+            for (; hi < legs.size() && legs.get(hi).occurredAt().equals(at); hi++) {
+                perCounterparty.merge(legs.get(hi).counterparty(), 1, Integer::sum);
+                total += legs.get(hi).cnyOrZero();
+            }
+            Instant from = at.minus(window);
+            for (; !legs.get(lo).occurredAt().isAfter(from); lo++) {
+                perCounterparty.computeIfPresent(legs.get(lo).counterparty(), (k, n) -> n == 1 ? null : n - 1);
+                total -= legs.get(lo).cnyOrZero();
+            }
+            long counterparties = perCounterparty.size();
             if (counterparties >= minCounterparties && total >= minTotalCnyMinor
                     && total / counterparties >= minAverageCnyMinor) {
+                List<AmlTransaction> inWindow = List.copyOf(legs.subList(lo, hi));
                 return List.of(Finding.suspicious(name(), activity.party(),
                         Activity.reportingDay(inWindow.getFirst().occurredAt()).toString(),
                         counterparties + " distinct counterparties, " + Amounts.cny(total) + " within " + window.toHours() + " h",

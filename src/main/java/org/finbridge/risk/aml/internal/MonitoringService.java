@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.finbridge.party.Parties;
 import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
@@ -24,11 +27,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates the rules in force ({@link RulesInForce}) per customer, on events and on the schedule, and
- * turns findings into alerts: a new suspicious alert joins its customer's case, a large-value alert is
+ * Evaluates the rules in force ({@link RulesInForce}) per customer, in the background after events
+ * ({@link AmlEvaluations}) and on the schedule, and turns findings into alerts: a new suspicious alert joins its customer's case, a large-value alert is
  * filed as an LTR once its day (China time) is over. Each customer is evaluated in its own transaction.
  */
 @Service
@@ -47,6 +52,7 @@ class MonitoringService implements AmlMonitoring {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<MonitoringRule> rules = RulesInForce.perCustomer();
+    private final Set<PartyId> requested = ConcurrentHashMap.newKeySet();
     private final CircularFlowRule network = RulesInForce.network();
 
     MonitoringService(Journal journal, AlertStore alerts, CaseService cases, ReportService reports, Parties parties,
@@ -62,8 +68,7 @@ class MonitoringService implements AmlMonitoring {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
-        // a savepoint inside the publisher's transaction when called from an event (see PaymentFeed), a
-        // transaction of its own from the scheduled run
+        // a transaction of its own from the background and the schedule; a savepoint inside a caller's
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
@@ -71,11 +76,7 @@ class MonitoringService implements AmlMonitoring {
     public Run run() {
         int recorded = payouts.poll();
         int evaluated = 0;
-        int raised = 0;
-        for (PartyId party : journal.unevaluatedParties(10_000)) {
-            raised += evaluate(party);
-            evaluated++;
-        }
+        int raised = evaluatePending();
         Instant now = clock.instant();
         for (PartyId party : journal.activeSince(now.minus(RulesInForce.LOOK_BACK))) {
             raised += evaluate(party);
@@ -87,15 +88,42 @@ class MonitoringService implements AmlMonitoring {
         return new Run(evaluated, raised, filed, recorded);
     }
 
-    /** Evaluates after an event; a failure leaves the entries unevaluated for the scheduled run. */
-    void evaluateQuietly(Collection<PartyId> customers) {
+    /**
+     * Asks for the customer's evaluation once the current transaction commits, for facts that do not mark
+     * journal entries pending (trade facts). Kept in memory: a crash loses the request, and the scheduled
+     * run, which evaluates every customer active in the look-back window, makes up for it.
+     */
+    void requestAfterCommit(PartyId party) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    requested.add(party);
+                }
+            });
+        } else {
+            requested.add(party);
+        }
+    }
+
+    @Override
+    public int evaluatePending() {
+        Set<PartyId> customers = new LinkedHashSet<>(journal.unevaluatedParties(10_000));
+        for (Iterator<PartyId> it = requested.iterator(); it.hasNext(); ) {
+            customers.add(it.next());
+            it.remove();
+        }
+        int raised = 0;
         for (PartyId party : customers) {
             try {
-                evaluate(party);
+                raised += evaluate(party);
             } catch (RuntimeException e) {
-                log.warn("AML evaluation of {} left for the scheduled run: {}", party, e.toString());
+                // journal entries stay pending for the next pass; a requested customer is asked for again
+                requested.add(party);
+                log.warn("AML evaluation of {} left for the next pass: {}", party, e.toString());
             }
         }
+        return raised;
     }
 
     /** Runs every per-customer rule on the customer's activity; answers the number of new alerts. */

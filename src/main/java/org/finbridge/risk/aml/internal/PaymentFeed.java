@@ -3,10 +3,8 @@ package org.finbridge.risk.aml.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.finbridge.money.Money;
 import org.finbridge.party.Actor;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Payments into the AML journal. A payment event arrives at least once; the pair (payment id, seq) names
  * it, so each leg's journal id is built from it and a redelivered event records nothing. The legs are
  * written in the transaction that records the payment step (nothing is lost between the two), and the
- * customers' rules run once that transaction committed; what fails there is picked up by the schedule.
+ * customers' rules run in the background once that transaction committed ({@link AmlEvaluations}).
  *
  * <p>Legs: money captured is a receipt (CREDIT) of the merchant and, when the buyer is a registered
  * party, a payment (DEBIT) of the buyer; a refund the reverse; a lost dispute a chargeback debit of the
@@ -44,32 +42,25 @@ class PaymentFeed {
     private final Parties parties;
     private final Journal journal;
     private final Equivalents equivalents;
-    private final MonitoringService monitoring;
+    private final AmlEvaluations evaluations;
 
-    PaymentFeed(Payments payments, Parties parties, Journal journal, Equivalents equivalents, MonitoringService monitoring) {
+    PaymentFeed(Payments payments, Parties parties, Journal journal, Equivalents equivalents, AmlEvaluations evaluations) {
         this.payments = payments;
         this.parties = parties;
         this.journal = journal;
         this.equivalents = equivalents;
-        this.monitoring = monitoring;
+        this.evaluations = evaluations;
     }
 
     @EventListener
     void record(PaymentEvent event) {
+        boolean recorded = false;
         for (AmlTransaction leg : legs(event)) {
-            journal.record(leg);
+            recorded |= journal.record(leg);
         }
-    }
-
-    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
-    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
-    @EventListener
-    void evaluate(PaymentEvent event) {
-        Set<PartyId> customers = new LinkedHashSet<>();
-        for (AmlTransaction leg : legs(event)) {
-            customers.add(leg.party());
+        if (recorded) {
+            evaluations.wakeAfterCommit();
         }
-        monitoring.evaluateQuietly(customers);
     }
 
     List<AmlTransaction> legs(PaymentEvent e) {

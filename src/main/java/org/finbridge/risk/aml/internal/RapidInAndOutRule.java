@@ -1,6 +1,7 @@
 package org.finbridge.risk.aml.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,23 +35,41 @@ public final class RapidInAndOutRule implements MonitoringRule {
                 "minOutShareBasisPoints", minOutShareBasisPoints);
     }
 
+    /**
+     * For each outgoing leg (oldest first), the legs in [its time - window, its time], ties included; the
+     * first window whose outflow reaches the share of its inflow is the finding. Running sums over a
+     * sliding window keep this linear in the customer's activity.
+     */
     @Override
     public List<Finding> evaluate(Activity activity) {
         List<AmlTransaction> all = activity.transactions();
+        long in = 0;
+        long outTotal = 0;
+        int lo = 0;
+        int hi = 0; // the window is all[lo, hi)
         for (AmlTransaction out : all) {
             if (out.direction() != AmlTransaction.Direction.DEBIT) {
                 continue;
             }
-            List<AmlTransaction> inWindow = all.stream().filter(t -> !t.occurredAt().isAfter(out.occurredAt())
-                    && !t.occurredAt().isBefore(out.occurredAt().minus(window))).toList();
-            long in = inWindow.stream().filter(t -> t.direction() == AmlTransaction.Direction.CREDIT)
-                    .mapToLong(AmlTransaction::cnyOrZero).sum();
-            long outTotal = inWindow.stream().filter(t -> t.direction() == AmlTransaction.Direction.DEBIT)
-                    .mapToLong(AmlTransaction::cnyOrZero).sum();
+            for (; hi < all.size() && !all.get(hi).occurredAt().isAfter(out.occurredAt()); hi++) {
+                if (all.get(hi).direction() == AmlTransaction.Direction.CREDIT) {
+                    in += all.get(hi).cnyOrZero();
+                } else {
+                    outTotal += all.get(hi).cnyOrZero();
+                }
+            }
+            Instant from = out.occurredAt().minus(window);
+            for (; all.get(lo).occurredAt().isBefore(from); lo++) {
+                if (all.get(lo).direction() == AmlTransaction.Direction.CREDIT) {
+                    in -= all.get(lo).cnyOrZero();
+                } else {
+                    outTotal -= all.get(lo).cnyOrZero();
+                }
+            }
             if (in >= minInflowCnyMinor && Math.multiplyExact(outTotal, 10_000L) >= Math.multiplyExact(in, (long) minOutShareBasisPoints)) {
                 return List.of(Finding.suspicious(name(), activity.party(), Activity.reportingDay(out.occurredAt()).toString(),
                         Amounts.cny(in) + " in and " + Amounts.cny(outTotal) + " out within " + window.toHours() + " h",
-                        outTotal, inWindow));
+                        outTotal, List.copyOf(all.subList(lo, hi))));
             }
         }
         return List.of();

@@ -1,6 +1,5 @@
 package org.finbridge.risk.aml.internal;
 
-import java.util.List;
 import org.finbridge.money.Money;
 import org.finbridge.party.PartyId;
 import org.finbridge.trade.Declaration;
@@ -25,11 +24,13 @@ class TradeFeed {
     private final TradeRecords records;
     private final Journal journal;
     private final MonitoringService monitoring;
+    private final AmlEvaluations evaluations;
 
-    TradeFeed(TradeRecords records, Journal journal, MonitoringService monitoring) {
+    TradeFeed(TradeRecords records, Journal journal, MonitoringService monitoring, AmlEvaluations evaluations) {
         this.records = records;
         this.journal = journal;
         this.monitoring = monitoring;
+        this.evaluations = evaluations;
     }
 
     @EventListener
@@ -49,23 +50,25 @@ class TradeFeed {
         }
     }
 
-    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
-    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
+    // trade facts mark no journal entry pending: the merchant is asked for by name, in the background
     @EventListener
     void evaluateDelivered(ShipmentDelivered event) {
         TradeRecord record = records.of(event.order());
         if (record.order() != null) {
-            monitoring.evaluateQuietly(List.of(record.order().merchant()));
+            evaluateAfterCommit(record.order().merchant());
         }
     }
 
-    // in the publisher's transaction, under a savepoint (MonitoringService): no second connection is taken
-    // while the publisher holds its own, which concurrent payments would otherwise exhaust the pool with
     @EventListener
     void evaluateMismatched(TradeRecordMismatched event) {
         if (event.merchant() != null) {
-            monitoring.evaluateQuietly(List.of(event.merchant()));
+            evaluateAfterCommit(event.merchant());
         }
+    }
+
+    private void evaluateAfterCommit(PartyId merchant) {
+        monitoring.requestAfterCommit(merchant);
+        evaluations.wakeAfterCommit();
     }
 
     private void amounts(PartyId merchant, OrderReference order, TradeRecord record) {

@@ -1,0 +1,134 @@
+package org.finbridge.platform.background;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Work that a request leaves for the background, run in passes by one thread: woken as soon as a
+ * transaction that left work commits, and at least every {@code idleInterval} for work left by other
+ * nodes or by a crash. Wake-ups that arrive while a pass runs fold into one more pass, and a pass waits
+ * {@code linger} after its wake-up, so under load one pass does the work of many requests: the request
+ * path pays for a wake-up, not for the work.
+ *
+ * <p>A pass must be idempotent and find its own work (rows marked pending, a queue table): a wake-up
+ * carries nothing, so a pass lost to a crash or a failure is simply the next one's work. A failing pass
+ * is retried with a backoff that grows up to ten idle intervals.
+ */
+public class BackgroundPass implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundPass.class);
+
+    private final String name;
+    private final Runnable pass;
+    private final Duration idleInterval;
+    private final Duration linger;
+    private final int phase;
+    private final AtomicBoolean pending = new AtomicBoolean(true);
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    /**
+     * @param name         the thread's name, also used in log lines
+     * @param pass         one idempotent pass over the pending work
+     * @param idleInterval the longest time between two passes
+     * @param linger       how long a pass waits after its wake-up, so that it batches the work of many requests
+     * @param phase        the lifecycle phase (a pass runs between start and stop of that phase)
+     */
+    public BackgroundPass(String name, Runnable pass, Duration idleInterval, Duration linger, int phase) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.pass = Objects.requireNonNull(pass, "pass");
+        this.idleInterval = Objects.requireNonNull(idleInterval, "idleInterval");
+        this.linger = Objects.requireNonNull(linger, "linger");
+        this.phase = phase;
+    }
+
+    /** Asks for a pass soon; cheap enough to call on every request. */
+    public void wake() {
+        if (!pending.getAndSet(true)) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Asks for a pass once the current transaction commits (at once when there is none); nothing on rollback. */
+    public void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+    }
+
+    private void loop() {
+        long backoff = 0;
+        while (running) {
+            if (!pending.getAndSet(false)) {
+                LockSupport.parkNanos(this, backoff > 0 ? backoff : idleInterval.toNanos());
+                pending.set(false);
+                if (!running) {
+                    return;
+                }
+            }
+            if (!linger.isZero()) {
+                LockSupport.parkNanos(linger.toNanos());
+            }
+            try {
+                pass.run();
+                backoff = 0;
+            } catch (RuntimeException e) {
+                // the work stays pending; a later pass does it once the cause (often the database) is gone
+                log.warn("{}: pass failed, retrying: {}", name, e.toString());
+                backoff = Math.min(Math.max(backoff * 2, Duration.ofMillis(100).toNanos()), idleInterval.toNanos() * 10);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        afterStop();
+    }
+
+    /** Runs once the thread has stopped; for a last flush. */
+    protected void afterStop() {
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return phase;
+    }
+}
