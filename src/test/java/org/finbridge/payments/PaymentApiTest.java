@@ -38,6 +38,8 @@ class PaymentApiTest {
     IdempotentRequests idempotency;
     @Autowired
     org.finbridge.support.MutableClock clock;
+    @Autowired
+    org.finbridge.ledger.LedgerInvariants invariants;
 
     PaymentFixtures fixtures;
     PartyId merchant;
@@ -191,6 +193,51 @@ class PaymentApiTest {
         var again = api.post("/api/v1/payments", key, body.replace("700", "701"));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.field("id")).isNotEqualTo(first.field("id"));
+    }
+
+    /**
+     * The node running a request died after committing its work and before storing the response: the key
+     * stays in flight until its lease ends, then the client's retry takes it over. The retry must find the
+     * payment and the capture that request made, not authorize or capture a second time.
+     */
+    @Test
+    void aRetryAfterTheNodeDiedWithTheKeyInFlightFindsTheRequestsWorkAndDoesNotRepeatIt() {
+        String createKey = key();
+        String body = cardPayment(9_000, "EUR", PaymentFixtures.VISA_OK, "o-" + createKey, "MANUAL");
+        var created = api.post("/api/v1/payments", createKey, body);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.field("id");
+        diedBeforeAnswering(createKey);
+
+        var retried = api.post("/api/v1/payments", createKey, body);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.field("id")).isEqualTo(id);
+        assertThat(retried.field("state")).isEqualTo("AUTHORIZED");
+        assertThat(jdbc.sql("select count(*) from payments where order_reference = ?").param("o-" + createKey)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPending()).isEqualTo(9_000);
+
+        String captureKey = key();
+        var captured = api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000));
+        assertThat(captured.field("state")).isEqualTo("PARTIALLY_CAPTURED");
+        diedBeforeAnswering(captureKey);
+        var again = api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("captured").asLong()).isEqualTo(4_000);
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPosted()).isEqualTo(4_000);
+        // the stored answer of the retry is what later replays get
+        assertThat(api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000)).bytes())
+                .isEqualTo(again.bytes());
+        assertThat(invariants.sweep().violations()).isEmpty();
+    }
+
+    /** What a node that dies between commit and answer leaves: the key in flight, its lease over. */
+    private void diedBeforeAnswering(String key) {
+        assertThat(jdbc.sql("""
+                update idempotency_keys set status = 'IN_FLIGHT', response_status = null, response_content_type = null,
+                    response_location = null, response_body = null, completed_at = null, locked_until = ?
+                where idem_key = ?""").param(java.time.OffsetDateTime.ofInstant(clock.instant().minusSeconds(60),
+                java.time.ZoneOffset.UTC)).param(key).update()).isEqualTo(1);
     }
 
     private long count(String table) {

@@ -50,7 +50,7 @@ class JdbcIdempotentRequests implements IdempotentRequests {
     }
 
     private record Stored(String fingerprint, String status, UUID claim, Instant lockedUntil, Integer responseStatus,
-                          String contentType, String location, String body) {
+                          String contentType, String location, String body, Instant createdAt) {
     }
 
     @Override
@@ -90,7 +90,9 @@ class JdbcIdempotentRequests implements IdempotentRequests {
         }
         ResponseEntity<byte[]> response;
         try {
-            response = serialize(action.get());
+            // the key's generation: the same for a retry that takes it over, another once it was purged and reused
+            Instant generation = s == null ? now : s.createdAt();
+            response = serialize(RequestKeys.runAs(clientId, key, generation, action));
         } catch (RuntimeException e) {
             release(clientId, key, claim);
             throw e;
@@ -156,14 +158,16 @@ class JdbcIdempotentRequests implements IdempotentRequests {
     private Optional<Stored> find(String clientId, String key) {
         return jdbc.sql("""
                 select fingerprint, status, claim, locked_until, response_status, response_content_type,
-                    response_location, response_body
+                    response_location, response_body, created_at
                 from idempotency_keys where client_id = :client and idem_key = :key""")
                 .param("client", clientId).param("key", key)
                 .query((rs, n) -> {
                     int status = rs.getInt(5);
+                    Integer responseStatus = rs.wasNull() ? null : status;
                     return new Stored(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.wasNull() ? null : status,
-                            rs.getString(6), rs.getString(7), rs.getString(8));
+                            rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), responseStatus,
+                            rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getObject(9, java.time.OffsetDateTime.class).toInstant());
                 }).optional();
     }
 

@@ -81,6 +81,13 @@ class PaymentService implements Payments {
         if (invalid != null) {
             return invalid;
         }
+        String requestKey = RequestKeys.current();
+        PaymentRecord earlier = requestKey == null ? null : store.byRequestKey(requestKey).orElse(null);
+        if (earlier != null) {
+            // the retry of a request whose node died after creating the payment: that payment, carried on
+            return n.confirm() && earlier.state == PaymentState.REQUIRES_CONFIRMATION ? confirm(actor, earlier.id)
+                    : new PaymentResult.Done(views.of(earlier));
+        }
         Instant now = clock.instant();
         PaymentRecord p = new PaymentRecord();
         p.id = PaymentId.next(clock);
@@ -98,7 +105,7 @@ class PaymentService implements Payments {
         p.createdAt = now;
         p.updatedAt = now;
         tx.executeWithoutResult(s -> {
-            store.insert(p);
+            store.insert(p, requestKey);
             journal.record(actor.name(), actor.auditRole(), "payment.created", p, 0, null, p.requested.minorUnits(), now);
         });
         return n.confirm() ? confirm(actor, p.id) : new PaymentResult.Done(views.of(p));

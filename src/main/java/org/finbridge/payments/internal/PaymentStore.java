@@ -42,15 +42,22 @@ class PaymentStore {
         this.jdbc = jdbc;
     }
 
-    void insert(PaymentRecord p) {
-        jdbc.sql("insert into payments (" + COLUMNS + ") values (:id, :merchant, :buyer, :buyerCountry, :orderRef, "
+    /** @param requestKey the idempotency key of the request creating it (see {@link RequestKeys}), or null */
+    void insert(PaymentRecord p, String requestKey) {
+        jdbc.sql("insert into payments (" + COLUMNS + ", request_key) values (:id, :merchant, :buyer, :buyerCountry, :orderRef, "
                         + ":reqAmount, :reqCcy, :procAmount, :procCcy, :methodType, :cardToken, :cardBin, :cardLast4, "
                         + ":cardExpMonth, :cardExpYear, :cardNetwork, :chain, :captureMethod, :state, :region, :connector, "
                         + ":connectorRef, :authorized, :captured, :refunded, :disputed, :chargedBack, :feesAcquirer, "
                         + ":feesPlatform, :reserved, :expiresAt, :holdId, :nextAction, :declineCode, :threeDs, :busySeq, "
                         + ":lastSeq, :createdAt, :updatedAt, :settlementCcy, :buyerEmail, :buyerIp, :buyerDevice, :shippingCountry, "
-                        + ":ipCountry, :cardFingerprint)")
-                .params(params(p)).update();
+                        + ":ipCountry, :cardFingerprint, :requestKey)")
+                .params(params(p)).param("requestKey", requestKey).update();
+    }
+
+    /** The payment a request with this idempotency key created, if its node got that far. */
+    Optional<PaymentRecord> byRequestKey(String requestKey) {
+        return jdbc.sql("select " + COLUMNS + " from payments where request_key = :key").param("key", requestKey)
+                .query(PaymentStore::record).optional();
     }
 
     void update(PaymentRecord p) {
@@ -156,12 +163,14 @@ class PaymentStore {
 
     // --- steps -----------------------------------------------------------------------------------
 
-    void insert(OperationRecord op) {
+    /** @param requestKey the idempotency key of the request beginning the step (see {@link RequestKeys}), or null */
+    void insert(OperationRecord op, String requestKey) {
         jdbc.sql("""
                 insert into payment_operations (payment_id, seq, kind, amount, currency, final_capture, status, actor,
-                    plan, connector_reference, decline_code, detail, created_at, completed_at)
+                    plan, connector_reference, decline_code, detail, created_at, completed_at, request_key)
                 values (:payment, :seq, :kind, :amount, :currency, :final, :status, :actor, :plan, :ref, :decline,
-                    :detail, :createdAt, :completedAt)""")
+                    :detail, :createdAt, :completedAt, :requestKey)""")
+                .param("requestKey", requestKey)
                 .param("payment", op.paymentId().value()).param("seq", op.seq()).param("kind", op.kind().name())
                 .param("amount", op.amount()).param("currency", op.currency()).param("final", op.finalCapture())
                 .param("status", op.status()).param("actor", clip(op.actor(), 200)).param("plan", op.plan())
@@ -184,6 +193,12 @@ class PaymentStore {
                 .param("status", status).param("ref", connectorReference).param("decline", declineCode)
                 .param("detail", clip(detail, 400)).param("at", at(at)).param("payment", op.paymentId().value())
                 .param("seq", op.seq()).update();
+    }
+
+    /** The latest step of the payment that a request with this idempotency key began, if any. */
+    Optional<OperationRecord> operationByRequestKey(PaymentId id, String requestKey) {
+        return jdbc.sql("select * from payment_operations where payment_id = :p and request_key = :key order by seq desc")
+                .param("p", id.value()).param("key", requestKey).query(PaymentStore::operation).list().stream().findFirst();
     }
 
     Optional<OperationRecord> operation(PaymentId id, int seq) {

@@ -105,6 +105,13 @@ class StepRunner {
             if (p == null) {
                 return new Refusal(new PaymentResult.NotFound());
             }
+            String requestKey = RequestKeys.current();
+            OperationRecord earlier = requestKey == null ? null : store.operationByRequestKey(id, requestKey).orElse(null);
+            if (earlier != null) {
+                // the retry of a request whose node died after beginning this step: that step, never a second one
+                return p.busySeq != null && p.busySeq == earlier.seq() ? new Begun(earlier)
+                        : new Refusal(new PaymentResult.Done(views.of(p)));
+            }
             if (p.busySeq != null) {
                 return new Refusal(new PaymentResult.Busy());
             }
@@ -120,7 +127,7 @@ class StepRunner {
             OperationRecord op = new OperationRecord(p.id, seq, kind, stepAmount,
                     currency != null ? currency : p.currency().code(), finalCapture, OperationRecord.PENDING, who.name(),
                     null, null, null, null, now, null);
-            store.insert(op);
+            store.insert(op, requestKey);
             p.busySeq = seq;
             p.lastSeq = seq;
             p.updatedAt = now;
