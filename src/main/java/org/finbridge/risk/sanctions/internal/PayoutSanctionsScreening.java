@@ -14,14 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The settlement module's beneficiary screening, done against the sanctions lists in force (AML Law
  * art. 41: counterparties too). The account holder is screened as a subject of the merchant's file (role
- * {@code BENEFICIARY}), so a possible match joins the same review queue, a settled false positive is not
+ * {@code PAYEE}), so a possible match joins the same review queue, a settled false positive is not
  * raised again for the next payout to the same holder, and confirming it stops the merchant.
  */
 @Service
 @Primary
 class PayoutSanctionsScreening implements PayoutScreening {
 
-    static final String BENEFICIARY = "BENEFICIARY";
+    static final String PAYEE = "PAYEE";
 
     private final SubjectScreening screening;
 
@@ -36,7 +36,7 @@ class PayoutSanctionsScreening implements PayoutScreening {
             return new Unavailable("the bank account has no holder name");
         }
         PartyScreeningReport report = screening.screen(List.of(new ScreenedSubject(beneficiary.merchantId().toString(),
-                BENEFICIARY, beneficiary.holderName(), SubjectType.UNKNOWN, beneficiary.country(), null)));
+                PAYEE, beneficiary.holderName(), SubjectType.UNKNOWN, beneficiary.country(), null)));
         return switch (report.outcome()) {
             case CLEAR -> new Clear(report.detail());
             case UNAVAILABLE -> new Unavailable(report.detail());
