@@ -11,11 +11,11 @@ import java.util.Set;
  * settlement) or RETURNED (the beneficiary's bank sent it back after settlement), both with the ledger
  * reversed to the merchant's available balance.
  *
- * <p>Sanctions screening of the beneficiary (AML Law arts. 40–41) may stop a payout before any bank sees
- * it: HELD (written so when its beneficiary may be a listed person, or held when its merchant is found on
- * a list; the money stays reserved in payouts-in-transit) → CREATED when a reviewer calls the match a
- * false positive, or → BLOCKED when the match is confirmed: the money stays frozen where it is, never
- * sent and never given back to a merchant that is no longer served.
+ * <p>Sanctions screening (AML Law arts. 40–41) may stop a payout before any bank sees it. HELD: written so
+ * when its beneficiary may be a listed person, its money reserved in payouts-in-transit as for any
+ * payout → CREATED when a reviewer calls the match a false positive, or → BLOCKED when the match is
+ * confirmed: the money stays frozen where it is, never sent and never given back to a merchant that is no
+ * longer served. A CREATED payout of a merchant whose own match is confirmed is HELD too, and stays so.
  */
 public enum PayoutState {
     CREATED, SENT, ACCEPTED, SETTLED, REJECTED, RETURNED, HELD, BLOCKED;

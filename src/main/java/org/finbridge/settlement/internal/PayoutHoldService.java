@@ -83,6 +83,18 @@ class PayoutHoldService implements PayoutHolds {
         return moved;
     }
 
+    /**
+     * Screens a payout once more as it is about to go into a bank file: a list may have changed since it was
+     * written (FATF R.6: without delay). A possible match holds it; true when it may go.
+     */
+    boolean mayRelease(Actor actor, Payout p) {
+        if (screenAgain(p) instanceof PayoutScreening.Held next) {
+            move(actor, p, PayoutState.HELD, HELD_FOR_REVIEW, next.hitId(), "held");
+            return false;
+        }
+        return true;
+    }
+
     private PayoutScreening.Outcome screenAgain(Payout p) {
         return bankAccounts.find(p.bankAccountId())
                 .<PayoutScreening.Outcome>map(a -> screening.screen(new PayoutScreening.Beneficiary(p.merchantId(),

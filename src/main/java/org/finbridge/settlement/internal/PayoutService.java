@@ -69,7 +69,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Before any money moves the beneficiary is screened ({@link PayoutScreening}, AML Law arts. 40–41): a
  * possible match writes the payout HELD, with its money reserved as for any payout, and no bank file
- * carries it until a reviewer releases it ({@link PayoutHoldService}). A suspended merchant pays out nothing.
+ * carries it until a reviewer releases it ({@link PayoutHoldService}). Each payout is screened once more as
+ * it goes into a bank file, against the lists then in force. A suspended merchant pays out nothing.
  */
 @Service
 class PayoutService implements Payouts {
@@ -78,6 +79,7 @@ class PayoutService implements Payouts {
     private final BankAccounts bankAccounts;
     private final Parties parties;
     private final PayoutScreening screening;
+    private final PayoutHoldService holds;
     private final Fx fx;
     private final Ledger ledger;
     private final MerchantAccounts accounts;
@@ -88,8 +90,8 @@ class PayoutService implements Payouts {
     private final String initiatingParty;
     private final String cipsParticipant;
 
-    PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Parties parties, PayoutScreening screening, Fx fx,
-                  Ledger ledger, MerchantAccounts accounts,
+    PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Parties parties, PayoutScreening screening,
+                  PayoutHoldService holds, Fx fx, Ledger ledger, MerchantAccounts accounts,
                   AuditLog audit, PlatformTransactionManager transactions, Clock clock,
                   @Value("${finbridge.settlement.payouts.debtor-name:Finbridge Payments Ltd}") String debtorName,
                   @Value("${finbridge.settlement.payouts.debtor-iban:DE89370400440532013000}") String debtorIban,
@@ -99,6 +101,7 @@ class PayoutService implements Payouts {
         this.bankAccounts = bankAccounts;
         this.parties = parties;
         this.screening = screening;
+        this.holds = holds;
         this.fx = fx;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -239,12 +242,14 @@ class PayoutService implements Payouts {
         }
     }
 
+    /** What the screening answered, short enough for the audit entry however many lists are in force. */
     private static String describe(PayoutScreening.Outcome o) {
-        return switch (o) {
+        String text = switch (o) {
             case PayoutScreening.Clear c -> "clear against " + c.listVersions();
             case PayoutScreening.Held h -> "held on " + h.hitId();
             case PayoutScreening.Unavailable u -> "not screened: " + u.reason();
         };
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
     @Override
@@ -270,6 +275,11 @@ class PayoutService implements Payouts {
         String hex = batch.toString().replace("-", "").toUpperCase(Locale.ROOT);
         Instant now = clock.instant();
         return tx.execute(s -> {
+            for (Payout p : jdbc.sql("""
+                    select * from payouts where state = 'CREATED' and currency = ? and (rail = 'LOCAL_SEPA' or rail = 'LOCAL_CNAPS')
+                    order by id""").param(currency).query(PayoutService::payout).list()) {
+                holds.mayRelease(actor, p);
+            }
             // claim the payouts first: a concurrent batch claims none of them
             jdbc.sql("""
                     update payouts set state = 'SENT', batch_id = ?, updated_at = ?
@@ -325,6 +335,9 @@ class PayoutService implements Payouts {
             String hex = batch.toString().replace("-", "").toUpperCase(Locale.ROOT);
             Instant now = clock.instant();
             PayoutBatchFile written = tx.execute(s -> {
+                if (!holds.mayRelease(actor, p)) {
+                    return null;
+                }
                 int claimed = jdbc.sql("update payouts set state = 'SENT', batch_id = ?, updated_at = ? where id = ? and state = 'CREATED'")
                         .params(batch, SettlementStore.ts(now), p.id().value()).update();
                 if (claimed == 0) {

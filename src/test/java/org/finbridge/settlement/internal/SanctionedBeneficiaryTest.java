@@ -263,6 +263,21 @@ class SanctionedBeneficiaryTest {
         assertThat(now(pending).state()).isEqualTo(PayoutState.HELD);
     }
 
+    @Test
+    void aPayoutWrittenBeforeItsBeneficiaryWasListedIsHeldWhenTheBankFileIsWritten() {
+        aMerchantWithASettledBalance("Pellingworth");
+        Payout written = payout(10_000, "before-listing");
+        assertThat(written.state()).isEqualTo(PayoutState.CREATED);
+        listed("Pellingworth");
+
+        payouts.writeBatch(operator, "EUR").map(PayoutBatchFile::xml).map(x -> new String(x, StandardCharsets.UTF_8))
+                .ifPresent(xml -> assertThat(xml).doesNotContain(written.endToEndId()));
+        Payout held = now(written);
+        assertThat(held.state()).isEqualTo(PayoutState.HELD);
+        assertThat(review.find(HitId.parse(hitOf(held))).orElseThrow().subjectRole()).isEqualTo("PAYEE");
+        assertThat(audited("settlement.payout.held", written.id().toString())).isEqualTo(1);
+    }
+
     static Map<String, Object> paymentBody(String merchantId) {
         Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("amount", 2_500, "currency", "EUR",
                 "orderReference", "after-match-" + UUID.randomUUID(), "buyer", Map.of("country", "DE"),
