@@ -39,6 +39,13 @@ public sealed interface PaymentResult {
     record Blocked(Payment payment, String reason) implements PaymentResult {
     }
 
+    /**
+     * The merchant may not take payments: SUSPENDED (for instance on a confirmed sanctions match, AML Law
+     * art. 41: stop serving at once), CLOSED or REJECTED at onboarding. Nothing is created.
+     */
+    record MerchantNotServed(org.finbridge.party.PartyStatus status) implements PaymentResult {
+    }
+
     /** A field of the request is invalid (field name as in the API, reason for a person). */
     record InvalidField(String field, String reason) implements PaymentResult {
     }

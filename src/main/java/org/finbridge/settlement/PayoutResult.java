@@ -27,6 +27,10 @@ public sealed interface PayoutResult {
     record ConversionRefused(String reason) implements PayoutResult {
     }
 
+    /** The merchant is suspended (a confirmed sanctions match, AML Law art. 41): its balance is frozen. */
+    record MerchantSuspended() implements PayoutResult {
+    }
+
     record Invalid(String field, String reason) implements PayoutResult {
     }
 }

@@ -28,6 +28,9 @@ class MerchantOnboardingTest {
     @Autowired
     TestActors actors;
 
+    @Autowired
+    Parties parties;
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -139,6 +142,25 @@ class MerchantOnboardingTest {
                 Map.of("decision", "APPROVE", "riskTier", "LOW"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void aMerchantSuspendedDuringReviewStaysSuspendedWhenItsFileIsApproved() {
+        String merchant = registerMerchant();
+        String application = openApplication(merchant);
+        completeFile(application);
+        api.post("/api/v1/kyb/" + application + "/submit", Map.of());
+        PartyId id = PartyId.parse(merchant);
+        assertThat(parties.suspend(id, "sanctions match confirmed", "user:analyst@finbridge.test")).isTrue();
+        assertThat(parties.suspend(id, "again", "user:analyst@finbridge.test")).as("once").isFalse();
+        assertThat(parties.suspend(PartyId.parse("pty_" + "0".repeat(32)), "unknown", "user:analyst@finbridge.test")).isFalse();
+
+        assertThat(api.post("/api/v1/kyb/" + application + "/decision", Map.of("decision", "APPROVE", "riskTier", "LOW",
+                "reason", "file complete")).body().get("state").asString()).isEqualTo("APPROVED");
+        assertThat(api.get("/api/v1/parties/" + merchant).body().get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(jdbc.sql("select action from audit_trail where object_id = :id and action like 'party.%' order by sequence nulls last, staged_id")
+                .param("id", merchant).query(String.class).list())
+                .containsExactly("party.register", "party.suspend", "party.activate.refused");
     }
 
     @Test

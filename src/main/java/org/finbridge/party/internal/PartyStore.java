@@ -169,7 +169,33 @@ class PartyStore implements Parties {
     }
 
     void activate(PartyId id, RiskTier tier) {
+        if (find(id).map(p -> p.status() == PartyStatus.SUSPENDED).orElse(false)) {
+            // a suspension (a confirmed sanctions match) outlives the KYB file's approval: lifting it is its own decision
+            audit.record("system", "party.activate.refused", "party", id.toString(), PartyStatus.SUSPENDED.name(),
+                    "stays SUSPENDED, risk tier " + tier);
+            return;
+        }
         setStatus(id, PartyStatus.ACTIVE, tier);
+    }
+
+    @Override
+    @Transactional
+    public boolean suspend(PartyId id, String reason, String actor) {
+        Optional<Party> before = find(id);
+        if (before.isEmpty() || before.get().status() == PartyStatus.SUSPENDED) {
+            return false;
+        }
+        int n = jdbc.sql("""
+                update parties set status = 'SUSPENDED', updated_at = :now, version = version + 1
+                where id = :id and status <> 'SUSPENDED'""")
+                .param("now", now().atOffset(ZoneOffset.UTC)).param("id", id.value()).update();
+        if (n == 0) {
+            return false;
+        }
+        audit.record(actor, "party.suspend", "party", id.toString(), before.get().status().name(),
+                "SUSPENDED" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        apiKeyCache.invalidateAll();
+        return true;
     }
 
     void setStatus(PartyId id, PartyStatus status, RiskTier tier) {

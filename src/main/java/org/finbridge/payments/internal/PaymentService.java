@@ -114,7 +114,7 @@ class PaymentService implements Payments {
     private static PaymentResult invalid(NewPayment n, Party merchant) {
         if (merchant.status() == PartyStatus.SUSPENDED || merchant.status() == PartyStatus.CLOSED
                 || merchant.status() == PartyStatus.REJECTED) {
-            return new PaymentResult.InvalidField("merchantId", "the merchant may not accept payments (" + merchant.status() + ")");
+            return new PaymentResult.MerchantNotServed(merchant.status());
         }
         if (n.amount() == null || !n.amount().isPositive()) {
             return new PaymentResult.InvalidField("amount", "must be a positive number of minor units");

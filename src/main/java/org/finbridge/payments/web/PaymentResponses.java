@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * Maps every {@link PaymentResult} to its HTTP answer: the payment, or an RFC 9457 problem with a
  * stable code. 402 for declines (as Stripe answers card errors), 409 for the state machine and
- * concurrency, 422 for amount rules, 503 when a connector is down.
+ * concurrency, 422 for amount rules and a merchant that may not take payments, 503 when a connector is down.
  */
 final class PaymentResponses {
 
@@ -42,6 +42,9 @@ final class PaymentResponses {
                     "declined: " + d.code(), declined(d));
             case PaymentResult.Blocked b -> Problems.response(HttpStatus.PAYMENT_REQUIRED, "PAYMENT_BLOCKED",
                     "refused by risk screening", Map.of("paymentId", b.payment().id().toString()));
+            case PaymentResult.MerchantNotServed m -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "MERCHANT_" + m.status().name(), "the merchant may not accept payments: it is " + m.status()
+                            .name().toLowerCase(java.util.Locale.ROOT), Map.of("merchantStatus", m.status().name()));
             case PaymentResult.InvalidField f -> invalid(f.field(), f.reason());
             case PaymentResult.NoConnector n -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "NO_CONNECTOR_AVAILABLE",
                     n.reason());

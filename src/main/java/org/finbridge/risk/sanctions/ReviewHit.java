@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param subjectRef the party screened ({@code pty_…})
  * @param subjectName the name screened: the party's legal name or an owner's name
- * @param subjectRole {@code COMPANY}, {@code OWNER} or {@code PARTY}
+ * @param subjectRole {@code COMPANY}, {@code OWNER}, {@code PARTY}, or {@code PAYEE} (the holder of the bank
+ *                    account a payout goes to)
  */
 public record ReviewHit(HitId id, String subjectRef, String subjectName, String subjectRole, String listCode,
                         String entryId, String entryName, String matchedName, BigDecimal score, List<String> reasons,

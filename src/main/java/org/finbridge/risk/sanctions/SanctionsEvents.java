@@ -28,8 +28,9 @@ public final class SanctionsEvents {
     }
 
     /**
-     * A reviewer confirmed that a party (or its owner) is a listed person or entity. AML Law art. 41:
-     * stop serving and freeze; the payment and payout modules act on it.
+     * A reviewer confirmed that a party (its owner, or the payee of its payouts) is a listed person or
+     * entity. AML Law art. 41: stop serving and freeze. By the time it is published the party is suspended
+     * (payments refused) and its unsent payouts are held or blocked, in the same transaction.
      */
     public record MatchConfirmed(HitId hitId, String subjectRef, String listCode, String entryId)
             implements PublishedEvent {

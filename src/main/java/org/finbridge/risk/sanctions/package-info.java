@@ -15,8 +15,10 @@
  *       remembered for that party and list entry until the entry changes.</li>
  * </ul>
  *
- * <p>Onboarding screens through the party module's {@code PartyScreening}, implemented here; every
- * party is screened again whenever a list changes.
+ * <p>Onboarding screens through the party module's {@code PartyScreening} and payouts screen their
+ * beneficiary through the settlement module's {@code PayoutScreening}, both implemented here; every party
+ * is screened again whenever a list changes. A confirmed match suspends the party and holds or blocks its
+ * payouts in the decision's transaction ({@code PayoutHolds}).
  */
 @org.springframework.modulith.NamedInterface("sanctions")
 package org.finbridge.risk.sanctions;

@@ -37,13 +37,16 @@ import org.finbridge.money.Money;
 import org.finbridge.party.Actor;
 import org.finbridge.party.BankAccount;
 import org.finbridge.party.BankAccounts;
+import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyStatus;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.settlement.NewPayout;
 import org.finbridge.settlement.Payout;
 import org.finbridge.settlement.PayoutBatchFile;
 import org.finbridge.settlement.PayoutId;
 import org.finbridge.settlement.PayoutResult;
+import org.finbridge.settlement.PayoutScreening;
 import org.finbridge.settlement.PayoutState;
 import org.finbridge.settlement.Payouts;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,12 +66,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain); settlement moves in-transit to {@code platform:BANK_PAYOUTS} (money left the safeguarding
  * account); a rejection returns amount and fee to available; a return after settlement returns the
  * amount (the banks kept the fee's worth of work).
+ *
+ * <p>Before any money moves the beneficiary is screened ({@link PayoutScreening}, AML Law arts. 40–41): a
+ * possible match writes the payout HELD, with its money reserved as for any payout, and no bank file
+ * carries it until a reviewer releases it ({@link PayoutHoldService}). Each payout is screened once more as
+ * it goes into a bank file, against the lists then in force. A suspended merchant pays out nothing.
  */
 @Service
 class PayoutService implements Payouts {
 
     private final JdbcClient jdbc;
     private final BankAccounts bankAccounts;
+    private final Parties parties;
+    private final PayoutScreening screening;
+    private final PayoutHoldService holds;
     private final Fx fx;
     private final Ledger ledger;
     private final MerchantAccounts accounts;
@@ -79,7 +90,8 @@ class PayoutService implements Payouts {
     private final String initiatingParty;
     private final String cipsParticipant;
 
-    PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Fx fx, Ledger ledger, MerchantAccounts accounts,
+    PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Parties parties, PayoutScreening screening,
+                  PayoutHoldService holds, Fx fx, Ledger ledger, MerchantAccounts accounts,
                   AuditLog audit, PlatformTransactionManager transactions, Clock clock,
                   @Value("${finbridge.settlement.payouts.debtor-name:Finbridge Payments Ltd}") String debtorName,
                   @Value("${finbridge.settlement.payouts.debtor-iban:DE89370400440532013000}") String debtorIban,
@@ -87,6 +99,9 @@ class PayoutService implements Payouts {
                   @Value("${finbridge.settlement.payouts.cips-participant-bic:BKCHCNBJXXX}") String cipsParticipant) {
         this.jdbc = jdbc;
         this.bankAccounts = bankAccounts;
+        this.parties = parties;
+        this.screening = screening;
+        this.holds = holds;
         this.fx = fx;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -126,6 +141,11 @@ class PayoutService implements Payouts {
         if (account.status() != BankAccount.Status.VERIFIED) {
             return new PayoutResult.BankAccountNotVerified(account.id());
         }
+        if (parties.find(np.merchantId()).filter(m -> m.status() == PartyStatus.SUSPENDED).isPresent()) {
+            return new PayoutResult.MerchantSuspended();
+        }
+        PayoutScreening.Outcome screened = screening.screen(new PayoutScreening.Beneficiary(np.merchantId(),
+                account.holderName(), account.country()));
         Instant now = clock.instant();
         List<PayoutRouter.Route> routes = PayoutRouter.routes(account, now);
         Optional<PayoutRouter.Route> route = PayoutRouter.choose(routes, np.deadline());
@@ -187,7 +207,8 @@ class PayoutService implements Payouts {
         String q = quoteId;
         long paid = amount;
         try {
-            tx.executeWithoutResult(s -> insertCreated(actor, id, np, account, sourceAmount, paid, currency, q, fee, route.get(), e2e, now));
+            tx.executeWithoutResult(s -> insertCreated(actor, id, np, account, sourceAmount, paid, currency, q, fee, route.get(), e2e,
+                    screened, now));
         } catch (DataIntegrityViolationException raced) {
             // the same request on another node recorded it first; the ledger legs were the same transfers (EXISTS)
             return new PayoutResult.Existing(byId(id.value()).orElseThrow(() -> raced));
@@ -196,20 +217,39 @@ class PayoutService implements Payouts {
     }
 
     private void insertCreated(Actor actor, PayoutId id, NewPayout np, BankAccount account, long sourceAmount, long paid,
-                               String currency, String q, long fee, PayoutRouter.Route route, String e2e, Instant now) {
+                               String currency, String q, long fee, PayoutRouter.Route route, String e2e,
+                               PayoutScreening.Outcome screened, Instant now) {
+        PayoutScreening.Held held = screened instanceof PayoutScreening.Held h ? h : null;
         int n = jdbc.sql("""
                 insert into payouts (id, merchant_id, reference, bank_account_id, source_amount, source_currency, amount, currency,
-                quote_id, fee, rail, state, end_to_end_id, expected_arrival, created_at, updated_at)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?, ? from (select 1 as one) x
+                quote_id, fee, rail, state, end_to_end_id, expected_arrival, status_reason, screening_hit_id, created_at, updated_at)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (select 1 as one) x
                 where not exists (select 1 from payouts where id = ?)""")
                 .params(id.value(), np.merchantId().value(), np.reference(), account.id(), sourceAmount, np.currency(), paid,
-                        currency, q, fee, route.rail().code(), e2e, route.arrival(), SettlementStore.ts(now),
-                        SettlementStore.ts(now), id.value())
+                        currency, q, fee, route.rail().code(), held == null ? "CREATED" : "HELD", e2e, route.arrival(),
+                        held == null ? null : PayoutHoldService.HELD_FOR_REVIEW, held == null ? null : held.hitId(),
+                        SettlementStore.ts(now), SettlementStore.ts(now), id.value())
                 .update();
         if (n == 1) {
             audit.record(actor.name(), "settlement.payout.create", "payout", id.toString(), null,
-                    "{\"amount\":" + paid + ",\"currency\":\"" + currency + "\",\"rail\":\"" + route.rail().code() + "\"}");
+                    "{\"amount\":" + paid + ",\"currency\":\"" + currency + "\",\"rail\":\"" + route.rail().code()
+                            + "\",\"screening\":" + PayoutHoldService.json(describe(screened)) + "}");
+            if (held != null) {
+                audit.record(actor.name(), "settlement.payout.held", "payout", id.toString(), null,
+                        "{\"state\":\"HELD\",\"hitId\":" + PayoutHoldService.json(held.hitId()) + ",\"reason\":"
+                                + PayoutHoldService.json(held.reason()) + "}");
+            }
         }
+    }
+
+    /** What the screening answered, short enough for the audit entry however many lists are in force. */
+    private static String describe(PayoutScreening.Outcome o) {
+        String text = switch (o) {
+            case PayoutScreening.Clear c -> "clear against " + c.listVersions();
+            case PayoutScreening.Held h -> "held on " + h.hitId();
+            case PayoutScreening.Unavailable u -> "not screened: " + u.reason();
+        };
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
     @Override
@@ -235,6 +275,11 @@ class PayoutService implements Payouts {
         String hex = batch.toString().replace("-", "").toUpperCase(Locale.ROOT);
         Instant now = clock.instant();
         return tx.execute(s -> {
+            for (Payout p : jdbc.sql("""
+                    select * from payouts where state = 'CREATED' and currency = ? and (rail = 'LOCAL_SEPA' or rail = 'LOCAL_CNAPS')
+                    order by id""").param(currency).query(PayoutService::payout).list()) {
+                holds.mayRelease(actor, p);
+            }
             // claim the payouts first: a concurrent batch claims none of them
             jdbc.sql("""
                     update payouts set state = 'SENT', batch_id = ?, updated_at = ?
@@ -290,6 +335,9 @@ class PayoutService implements Payouts {
             String hex = batch.toString().replace("-", "").toUpperCase(Locale.ROOT);
             Instant now = clock.instant();
             PayoutBatchFile written = tx.execute(s -> {
+                if (!holds.mayRelease(actor, p)) {
+                    return null;
+                }
                 int claimed = jdbc.sql("update payouts set state = 'SENT', batch_id = ?, updated_at = ? where id = ? and state = 'CREATED'")
                         .params(batch, SettlementStore.ts(now), p.id().value()).update();
                 if (claimed == 0) {
@@ -439,11 +487,11 @@ class PayoutService implements Payouts {
         return TransferId.derived("payout:" + id + ":" + leg);
     }
 
-    private Optional<Payout> byId(UUID id) {
+    Optional<Payout> byId(UUID id) {
         return jdbc.sql("select * from payouts where id = ?").param(id).query(PayoutService::payout).optional();
     }
 
-    private static Payout payout(ResultSet rs, int n) throws SQLException {
+    static Payout payout(ResultSet rs, int n) throws SQLException {
         UUID batch = rs.getObject("batch_id", UUID.class);
         return new Payout(new PayoutId(rs.getObject("id", UUID.class)), new PartyId(rs.getObject("merchant_id", UUID.class)),
                 rs.getString("bank_account_id"), rs.getLong("source_amount"), rs.getString("source_currency"), rs.getLong("amount"),

@@ -93,6 +93,8 @@ class PayoutController {
                     "NO_RAIL_MEETS_DEADLINE", "the earliest arrival is " + n.earliestArrival());
             case PayoutResult.ConversionRefused c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "CONVERSION_REFUSED",
                     c.reason());
+            case PayoutResult.MerchantSuspended s -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "MERCHANT_SUSPENDED",
+                    "the merchant is suspended: its balance cannot be paid out");
             case PayoutResult.Invalid i -> invalid(i.field(), i.reason());
         };
     }

@@ -26,15 +26,17 @@ class ReviewService implements SanctionsReview {
     private final Parties parties;
     private final Onboarding onboarding;
     private final SanctionsAudit audit;
+    private final MatchConsequences consequences;
     private final ApplicationEventPublisher events;
 
     ReviewService(HitStore hits, SubjectScreening screening, Parties parties, Onboarding onboarding, SanctionsAudit audit,
-                  ApplicationEventPublisher events) {
+                  MatchConsequences consequences, ApplicationEventPublisher events) {
         this.hits = hits;
         this.screening = screening;
         this.parties = parties;
         this.onboarding = onboarding;
         this.audit = audit;
+        this.consequences = consequences;
         this.events = events;
     }
 
@@ -67,6 +69,7 @@ class ReviewService implements SanctionsReview {
         ReviewHit decided = hits.find(id).orElseThrow();
         audit.record(reviewer, "risk.sanctions.hit.decide", SanctionsAudit.HIT, id.toString(), HitStatus.OPEN.name(),
                 decision + " " + SubjectScreening.describe(decided) + (note == null || note.isBlank() ? "" : ": " + note));
+        consequences.decided(decided, reviewer);
         if (decision == HitStatus.TRUE_MATCH) {
             events.publishEvent(new SanctionsEvents.MatchConfirmed(id, decided.subjectRef(), decided.listCode(),
                     decided.entryId()));
