@@ -85,7 +85,8 @@ class PaymentService implements Payments {
         PaymentRecord earlier = requestKey == null ? null : store.byRequestKey(requestKey).orElse(null);
         if (earlier != null) {
             // the retry of a request whose node died after creating the payment: that payment, carried on
-            return n.confirm() && earlier.state == PaymentState.REQUIRES_CONFIRMATION ? confirm(actor, earlier.id)
+            return n.confirm() && earlier.state == PaymentState.REQUIRES_CONFIRMATION
+                    ? confirmation.confirm(visibleTo(actor), who(actor), earlier.id)
                     : new PaymentResult.Done(views.of(earlier));
         }
         Instant now = clock.instant();
@@ -108,12 +109,27 @@ class PaymentService implements Payments {
             store.insert(p, requestKey);
             journal.record(actor.name(), actor.auditRole(), "payment.created", p, 0, null, p.requested.minorUnits(), now);
         });
-        return n.confirm() ? confirm(actor, p.id) : new PaymentResult.Done(views.of(p));
+        // the merchant's status was checked a moment ago: confirmed without reading it again
+        return n.confirm() ? confirmation.confirm(visibleTo(actor), who(actor), p.id) : new PaymentResult.Done(views.of(p));
+    }
+
+    private static boolean notServed(PartyStatus status) {
+        return status == PartyStatus.SUSPENDED || status == PartyStatus.CLOSED || status == PartyStatus.REJECTED;
+    }
+
+    /**
+     * A suspended merchant (a confirmed sanctions match, say) takes no buyer's money, also on payments it
+     * created before: confirming and capturing are refused, voiding, cancelling and refunding still release
+     * the buyer's funds.
+     */
+    private PaymentResult merchantNotServed(Actor actor, PaymentId id) {
+        return store.find(id).filter(visibleTo(actor)).flatMap(p -> parties.find(p.merchantId))
+                .filter(m -> notServed(m.status())).map(m -> (PaymentResult) new PaymentResult.MerchantNotServed(m.status()))
+                .orElse(null);
     }
 
     private static PaymentResult invalid(NewPayment n, Party merchant) {
-        if (merchant.status() == PartyStatus.SUSPENDED || merchant.status() == PartyStatus.CLOSED
-                || merchant.status() == PartyStatus.REJECTED) {
+        if (notServed(merchant.status())) {
             return new PaymentResult.MerchantNotServed(merchant.status());
         }
         if (n.amount() == null || !n.amount().isPositive()) {
@@ -164,7 +180,8 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentResult confirm(Actor actor, PaymentId id) {
-        return confirmation.confirm(visibleTo(actor), who(actor), id);
+        PaymentResult refused = merchantNotServed(actor, id);
+        return refused != null ? refused : confirmation.confirm(visibleTo(actor), who(actor), id);
     }
 
     @Override
@@ -174,6 +191,10 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentResult capture(Actor actor, PaymentId id, Long amount, boolean finalCapture) {
+        PaymentResult refused = merchantNotServed(actor, id);
+        if (refused != null) {
+            return refused;
+        }
         return run(steps.begin(id, visibleTo(actor), Step.CAPTURE, Kind.CAPTURE, amount, finalCapture, null, who(actor), p -> { }));
     }
 

@@ -233,6 +233,13 @@ class SanctionedBeneficiaryTest {
         Payout pending = payout(10_000, "pending-1");
         assertThat(pending.state()).as("nothing listed yet").isEqualTo(PayoutState.CREATED);
         String key = actors.key(merchant, ApiScope.PAYMENTS_READ, ApiScope.PAYMENTS_WRITE);
+        // a payment authorized before the match, to be captured later
+        Map<String, Object> manual = paymentBody(merchant.toString());
+        manual.put("captureMethod", "MANUAL");
+        Api.Response authorized = actors.operator().api(port).with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/payments", manual);
+        assertThat(authorized.status()).as(String.valueOf(authorized.body())).isEqualTo(201);
+        String authorizedId = authorized.body().get("id").asString();
         listed("Thistlecombe");
         PartyScreeningReport report = review.screenParty(merchant).orElseThrow();
         assertThat(report.outcome()).isEqualTo(PartyScreeningReport.Outcome.POSSIBLE_MATCHES);
@@ -256,7 +263,16 @@ class SanctionedBeneficiaryTest {
         assertThat(new Api(port, key).with("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/payments", paymentBody(null)).status()).as("its own keys stop working").isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from payments where merchant_id = :m").param("m", merchant.value())
-                .query(Integer.class).single()).as("nothing created").isEqualTo(3);
+                .query(Integer.class).single()).as("nothing created").isEqualTo(4);
+        // what it authorized before is not captured, but the buyer's hold can be released
+        Api.Response capture = actors.operator().api(port).with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/payments/" + authorizedId + "/capture", Map.of());
+        assertThat(capture.status()).as(String.valueOf(capture.body())).isEqualTo(422);
+        assertThat(capture.code()).isEqualTo("MERCHANT_SUSPENDED");
+        Api.Response voided = actors.operator().api(port).with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/payments/" + authorizedId + "/void", Map.of());
+        assertThat(voided.status()).as(String.valueOf(voided.body())).isEqualTo(200);
+        assertThat(voided.body().get("state").asString()).isEqualTo("VOIDED");
 
         // deciding again changes nothing more
         assertThat(review.decide(hit.id(), HitStatus.FALSE_POSITIVE, null, operator)).isInstanceOf(DecisionResult.AlreadyDecided.class);
