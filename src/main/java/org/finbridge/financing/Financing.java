@@ -24,6 +24,12 @@ public interface Financing {
     /** Pre-qualified offers for the merchant, if the actor may see them. */
     Optional<List<Offer>> offers(Actor actor, PartyId merchant);
 
+    /**
+     * What the merchant may borrow against its pending receivables in the currency, if the actor may see it
+     * (empty for another party or an unknown currency).
+     */
+    Optional<BorrowingBase> borrowingBase(Actor actor, PartyId merchant, String currency);
+
     /** Applies under a programme; underwriting decides at once (approved, referred to a person, or declined). */
     LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference);
 

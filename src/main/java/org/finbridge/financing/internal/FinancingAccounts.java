@@ -48,6 +48,17 @@ class FinancingAccounts {
                 merchant.toString(), AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }
 
+    /**
+     * The merchant's settlement-pending balance: sales captured and not yet settled (credited by payments,
+     * moved out by settlement's releases and reduced by refunds and chargebacks). Read, never opened here:
+     * payments owns it, and a merchant without one has nothing pending. Negative (refunds ahead of captures)
+     * counts as nothing.
+     */
+    long merchantPending(PartyId merchant, String currency) {
+        AccountId id = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
+        return Math.max(0, ledger.account(id).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L));
+    }
+
     AccountId loan(LoanId loan, LoanAccount type, String currency) {
         return open("loan:" + loan + ":" + type + ":" + currency, currency, type.name(), loan.toString(),
                 AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.finbridge.financing.AmortizationMethod;
+import org.finbridge.financing.BorrowingBase;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
@@ -131,7 +132,8 @@ class LoanService implements Financing {
         Programme programme = new Programme(ProgrammeId.next(clock), actor.partyId(), p.name(), p.product(),
                 CurrencyCode.of(p.currency()).code(), p.annualRate(), p.months(), p.method(), p.dayCount(),
                 p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(),
-                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), clock.instant());
+                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(),
+                clock.instant());
         tx.executeWithoutResult(s -> {
             store.insert(programme);
             audit.record(null, "financing.programme.published", "programme", programme.id().toString(), null,
@@ -175,6 +177,15 @@ class LoanService implements Financing {
         }
         if (p.product() == Product.REVENUE_BASED && p.holdbackBasisPoints() == 0) {
             return Optional.of("holdbackBasisPoints: revenue-based financing is repaid by a holdback");
+        }
+        if (p.product() == Product.RECEIVABLES_ADVANCE && (p.advanceRateBasisPoints() < 1 || p.advanceRateBasisPoints() > 10_000)) {
+            return Optional.of("advanceRateBasisPoints: a receivables advance lends 1 to 10,000 basis points of the pending balance");
+        }
+        if (p.product() != Product.RECEIVABLES_ADVANCE && p.advanceRateBasisPoints() != 0) {
+            return Optional.of("advanceRateBasisPoints: only a receivables advance lends against pending receivables");
+        }
+        if (p.product() == Product.RECEIVABLES_ADVANCE && p.holdbackBasisPoints() == 0) {
+            return Optional.of("holdbackBasisPoints: a receivables advance is repaid from the settlements of its receivables");
         }
         if (p.limitsByGrade() == null || p.limitsByGrade().isEmpty()
                 || p.limitsByGrade().entrySet().stream().anyMatch(e -> e.getKey() == null || e.getKey().isBlank()
@@ -241,6 +252,47 @@ class LoanService implements Financing {
                 .mapToLong(l -> l.state().isServiced() ? servicing.owed(l).principal() : l.principal()).sum();
     }
 
+    /**
+     * A receivables advance is refused when the receivables do not cover it: the programme's advance rate of
+     * the seller's settlement-pending balance, less the principal its other advances in the currency owe or
+     * have applied for (an advance repaid by settlements leaves room again as its receivables leave the
+     * pending balance).
+     */
+    private Optional<LoanResult> overAdvance(PartyId merchant, String currency, int rateBps, long principal, LoanId self) {
+        long pending = accounts.merchantPending(merchant, currency);
+        long room = Contracts.basisPoints(pending, rateBps) - advanced(merchant, currency, self);
+        return principal > room ? Optional.of(new LoanResult.OverAdvance(Math.max(0, room), pending)) : Optional.empty();
+    }
+
+    private long advanced(PartyId merchant, String currency, LoanId except) {
+        return store.ofMerchant(merchant).stream()
+                .filter(l -> l.product() == Product.RECEIVABLES_ADVANCE && l.currency().equals(currency) && !l.id().equals(except))
+                .filter(l -> l.state().isServiced() || l.state() == LoanState.APPROVED || l.state() == LoanState.REFERRED
+                        || l.state() == LoanState.APPLIED)
+                .mapToLong(l -> l.state().isServiced() ? servicing.owed(l).principal() : l.principal()).sum();
+    }
+
+    @Override
+    public Optional<BorrowingBase> borrowingBase(Actor actor, PartyId merchant, String currency) {
+        if (!actor.mayAccess(merchant) || parties.find(merchant).filter(p -> p.kind() == PartyKind.MERCHANT).isEmpty()) {
+            return Optional.empty();
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        long pending = accounts.merchantPending(merchant, ccy);
+        long advanced = advanced(merchant, ccy, null);
+        List<BorrowingBase.Line> lines = store.programmes(null).stream()
+                .filter(p -> p.product() == Product.RECEIVABLES_ADVANCE && p.currency().equals(ccy))
+                .map(p -> new BorrowingBase.Line(p.id(), p.lenderId(), p.advanceRateBasisPoints(),
+                        Math.max(0, Contracts.basisPoints(pending, p.advanceRateBasisPoints()) - advanced)))
+                .toList();
+        return Optional.of(new BorrowingBase(merchant, ccy, pending, advanced, lines));
+    }
+
     @Override
     public LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference) {
         if (!actor.mayAccess(merchant)) {
@@ -271,6 +323,12 @@ class LoanService implements Financing {
         long exposure = exposure(merchant, p.id());
         if (exposure + principal > limit) {
             return new LoanResult.OverLimit(Math.max(0, limit - exposure));
+        }
+        if (p.product() == Product.RECEIVABLES_ADVANCE) {
+            Optional<LoanResult> over = overAdvance(merchant, p.currency(), p.advanceRateBasisPoints(), principal, null);
+            if (over.isPresent()) {
+                return over.get();
+            }
         }
         Contracts.Terms terms = terms(p, principal, today());
         Contracts.Contract contract = Contracts.of(terms);
@@ -308,13 +366,13 @@ class LoanService implements Financing {
                                          AmortizationMethod method, DayCount dayCount, int upfrontBps, int fixedBps,
                                          LocalDate start) {
         long amount = Math.max(1, principal);
-        BigDecimal r = product == Product.REVENUE_BASED ? BigDecimal.ZERO : rate;
+        BigDecimal r = product == Product.TERM_LOAN ? rate : BigDecimal.ZERO;
         return new Contracts.Terms(product, new ScheduleTerms(Money.ofMinor(amount, currency), r, months, method, dayCount, start),
                 Contracts.basisPoints(amount, upfrontBps), product == Product.REVENUE_BASED ? Contracts.basisPoints(amount, fixedBps) : 0);
     }
 
     private Contracts.Terms terms(LoanRow l, LocalDate start) {
-        BigDecimal r = l.product() == Product.REVENUE_BASED ? BigDecimal.ZERO : l.annualRate();
+        BigDecimal r = l.product() == Product.TERM_LOAN ? l.annualRate() : BigDecimal.ZERO;
         return new Contracts.Terms(l.product(), new ScheduleTerms(Money.ofMinor(l.principal(), l.currency()), r, l.months(),
                 l.method(), l.dayCount(), start), l.upfrontFee(), l.fixedFee());
     }
@@ -366,6 +424,14 @@ class LoanService implements Financing {
             Contracts.Contract contract = Contracts.of(terms(l, on));
             if (contract.cost().exceeds(aprCap)) {
                 return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+            }
+            if (l.product() == Product.RECEIVABLES_ADVANCE) {
+                // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
+                int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
+                Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
+                if (over.isPresent()) {
+                    return over.get();
+                }
             }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
@@ -540,7 +606,8 @@ class LoanService implements Financing {
 
     /**
      * The sweep from settlements: each new release into a borrowing merchant's balance pays its loans in
-     * priority order (most days past due first, then the oldest), each taking at most its holdback share of
+     * priority order (receivables advances first, since what settles is the very receivables they were
+     * advanced against; then most days past due, then the oldest), each taking at most its holdback share of
      * the settlement and what it may collect now ({@link Sweep#plan}). It reads settlements from the ledger
      * (see {@link SettledSales}); when the settlement module offers a netting hook before payout, the same
      * plan is called from it with the settlement's amount.
@@ -580,7 +647,8 @@ class LoanService implements Financing {
             List<Sweep.Claim> claims = new ArrayList<>();
             List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
                     .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
-                    .sorted(Comparator.comparingInt(LoanRow::daysPastDue).reversed()
+                    .sorted(Comparator.comparing((LoanRow l) -> l.product() != Product.RECEIVABLES_ADVANCE)
+                            .thenComparing(Comparator.comparingInt(LoanRow::daysPastDue).reversed())
                             .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
                     .toList();
             for (LoanRow l : current) {

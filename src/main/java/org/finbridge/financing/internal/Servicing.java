@@ -145,10 +145,11 @@ class Servicing {
 
     /**
      * What a sweep may take from a settlement: all that is owed for revenue-based financing (its holdback
-     * share limits it), what has fallen due for a term loan.
+     * share limits it) and for a receivables advance (repaid as its receivables settle), what has fallen due
+     * for a term loan.
      */
     long sweepable(LoanRow loan, LocalDate date) {
-        return loan.product() == Product.REVENUE_BASED ? owed(loan).total() : collectibleNow(loan, date);
+        return loan.product() == Product.TERM_LOAN ? collectibleNow(loan, date) : owed(loan).total();
     }
 
     /**

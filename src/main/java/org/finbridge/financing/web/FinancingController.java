@@ -54,7 +54,7 @@ class FinancingController {
     record ProgrammeBody(String name, String product, String currency, BigDecimal annualRate, Integer months, String method,
                          String dayCount, Integer upfrontFeeBasisPoints, Integer fixedFeeBasisPoints,
                          Integer holdbackBasisPoints, Integer minPaymentBasisPoints, Integer periodDays, BigDecimal penaltyRate,
-                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
+                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints) {
     }
 
     record FundingBody(Long amount, String currency, String reference) {
@@ -80,9 +80,10 @@ class FinancingController {
                     b.dayCount() == null ? DayCount.MONTHLY : DayCount.ofCode(b.dayCount()), or(b.upfrontFeeBasisPoints(), 0),
                     or(b.fixedFeeBasisPoints(), 0), or(b.holdbackBasisPoints(), 0), or(b.minPaymentBasisPoints(), 0),
                     or(b.periodDays(), 30), b.penaltyRate() == null ? BigDecimal.ZERO : b.penaltyRate(),
-                    or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade());
+                    or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade(),
+                    or(b.advanceRateBasisPoints(), 0));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return invalid("product", "TERM_LOAN or REVENUE_BASED, a known method and day count");
+            return invalid("product", "TERM_LOAN, REVENUE_BASED or RECEIVABLES_ADVANCE, a known method and day count");
         }
         return switch (financing.publish(actor, p)) {
             case ProgrammeResult.Published pub -> ResponseEntity.created(URI.create(BASE + "/programmes/" + pub.programme().id()))
@@ -121,6 +122,16 @@ class FinancingController {
         Optional<List<Offer>> offers = party(partyId).flatMap(p -> financing.offers(actor, p));
         return offers.<ResponseEntity<?>>map(o -> ResponseEntity.ok(o.stream().map(Views.OfferView::of).toList()))
                 .orElseGet(() -> notFound("merchant"));
+    }
+
+    @GetMapping(BASE + "/parties/{partyId}/borrowing-base")
+    @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> borrowingBase(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
+        if (!currency.matches("[A-Za-z]{3}") || !isCurrency(currency)) {
+            return invalid("currency", "an ISO 4217 currency");
+        }
+        return party(partyId).flatMap(p -> financing.borrowingBase(actor, p, currency))
+                .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.BorrowingBaseView.of(b))).orElseGet(() -> notFound("merchant"));
     }
 
     @PostMapping(BASE + "/loans")
@@ -212,6 +223,8 @@ class FinancingController {
                     "at most " + o.maxPrincipal() + " may be borrowed under this programme");
             case LoanResult.RateCapExceeded c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "RATE_CAP_EXCEEDED",
                     "the full annual cost " + c.apr().toPlainString() + " exceeds the cap " + c.cap().toPlainString());
+            case LoanResult.OverAdvance o -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "OVER_ADVANCE",
+                    "at most " + o.maxPrincipal() + " may be advanced against a pending balance of " + o.pendingMinorUnits());
             case LoanResult.InsufficientFunding f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDING",
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
@@ -232,6 +245,15 @@ class FinancingController {
             return Optional.of(LoanId.parse(text));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            org.finbridge.money.CurrencyCode.of(code.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
