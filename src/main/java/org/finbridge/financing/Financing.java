@@ -50,11 +50,13 @@ public interface Financing {
 
     /**
      * The day's servicing, idempotent per business date: accrues interest and penalty up to the date, sweeps
-     * settlements, moves days past due and classification, sends reminders. Scheduled daily; tests call it.
+     * settlements, moves days past due and classification, sends reminders, and brings each loan's loss
+     * allowance to its class's provision ({@code provisionsBooked}: the net change). Scheduled daily; tests call it.
      */
     ServicingReport service(LocalDate businessDate);
 
     record ServicingReport(LocalDate businessDate, int loansAccrued, long interestAccrued, long penaltyAccrued,
-                           int sweeps, long swept, int overdue, int reclassified, int defaulted, int closed) {
+                           int sweeps, long swept, int overdue, int reclassified, int defaulted, int closed,
+                           long provisionsBooked) {
     }
 }

@@ -400,6 +400,8 @@ class IsolationMatrixTest {
                         "reference", "matrix-" + TimeOrderedIds.next())));
         add("GET " + fin + "/parties/{partyId}/offers", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT),
                 o -> get(fin + "/parties/" + o.party() + "/offers"));
+        add("GET " + fin + "/parties/{partyId}/borrowing-base", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT),
+                o -> get(fin + "/parties/" + o.party() + "/borrowing-base?currency=CNY"));
         add("POST " + fin + "/loans", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans", Map.of("programmeId", o.programme(), "principal", 100, "merchantId", o.party())));
         add("GET " + fin + "/loans", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER), o -> get(fin + "/loans"));

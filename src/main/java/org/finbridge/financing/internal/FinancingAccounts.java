@@ -69,6 +69,18 @@ class FinancingAccounts {
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }
 
+    /** A loan's loss allowance: the provision held against it (a credit balance, the contra of its receivables). */
+    AccountId lossAllowance(LoanId loan, String currency) {
+        return open("loan:" + loan + ":LOAN_LOSS_ALLOWANCE:" + currency, currency, "LOAN_LOSS_ALLOWANCE", loan.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** The lender's provision expense (a debit balance): what its allowances cost it, net of releases. */
+    AccountId provisionExpense(PartyId lender, String currency) {
+        return open("party:" + lender + ":LENDER_PROVISION_EXPENSE:" + currency, currency, "LENDER_PROVISION_EXPENSE",
+                lender.toString());
+    }
+
     /** The platform's servicing fee income. */
     AccountId servicingFees(String currency) {
         return open("platform:LOAN_SERVICING_FEES:" + currency, currency, "LOAN_SERVICING_FEES", "platform");
@@ -92,6 +104,8 @@ class FinancingAccounts {
             lender(lender, a, currency);
         }
         servicingFees(currency);
+        lossAllowance(loan, currency);
+        provisionExpense(lender, currency);
     }
 
     long creditBalance(AccountId id) {

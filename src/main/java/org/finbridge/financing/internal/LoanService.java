@@ -66,6 +66,7 @@ class LoanService implements Financing {
     private final LoanLedger ledger;
     private final FinancingAccounts accounts;
     private final Servicing servicing;
+    private final Provisioning provisioning;
     private final SettledSales sales;
     private final Parties parties;
     private final Onboarding onboarding;
@@ -79,7 +80,8 @@ class LoanService implements Financing {
     private final ZoneId zone;
     private final BigDecimal aprCap;
 
-    LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, SettledSales sales,
+    LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, Provisioning provisioning,
+                SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
                 AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
@@ -88,6 +90,7 @@ class LoanService implements Financing {
         this.ledger = ledger;
         this.accounts = accounts;
         this.servicing = servicing;
+        this.provisioning = provisioning;
         this.sales = sales;
         this.parties = parties;
         this.onboarding = onboarding;
@@ -584,7 +587,31 @@ class LoanService implements Financing {
         }
         int closed = (int) before.stream().filter(id -> store.find(id).filter(l -> l.state() == LoanState.CLOSED).isPresent())
                 .count();
-        return new ServicingReport(date, accrued, interest, penalty, (int) swept[0], swept[1], overdue, reclassified, defaulted, closed);
+        long provisioned = 0;
+        for (LoanId id : provisioned(before)) {
+            try {
+                prepare(id);
+                provisioned += tx.execute(s -> store.lock(id).map(l -> provisioning.provision(l, date.toString())).orElse(0L));
+            } catch (RuntimeException e) {
+                log.warn("provisioning of {} on {} deferred: {}", id, date, e.getMessage());
+            }
+        }
+        return new ServicingReport(date, accrued, interest, penalty, (int) swept[0], swept[1], overdue, reclassified, defaulted, closed,
+                provisioned);
+    }
+
+    /**
+     * The loans whose allowance the run brings up to date: those serviced, and those closed since the last run
+     * (repaid between runs) whose allowance is released.
+     */
+    private List<LoanId> provisioned(List<LoanId> serviced) {
+        List<LoanId> ids = new ArrayList<>(serviced);
+        for (LoanId id : store.provisionedAndClosed()) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -684,6 +711,7 @@ class LoanService implements Financing {
         }
         return Optional.of(Portfolios.of(lender, ccy, store.ofLender(lender).stream().filter(l -> l.currency().equals(ccy))
                         .filter(l -> l.disbursedOn() != null).toList(), store, servicing,
-                accounts.creditBalance(accounts.lender(lender, FinancingAccounts.LenderAccount.LENDER_FUNDING, ccy)), today()));
+                accounts.creditBalance(accounts.lender(lender, FinancingAccounts.LenderAccount.LENDER_FUNDING, ccy)), today(),
+                provisioning));
     }
 }

@@ -136,6 +136,17 @@ class LoanStore {
                 .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Loans no longer serviced whose loss allowance has not been released yet. */
+    List<LoanId> provisionedAndClosed() {
+        return sql.sql("select id from loans where state not in ('ACTIVE', 'DEFAULTED') and loss_allowance <> 0 order by created_at")
+                .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Mirrors the loan's loss allowance as booked in the ledger (the ledger is the record; this finds the loans). */
+    void lossAllowance(LoanId id, long allowance) {
+        sql.sql("update loans set loss_allowance = ? where id = ?").params(allowance, id.value()).update();
+    }
+
     void setState(LoanId id, LoanState state, String decision, Instant now) {
         sql.sql("update loans set state = ?, decision = coalesce(?, decision), updated_at = ? where id = ?")
                 .params(state.name(), decision, Timestamp.from(now), id.value()).update();
