@@ -42,6 +42,18 @@ public interface Financing {
     /** A repayment from the merchant's available balance, allocated penalty → interest → fees → principal. */
     LoanResult repay(Actor actor, LoanId loan, long amount, String reference);
 
+    /**
+     * The loan's lender (or an operator) proposes to extend a term loan by {@code extendMonths} with a reason;
+     * the {@code reference} (the Idempotency-Key) makes a repeated proposal answer the first.
+     */
+    RestructuringResult proposeRestructuring(Actor actor, LoanId loan, int extendMonths, String reason, String reference);
+
+    /** A credit reviewer other than the proposer approves (the loan is rescheduled) or rejects the open proposal. */
+    RestructuringResult decideRestructuring(Actor actor, LoanId loan, boolean approve, String reason);
+
+    /** The loan's restructurings, newest first, each with the schedule it replaced; empty for another's loan. */
+    Optional<java.util.List<Restructuring>> restructurings(Actor actor, LoanId loan);
+
     Optional<Loan> loan(Actor actor, LoanId loan);
 
     List<Loan> loans(Actor actor, int limit);

@@ -29,6 +29,9 @@ import org.finbridge.financing.Product;
 import org.finbridge.financing.Programme;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
+import org.finbridge.financing.Restructuring;
+import org.finbridge.financing.RestructuringId;
+import org.finbridge.financing.RestructuringResult;
 import org.finbridge.financing.ScheduleTerms;
 import org.finbridge.financing.Sweep;
 import org.finbridge.financing.internal.LoanStore.LoanRow;
@@ -349,7 +352,7 @@ class LoanService implements Financing {
                 p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
                 p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), contract.cost().apr(),
                 contract.cost().effectiveRate(), grade, decision.state(), decision.text(), null, null, 0,
-                org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant());
+                org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant(), null);
         tx.executeWithoutResult(s -> {
             store.insert(row, clock.instant());
             audit.record(null, "financing.loan.applied", "loan", row.id().toString(), null,
@@ -511,6 +514,120 @@ class LoanService implements Financing {
             }
             return r;
         });
+    }
+
+    // ---- restructuring
+
+    @Override
+    public RestructuringResult proposeRestructuring(Actor actor, LoanId id, int extendMonths, String reason, String reference) {
+        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
+        if (found.isEmpty()) {
+            return new RestructuringResult.NotFound("loan");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 100) {
+            return new RestructuringResult.Invalid("reference", "1 to 100 characters (the Idempotency-Key)");
+        }
+        if (extendMonths < 1 || extendMonths > Restructuring.MAX_EXTENSION_MONTHS) {
+            return new RestructuringResult.Invalid("extendMonths", "1 to " + Restructuring.MAX_EXTENSION_MONTHS);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return new RestructuringResult.Invalid("reason", "why the loan is restructured, 1 to 500 characters");
+        }
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.RestructuringRow> same = store.restructurings(id).stream()
+                    .filter(r -> r.reference().equals(reference)).findFirst();
+            if (same.isPresent()) {
+                return new RestructuringResult.Existing(restructuring(same.get()), view(l));
+            }
+            if (l.product() != Product.TERM_LOAN) {
+                return new RestructuringResult.Invalid("loan", "only a term loan is rescheduled; other products follow sales");
+            }
+            if (!l.state().isServiced()) {
+                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
+            }
+            if (store.restructurings(id).stream().anyMatch(r -> r.state() == Restructuring.State.PROPOSED)) {
+                return new RestructuringResult.IllegalState("RESTRUCTURING_PROPOSED", "have a second proposal open");
+            }
+            LoanStore.RestructuringRow row = new LoanStore.RestructuringRow(RestructuringId.next(clock), id, reference, extendMonths,
+                    reason, Restructuring.State.PROPOSED, actor.name(), today(), null, null, null, clock.instant());
+            store.insert(row);
+            audit.record(null, "financing.loan.restructuring.proposed", "loan", id.toString(), null,
+                    "{\"restructuring\":\"" + row.id() + "\",\"extendMonths\":" + extendMonths + "}");
+            return new RestructuringResult.Done(restructuring(row), view(l));
+        });
+    }
+
+    @Override
+    public RestructuringResult decideRestructuring(Actor actor, LoanId id, boolean approve, String reason) {
+        if (!actor.isOperator() || store.find(id).isEmpty()) {
+            return new RestructuringResult.NotFound("loan");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return new RestructuringResult.Invalid("reason", "1 to 500 characters");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.RestructuringRow> open = store.restructurings(id).stream()
+                    .filter(r -> r.state() == Restructuring.State.PROPOSED).findFirst();
+            if (open.isEmpty()) {
+                return new RestructuringResult.IllegalState("NO_PROPOSAL", approve ? "approve" : "reject");
+            }
+            LoanStore.RestructuringRow r = open.get();
+            if (actor.name().equals(r.proposedBy())) {
+                audit.record(null, "financing.loan.restructuring.refused", "loan", id.toString(), null,
+                        "{\"reason\":\"FOUR_EYES\"}");
+                return new RestructuringResult.FourEyesRequired(r.proposedBy());
+            }
+            LocalDate on = today();
+            if (!approve) {
+                store.decided(r.id(), Restructuring.State.REJECTED, actor.name(), reason, on);
+                audit.record(null, "financing.loan.restructuring.rejected", "loan", id.toString(), null,
+                        "{\"restructuring\":\"" + r.id() + "\"}");
+                return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(l));
+            }
+            if (!l.state().isServiced()) {
+                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
+            }
+            // interest and penalty up to today belong to the old schedule: recognise them before it is replaced
+            servicing.accrueTo(l, on);
+            LoanRow current = store.find(id).orElseThrow();
+            List<LoanStore.InstalmentRow> old = store.schedule(id);
+            if (old.stream().mapToLong(x -> x.principal() - x.paidPrincipal()).sum() <= 0) {
+                return new RestructuringResult.IllegalState("NO_PRINCIPAL_OWED", "be rescheduled");
+            }
+            List<LoanStore.InstalmentRow> fresh = Rescheduling.of(current, old, on, r.extendMonths());
+            store.keepSchedule(r.id(), id, old);
+            store.replaceSchedule(id, fresh, on);
+            store.decided(r.id(), Restructuring.State.APPROVED, actor.name(), reason, on);
+            LoanRow rescheduled = store.find(id).orElseThrow();
+            servicing.assess(rescheduled, on);
+            int instalments = (int) fresh.stream().filter(x -> x.dueDate().isAfter(on)).count();
+            audit.record(null, "financing.loan.restructured", "loan", id.toString(),
+                    "{\"instalments\":" + old.size() + ",\"dpd\":" + current.daysPastDue() + "}",
+                    "{\"restructuring\":\"" + r.id() + "\",\"instalments\":" + fresh.size() + "}");
+            events.publishEvent(new LoanEvents.Restructured(id, l.merchantId(), l.lenderId(), on, r.id(), r.extendMonths(),
+                    instalments));
+            return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(store.find(id).orElseThrow()));
+        });
+    }
+
+    @Override
+    public Optional<List<Restructuring>> restructurings(Actor actor, LoanId id) {
+        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
+                .map(l -> store.restructurings(id).stream().map(this::restructuring).toList());
+    }
+
+    private LoanStore.RestructuringRow restructuringRow(LoanId loan, RestructuringId id) {
+        return store.restructurings(loan).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Restructuring restructuring(LoanStore.RestructuringRow r) {
+        List<Loan.Line> previous = store.keptSchedule(r.id()).stream().map(x -> new Loan.Line(x.period(), x.dueDate(),
+                x.principal(), x.interest(), x.fee(), x.paidPrincipal(), x.paidInterest(), x.paidFee())).toList();
+        return new Restructuring(r.id(), r.loanId(), r.reference(), r.extendMonths(), r.reason(), r.state(), r.proposedBy(),
+                r.proposedOn(), r.decidedBy(), r.decisionReason(), r.decidedOn(), r.createdAt(), previous);
     }
 
     @Override

@@ -74,6 +74,7 @@ class Servicing {
         List<InstalmentRow> updated = new ArrayList<>();
         LocalDate start = loan.disbursedOn();
         for (InstalmentRow r : rows) {
+            start = periodStart(loan, start, r);
             long days = ChronoUnit.DAYS.between(start, r.dueDate());
             long elapsed = Math.max(0, Math.min(days, ChronoUnit.DAYS.between(start, date)));
             long target = days <= 0 ? r.interest() : Math.multiplyExact(r.interest(), elapsed) / days;
@@ -244,6 +245,7 @@ class Servicing {
         LocalDate start = loan.disbursedOn();
         for (int i = 0; i < rows.size(); i++) {
             InstalmentRow r = rows.get(i);
+            start = periodStart(loan, start, r);
             if (start.isAfter(date) && r.accruedInterest() == 0) {
                 long owedAtStart = 0;
                 for (int j = i; j < rows.size(); j++) {
@@ -257,6 +259,15 @@ class Servicing {
             start = rows.get(i).dueDate();
         }
         return out;
+    }
+
+    /**
+     * When an instalment's period starts: at the previous due date (the disbursement for the first), except that
+     * the first instalment after a restructuring starts on the day the loan was rescheduled.
+     */
+    static LocalDate periodStart(LoanRow loan, LocalDate previous, InstalmentRow r) {
+        LocalDate rescheduled = loan.restructuredOn();
+        return rescheduled != null && r.dueDate().isAfter(rescheduled) && previous.isBefore(rescheduled) ? rescheduled : previous;
     }
 
     /** Closes a loan that owes nothing and has no principal left; interest not yet accrued is never charged. */

@@ -17,6 +17,7 @@ import org.finbridge.financing.Portfolio;
 import org.finbridge.financing.Product;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
+import org.finbridge.financing.RestructuringResult;
 import org.finbridge.money.Money;
 import org.finbridge.party.Access;
 import org.finbridge.party.Actor;
@@ -68,6 +69,9 @@ class FinancingController {
     }
 
     record RepaymentBody(Long amount) {
+    }
+
+    record RestructuringBody(Integer extendMonths, String reason) {
     }
 
     @PostMapping(BASE + "/programmes")
@@ -203,6 +207,38 @@ class FinancingController {
                 .orElseGet(() -> notFound("loan"));
     }
 
+    @PostMapping(BASE + "/loans/{id}/restructurings")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @RequestBody RestructuringBody b) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.proposeRestructuring(actor, l,
+                        b.extendMonths() == null ? 0 : b.extendMonths(), b.reason(), key), HttpStatus.CREATED))
+                .orElseGet(() -> notFound("loan"));
+    }
+
+    @GetMapping(BASE + "/loans/{id}/restructurings")
+    @Access(value = ApiScope.LOANS_READ, kinds = {PartyKind.MERCHANT, PartyKind.LENDER})
+    ResponseEntity<?> restructurings(Actor actor, @PathVariable String id) {
+        return loanId(id).flatMap(l -> financing.restructurings(actor, l))
+                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(r.stream().map(Views.RestructuringView::of).toList()))
+                .orElseGet(() -> notFound("loan"));
+    }
+
+    @PostMapping(BASE + "/loans/{id}/restructurings/decision")
+    @Access(value = ApiScope.LOANS_REVIEW, operatorOnly = true)
+    ResponseEntity<?> decideRestructuring(Actor actor, @PathVariable String id, @RequestBody DecisionBody b) {
+        Optional<LoanId> loan = loanId(id);
+        if (loan.isEmpty()) {
+            return notFound("loan");
+        }
+        String d = upper(b.decision());
+        if (!"APPROVE".equals(d) && !"REJECT".equals(d)) {
+            return invalid("decision", "APPROVE or REJECT");
+        }
+        return answer(financing.decideRestructuring(actor, loan.get(), "APPROVE".equals(d), b.reason()), HttpStatus.OK);
+    }
+
     @GetMapping(BASE + "/lenders/{partyId}/portfolio")
     @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.LENDER)
     ResponseEntity<?> portfolio(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
@@ -229,6 +265,21 @@ class FinancingController {
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the available balance is " + f.availableMinorUnits());
+        };
+    }
+
+    private static ResponseEntity<?> answer(RestructuringResult r, HttpStatus created) {
+        return switch (r) {
+            case RestructuringResult.Done d -> ResponseEntity.status(created).body(new Views.RestructuringAnswer(
+                    Views.RestructuringView.of(d.restructuring()), Views.LoanView.of(d.loan())));
+            case RestructuringResult.Existing e -> ResponseEntity.ok(new Views.RestructuringAnswer(
+                    Views.RestructuringView.of(e.restructuring()), Views.LoanView.of(e.loan())));
+            case RestructuringResult.NotFound nf -> notFound(nf.what());
+            case RestructuringResult.Invalid i -> invalid(i.field(), i.reason());
+            case RestructuringResult.IllegalState s -> Problems.response(HttpStatus.CONFLICT, "ILLEGAL_LOAN_STATE",
+                    "a loan " + s.state() + " cannot " + s.action());
+            case RestructuringResult.FourEyesRequired f -> Problems.response(HttpStatus.CONFLICT, "FOUR_EYES_REQUIRED",
+                    "proposed by " + f.proposer() + ": another reviewer must decide");
         };
     }
 

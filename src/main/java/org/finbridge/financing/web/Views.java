@@ -49,6 +49,20 @@ final class Views {
         }
     }
 
+    record RestructuringView(String id, String loanId, String reference, int extendMonths, String reason, String state,
+                             String proposedBy, String proposedOn, String decidedBy, String decisionReason, String decidedOn,
+                             List<Loan.Line> previousSchedule) {
+        static RestructuringView of(org.finbridge.financing.Restructuring r) {
+            return new RestructuringView(r.id().toString(), r.loanId().toString(), r.reference(), r.extendMonths(), r.reason(),
+                    r.state().name(), r.proposedBy(), r.proposedOn().toString(), r.decidedBy(), r.decisionReason(),
+                    r.decidedOn() == null ? null : r.decidedOn().toString(), r.previousSchedule());
+        }
+    }
+
+    /** A restructuring with the loan as it is after the request. */
+    record RestructuringAnswer(RestructuringView restructuring, LoanView loan) {
+    }
+
     record LoanView(String id, String programmeId, String merchantId, String lenderId, String reference, String product,
                     String currency, long principal, BigDecimal annualRate, int months, String method, String dayCount,
                     long upfrontFee, long fixedFee, int holdbackBasisPoints, long minPayment, int periodDays, BigDecimal apr,
