@@ -543,7 +543,8 @@ class LoanService implements Financing {
             if (l.product() != Product.TERM_LOAN) {
                 return new RestructuringResult.Invalid("loan", "only a term loan is rescheduled; other products follow sales");
             }
-            if (!l.state().isServiced()) {
+            if (l.state() != LoanState.ACTIVE) {
+                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
                 return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
             }
             if (store.restructurings(id).stream().anyMatch(r -> r.state() == Restructuring.State.PROPOSED)) {
@@ -587,7 +588,8 @@ class LoanService implements Financing {
                         "{\"restructuring\":\"" + r.id() + "\"}");
                 return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(l));
             }
-            if (!l.state().isServiced()) {
+            if (l.state() != LoanState.ACTIVE) {
+                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
                 return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
             }
             // interest and penalty up to today belong to the old schedule: recognise them before it is replaced
