@@ -170,6 +170,11 @@ class ReceivablesAdvanceJourneyTest {
         assertThat(fx.credit("party:" + lender + ":LENDER_LOANS:CNY")).isZero();
         assertThat(events.stream(LoanEvents.Repaid.class).filter(e -> e.loan().equals(id)))
                 .allSatisfy(e -> assertThat(e.source()).isEqualTo("SWEEP")).hasSize(2);
+        // an advance follows its receivables: it is not rescheduled
+        Api.Response restructure = s.lender().api(port).with("Idempotency-Key", "extend-advance").post(FIN + "/loans/" + loan
+                + "/restructurings", Map.of("extendMonths", 1, "reason", "slow marketplace"));
+        assertThat(restructure.status()).isEqualTo(400);
+        assertThat(restructure.body().get("detail").asString()).contains("only a term loan");
         // the receivables have settled: nothing pending, nothing to advance against
         assertThat(s.merchantApi().get(FIN + "/parties/" + s.merchant() + "/borrowing-base?currency=CNY").body()
                 .get("pending").asLong()).isZero();
