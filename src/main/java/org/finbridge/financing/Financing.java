@@ -24,6 +24,12 @@ public interface Financing {
     /** Pre-qualified offers for the merchant, if the actor may see them. */
     Optional<List<Offer>> offers(Actor actor, PartyId merchant);
 
+    /**
+     * What the merchant may borrow against its pending receivables in the currency, if the actor may see it
+     * (empty for another party or an unknown currency).
+     */
+    Optional<BorrowingBase> borrowingBase(Actor actor, PartyId merchant, String currency);
+
     /** Applies under a programme; underwriting decides at once (approved, referred to a person, or declined). */
     LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference);
 
@@ -36,6 +42,18 @@ public interface Financing {
     /** A repayment from the merchant's available balance, allocated penalty → interest → fees → principal. */
     LoanResult repay(Actor actor, LoanId loan, long amount, String reference);
 
+    /**
+     * The loan's lender (or an operator) proposes to extend a term loan by {@code extendMonths} with a reason;
+     * the {@code reference} (the Idempotency-Key) makes a repeated proposal answer the first.
+     */
+    RestructuringResult proposeRestructuring(Actor actor, LoanId loan, int extendMonths, String reason, String reference);
+
+    /** A credit reviewer other than the proposer approves (the loan is rescheduled) or rejects the open proposal. */
+    RestructuringResult decideRestructuring(Actor actor, LoanId loan, boolean approve, String reason);
+
+    /** The loan's restructurings, newest first, each with the schedule it replaced; empty for another's loan. */
+    Optional<java.util.List<Restructuring>> restructurings(Actor actor, LoanId loan);
+
     Optional<Loan> loan(Actor actor, LoanId loan);
 
     List<Loan> loans(Actor actor, int limit);
@@ -44,11 +62,13 @@ public interface Financing {
 
     /**
      * The day's servicing, idempotent per business date: accrues interest and penalty up to the date, sweeps
-     * settlements, moves days past due and classification, sends reminders. Scheduled daily; tests call it.
+     * settlements, moves days past due and classification, sends reminders, and brings each loan's loss
+     * allowance to its class's provision ({@code provisionsBooked}: the net change). Scheduled daily; tests call it.
      */
     ServicingReport service(LocalDate businessDate);
 
     record ServicingReport(LocalDate businessDate, int loansAccrued, long interestAccrued, long penaltyAccrued,
-                           int sweeps, long swept, int overdue, int reclassified, int defaulted, int closed) {
+                           int sweeps, long swept, int overdue, int reclassified, int defaulted, int closed,
+                           long provisionsBooked) {
     }
 }

@@ -14,7 +14,8 @@ public final class LoanEvents {
     }
 
     /** Common to every loan event: the loan, its borrower and lender, and the business date. */
-    public sealed interface LoanEvent permits Disbursed, Repaid, Overdue, Classified, Defaulted, Closed {
+    public sealed interface LoanEvent permits Disbursed, Repaid, Overdue, Classified, Defaulted, Closed,
+            Restructured {
         LoanId loan();
 
         PartyId merchant();
@@ -45,6 +46,14 @@ public final class LoanEvents {
     /** The loan was declared in default (it reached the loss class or was called); recovery continues. */
     public record Defaulted(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, int daysPastDue, long outstanding)
             implements LoanEvent {
+    }
+
+    /**
+     * The loan's schedule was changed by an approved restructuring (negative information for the registry,
+     * REGULATIONS.md §3.1 Art.44 counts defaults on lending; whether a restructuring is reported is its rule).
+     */
+    public record Restructured(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, RestructuringId restructuring,
+                               int extendMonths, int instalments) implements LoanEvent {
     }
 
     public record Closed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, boolean repaidInFull)

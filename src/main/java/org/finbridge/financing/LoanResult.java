@@ -35,6 +35,13 @@ public sealed interface LoanResult {
     record RateCapExceeded(BigDecimal apr, BigDecimal cap) implements LoanResult {
     }
 
+    /**
+     * A receivables advance above the programme's advance rate of the seller's settlement-pending balance, less
+     * what its advances already owe: the receivables do not cover it.
+     */
+    record OverAdvance(long maxPrincipal, long pendingMinorUnits) implements LoanResult {
+    }
+
     /** The lender's funding account cannot pay the advance. */
     record InsufficientFunding(long availableMinorUnits) implements LoanResult {
     }

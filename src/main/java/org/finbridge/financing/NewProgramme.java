@@ -7,5 +7,15 @@ import java.util.Map;
 public record NewProgramme(String name, Product product, String currency, BigDecimal annualRate, int months,
                            AmortizationMethod method, DayCount dayCount, int upfrontFeeBasisPoints,
                            int fixedFeeBasisPoints, int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays,
-                           BigDecimal penaltyRate, int servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
+                           BigDecimal penaltyRate, int servicingFeeBasisPoints, Map<String, Long> limitsByGrade,
+                           int advanceRateBasisPoints) {
+
+    /** A programme of a product that does not lend against receivables (no advance rate). */
+    public NewProgramme(String name, Product product, String currency, BigDecimal annualRate, int months,
+                        AmortizationMethod method, DayCount dayCount, int upfrontFeeBasisPoints, int fixedFeeBasisPoints,
+                        int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
+                        int servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
+        this(name, product, currency, annualRate, months, method, dayCount, upfrontFeeBasisPoints, fixedFeeBasisPoints,
+                holdbackBasisPoints, minPaymentBasisPoints, periodDays, penaltyRate, servicingFeeBasisPoints, limitsByGrade, 0);
+    }
 }

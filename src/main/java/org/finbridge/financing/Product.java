@@ -8,5 +8,12 @@ public enum Product {
      * Revenue-based financing (Stripe Capital pattern, §6.1): an advance and one fixed fee, repaid by a
      * holdback percentage of every settlement until the total is paid, with a minimum payment per period.
      */
-    REVENUE_BASED
+    REVENUE_BASED,
+    /**
+     * An advance against the seller's pending, not yet settled receivables (the marketplace-advance pattern,
+     * REGULATIONS.md §6.1 "factoring of platform receivables"): at most the programme's advance rate of the
+     * settlement-pending balance, its fee kept back as a discount, repaid from the settlements of those
+     * receivables as they arrive.
+     */
+    RECEIVABLES_ADVANCE
 }

@@ -400,6 +400,8 @@ class IsolationMatrixTest {
                         "reference", "matrix-" + TimeOrderedIds.next())));
         add("GET " + fin + "/parties/{partyId}/offers", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT),
                 o -> get(fin + "/parties/" + o.party() + "/offers"));
+        add("GET " + fin + "/parties/{partyId}/borrowing-base", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT),
+                o -> get(fin + "/parties/" + o.party() + "/borrowing-base?currency=CNY"));
         add("POST " + fin + "/loans", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans", Map.of("programmeId", o.programme(), "principal", 100, "merchantId", o.party())));
         add("GET " + fin + "/loans", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER), o -> get(fin + "/loans"));
@@ -411,6 +413,13 @@ class IsolationMatrixTest {
                 o -> new Request(fin + "/loans/" + o.loan() + "/accept", Map.of()));
         add("POST " + fin + "/loans/{id}/repayments", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans/" + o.loan() + "/repayments", Map.of("amount", 1)));
+        add("POST " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
+                o -> new Request(fin + "/loans/" + o.loan() + "/restructurings", Map.of("extendMonths", 3, "reason", "matrix")));
+        add("GET " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),
+                o -> get(fin + "/loans/" + o.loan() + "/restructurings"));
+        add("POST " + fin + "/loans/{id}/restructurings/decision", Rule.operator(ApiScope.LOANS_REVIEW),
+                o -> new Request(fin + "/loans/" + o.loan() + "/restructurings/decision",
+                        Map.of("decision", "REJECT", "reason", "matrix")));
         add("GET " + fin + "/lenders/{partyId}/portfolio", Rule.kinds(ApiScope.LOANS_READ, PartyKind.LENDER),
                 o -> get(fin + "/lenders/" + o.party() + "/portfolio?currency=CNY"));
     }

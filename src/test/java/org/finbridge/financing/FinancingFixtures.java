@@ -125,6 +125,21 @@ final class FinancingFixtures {
         assertThat(r).containsExactly(TransferResult.OK);
     }
 
+    /**
+     * Sales captured for the merchant and not yet settled, as payments books them: a credit to its
+     * MERCHANT_PENDING balance (here from a clearing account of the test's own); a negative amount is a refund
+     * or chargeback taken back from it (dilution).
+     */
+    void capture(PartyId merchant, String currency, long amount) {
+        AccountId pending = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
+        ledger.createAccount(new NewAccount(pending, CurrencyCode.of(currency), "MERCHANT_PENDING", merchant.toString(), Set.of()));
+        AccountId clearing = AccountId.derived("test:CARD_CLEARING:" + currency);
+        ledger.createAccount(new NewAccount(clearing, CurrencyCode.of(currency), "TEST_CARD_CLEARING", "test", Set.of()));
+        Transfer t = amount >= 0 ? Transfer.posted(TransferId.next(), clearing, pending, amount, currency, "TEST_CAPTURE")
+                : Transfer.posted(TransferId.next(), pending, clearing, -amount, currency, "TEST_REFUND");
+        assertThat(ledger.submit(List.of(t))).containsExactly(TransferResult.OK);
+    }
+
     /** The merchant spends its balance elsewhere (pays its suppliers): nothing is left to collect from. */
     void spendAll(PartyId merchant, String currency) {
         AccountId from = available(merchant, currency);

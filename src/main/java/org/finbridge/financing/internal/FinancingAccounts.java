@@ -48,6 +48,17 @@ class FinancingAccounts {
                 merchant.toString(), AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }
 
+    /**
+     * The merchant's settlement-pending balance: sales captured and not yet settled (credited by payments,
+     * moved out by settlement's releases and reduced by refunds and chargebacks). Read, never opened here:
+     * payments owns it, and a merchant without one has nothing pending. Negative (refunds ahead of captures)
+     * counts as nothing.
+     */
+    long merchantPending(PartyId merchant, String currency) {
+        AccountId id = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
+        return Math.max(0, ledger.account(id).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L));
+    }
+
     AccountId loan(LoanId loan, LoanAccount type, String currency) {
         return open("loan:" + loan + ":" + type + ":" + currency, currency, type.name(), loan.toString(),
                 AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);
@@ -56,6 +67,18 @@ class FinancingAccounts {
     AccountId lender(PartyId lender, LenderAccount type, String currency) {
         return open("party:" + lender + ":" + type + ":" + currency, currency, type.name(), lender.toString(),
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** A loan's loss allowance: the provision held against it (a credit balance, the contra of its receivables). */
+    AccountId lossAllowance(LoanId loan, String currency) {
+        return open("loan:" + loan + ":LOAN_LOSS_ALLOWANCE:" + currency, currency, "LOAN_LOSS_ALLOWANCE", loan.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** The lender's provision expense (a debit balance): what its allowances cost it, net of releases. */
+    AccountId provisionExpense(PartyId lender, String currency) {
+        return open("party:" + lender + ":LENDER_PROVISION_EXPENSE:" + currency, currency, "LENDER_PROVISION_EXPENSE",
+                lender.toString());
     }
 
     /** The platform's servicing fee income. */
@@ -81,6 +104,8 @@ class FinancingAccounts {
             lender(lender, a, currency);
         }
         servicingFees(currency);
+        lossAllowance(loan, currency);
+        provisionExpense(lender, currency);
     }
 
     long creditBalance(AccountId id) {

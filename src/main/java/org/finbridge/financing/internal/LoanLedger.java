@@ -90,6 +90,21 @@ class LoanLedger {
     }
 
     /**
+     * A change of the loan's loss allowance: a provision charged to the lender's provision expense (positive)
+     * or released back from it (negative).
+     */
+    Outcome provision(LoanId loan, PartyId lender, String currency, long change, String step) {
+        if (change == 0) {
+            return new Posted();
+        }
+        AccountId expense = accounts.provisionExpense(lender, currency);
+        AccountId allowance = accounts.lossAllowance(loan, currency);
+        return submit(List.of(change > 0
+                ? leg("loan:" + loan + ":provision:", step, expense, allowance, change, currency, "LOAN_PROVISION")
+                : leg("loan:" + loan + ":provision:", step, allowance, expense, -change, currency, "LOAN_PROVISION_RELEASE")));
+    }
+
+    /**
      * A repayment: the merchant's money into the receivables (penalty, interest, fees, principal), and the
      * lender's income and loans back into its funding, less the platform's servicing fee, taken from the
      * income first.

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.finbridge.financing.AmortizationMethod;
+import org.finbridge.financing.BorrowingBase;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
@@ -28,6 +29,9 @@ import org.finbridge.financing.Product;
 import org.finbridge.financing.Programme;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
+import org.finbridge.financing.Restructuring;
+import org.finbridge.financing.RestructuringId;
+import org.finbridge.financing.RestructuringResult;
 import org.finbridge.financing.ScheduleTerms;
 import org.finbridge.financing.Sweep;
 import org.finbridge.financing.internal.LoanStore.LoanRow;
@@ -65,6 +69,7 @@ class LoanService implements Financing {
     private final LoanLedger ledger;
     private final FinancingAccounts accounts;
     private final Servicing servicing;
+    private final Provisioning provisioning;
     private final SettledSales sales;
     private final Parties parties;
     private final Onboarding onboarding;
@@ -78,7 +83,8 @@ class LoanService implements Financing {
     private final ZoneId zone;
     private final BigDecimal aprCap;
 
-    LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, SettledSales sales,
+    LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, Provisioning provisioning,
+                SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
                 AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
@@ -87,6 +93,7 @@ class LoanService implements Financing {
         this.ledger = ledger;
         this.accounts = accounts;
         this.servicing = servicing;
+        this.provisioning = provisioning;
         this.sales = sales;
         this.parties = parties;
         this.onboarding = onboarding;
@@ -131,7 +138,8 @@ class LoanService implements Financing {
         Programme programme = new Programme(ProgrammeId.next(clock), actor.partyId(), p.name(), p.product(),
                 CurrencyCode.of(p.currency()).code(), p.annualRate(), p.months(), p.method(), p.dayCount(),
                 p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(),
-                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), clock.instant());
+                p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(),
+                clock.instant());
         tx.executeWithoutResult(s -> {
             store.insert(programme);
             audit.record(null, "financing.programme.published", "programme", programme.id().toString(), null,
@@ -175,6 +183,15 @@ class LoanService implements Financing {
         }
         if (p.product() == Product.REVENUE_BASED && p.holdbackBasisPoints() == 0) {
             return Optional.of("holdbackBasisPoints: revenue-based financing is repaid by a holdback");
+        }
+        if (p.product() == Product.RECEIVABLES_ADVANCE && (p.advanceRateBasisPoints() < 1 || p.advanceRateBasisPoints() > 10_000)) {
+            return Optional.of("advanceRateBasisPoints: a receivables advance lends 1 to 10,000 basis points of the pending balance");
+        }
+        if (p.product() != Product.RECEIVABLES_ADVANCE && p.advanceRateBasisPoints() != 0) {
+            return Optional.of("advanceRateBasisPoints: only a receivables advance lends against pending receivables");
+        }
+        if (p.product() == Product.RECEIVABLES_ADVANCE && p.holdbackBasisPoints() == 0) {
+            return Optional.of("holdbackBasisPoints: a receivables advance is repaid from the settlements of its receivables");
         }
         if (p.limitsByGrade() == null || p.limitsByGrade().isEmpty()
                 || p.limitsByGrade().entrySet().stream().anyMatch(e -> e.getKey() == null || e.getKey().isBlank()
@@ -241,6 +258,47 @@ class LoanService implements Financing {
                 .mapToLong(l -> l.state().isServiced() ? servicing.owed(l).principal() : l.principal()).sum();
     }
 
+    /**
+     * A receivables advance is refused when the receivables do not cover it: the programme's advance rate of
+     * the seller's settlement-pending balance, less the principal its other advances in the currency owe or
+     * have applied for (an advance repaid by settlements leaves room again as its receivables leave the
+     * pending balance).
+     */
+    private Optional<LoanResult> overAdvance(PartyId merchant, String currency, int rateBps, long principal, LoanId self) {
+        long pending = accounts.merchantPending(merchant, currency);
+        long room = Contracts.basisPoints(pending, rateBps) - advanced(merchant, currency, self);
+        return principal > room ? Optional.of(new LoanResult.OverAdvance(Math.max(0, room), pending)) : Optional.empty();
+    }
+
+    private long advanced(PartyId merchant, String currency, LoanId except) {
+        return store.ofMerchant(merchant).stream()
+                .filter(l -> l.product() == Product.RECEIVABLES_ADVANCE && l.currency().equals(currency) && !l.id().equals(except))
+                .filter(l -> l.state().isServiced() || l.state() == LoanState.APPROVED || l.state() == LoanState.REFERRED
+                        || l.state() == LoanState.APPLIED)
+                .mapToLong(l -> l.state().isServiced() ? servicing.owed(l).principal() : l.principal()).sum();
+    }
+
+    @Override
+    public Optional<BorrowingBase> borrowingBase(Actor actor, PartyId merchant, String currency) {
+        if (!actor.mayAccess(merchant) || parties.find(merchant).filter(p -> p.kind() == PartyKind.MERCHANT).isEmpty()) {
+            return Optional.empty();
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        long pending = accounts.merchantPending(merchant, ccy);
+        long advanced = advanced(merchant, ccy, null);
+        List<BorrowingBase.Line> lines = store.programmes(null).stream()
+                .filter(p -> p.product() == Product.RECEIVABLES_ADVANCE && p.currency().equals(ccy))
+                .map(p -> new BorrowingBase.Line(p.id(), p.lenderId(), p.advanceRateBasisPoints(),
+                        Math.max(0, Contracts.basisPoints(pending, p.advanceRateBasisPoints()) - advanced)))
+                .toList();
+        return Optional.of(new BorrowingBase(merchant, ccy, pending, advanced, lines));
+    }
+
     @Override
     public LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference) {
         if (!actor.mayAccess(merchant)) {
@@ -272,6 +330,12 @@ class LoanService implements Financing {
         if (exposure + principal > limit) {
             return new LoanResult.OverLimit(Math.max(0, limit - exposure));
         }
+        if (p.product() == Product.RECEIVABLES_ADVANCE) {
+            Optional<LoanResult> over = overAdvance(merchant, p.currency(), p.advanceRateBasisPoints(), principal, null);
+            if (over.isPresent()) {
+                return over.get();
+            }
+        }
         Contracts.Terms terms = terms(p, principal, today());
         Contracts.Contract contract = Contracts.of(terms);
         if (contract.cost().exceeds(aprCap)) {
@@ -288,7 +352,7 @@ class LoanService implements Financing {
                 p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
                 p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), contract.cost().apr(),
                 contract.cost().effectiveRate(), grade, decision.state(), decision.text(), null, null, 0,
-                org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant());
+                org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant(), null);
         tx.executeWithoutResult(s -> {
             store.insert(row, clock.instant());
             audit.record(null, "financing.loan.applied", "loan", row.id().toString(), null,
@@ -308,13 +372,13 @@ class LoanService implements Financing {
                                          AmortizationMethod method, DayCount dayCount, int upfrontBps, int fixedBps,
                                          LocalDate start) {
         long amount = Math.max(1, principal);
-        BigDecimal r = product == Product.REVENUE_BASED ? BigDecimal.ZERO : rate;
+        BigDecimal r = product == Product.TERM_LOAN ? rate : BigDecimal.ZERO;
         return new Contracts.Terms(product, new ScheduleTerms(Money.ofMinor(amount, currency), r, months, method, dayCount, start),
                 Contracts.basisPoints(amount, upfrontBps), product == Product.REVENUE_BASED ? Contracts.basisPoints(amount, fixedBps) : 0);
     }
 
     private Contracts.Terms terms(LoanRow l, LocalDate start) {
-        BigDecimal r = l.product() == Product.REVENUE_BASED ? BigDecimal.ZERO : l.annualRate();
+        BigDecimal r = l.product() == Product.TERM_LOAN ? l.annualRate() : BigDecimal.ZERO;
         return new Contracts.Terms(l.product(), new ScheduleTerms(Money.ofMinor(l.principal(), l.currency()), r, l.months(),
                 l.method(), l.dayCount(), start), l.upfrontFee(), l.fixedFee());
     }
@@ -366,6 +430,14 @@ class LoanService implements Financing {
             Contracts.Contract contract = Contracts.of(terms(l, on));
             if (contract.cost().exceeds(aprCap)) {
                 return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+            }
+            if (l.product() == Product.RECEIVABLES_ADVANCE) {
+                // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
+                int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
+                Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
+                if (over.isPresent()) {
+                    return over.get();
+                }
             }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
@@ -444,6 +516,122 @@ class LoanService implements Financing {
         });
     }
 
+    // ---- restructuring
+
+    @Override
+    public RestructuringResult proposeRestructuring(Actor actor, LoanId id, int extendMonths, String reason, String reference) {
+        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
+        if (found.isEmpty()) {
+            return new RestructuringResult.NotFound("loan");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 100) {
+            return new RestructuringResult.Invalid("reference", "1 to 100 characters (the Idempotency-Key)");
+        }
+        if (extendMonths < 1 || extendMonths > Restructuring.MAX_EXTENSION_MONTHS) {
+            return new RestructuringResult.Invalid("extendMonths", "1 to " + Restructuring.MAX_EXTENSION_MONTHS);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return new RestructuringResult.Invalid("reason", "why the loan is restructured, 1 to 500 characters");
+        }
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.RestructuringRow> same = store.restructurings(id).stream()
+                    .filter(r -> r.reference().equals(reference)).findFirst();
+            if (same.isPresent()) {
+                return new RestructuringResult.Existing(restructuring(same.get()), view(l));
+            }
+            if (l.product() != Product.TERM_LOAN) {
+                return new RestructuringResult.Invalid("loan", "only a term loan is rescheduled; other products follow sales");
+            }
+            if (l.state() != LoanState.ACTIVE) {
+                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
+                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
+            }
+            if (store.restructurings(id).stream().anyMatch(r -> r.state() == Restructuring.State.PROPOSED)) {
+                return new RestructuringResult.IllegalState("RESTRUCTURING_PROPOSED", "have a second proposal open");
+            }
+            LoanStore.RestructuringRow row = new LoanStore.RestructuringRow(RestructuringId.next(clock), id, reference, extendMonths,
+                    reason, Restructuring.State.PROPOSED, actor.name(), today(), null, null, null, clock.instant());
+            store.insert(row);
+            audit.record(null, "financing.loan.restructuring.proposed", "loan", id.toString(), null,
+                    "{\"restructuring\":\"" + row.id() + "\",\"extendMonths\":" + extendMonths + "}");
+            return new RestructuringResult.Done(restructuring(row), view(l));
+        });
+    }
+
+    @Override
+    public RestructuringResult decideRestructuring(Actor actor, LoanId id, boolean approve, String reason) {
+        if (!actor.isOperator() || store.find(id).isEmpty()) {
+            return new RestructuringResult.NotFound("loan");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return new RestructuringResult.Invalid("reason", "1 to 500 characters");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.RestructuringRow> open = store.restructurings(id).stream()
+                    .filter(r -> r.state() == Restructuring.State.PROPOSED).findFirst();
+            if (open.isEmpty()) {
+                return new RestructuringResult.IllegalState("NO_PROPOSAL", approve ? "approve" : "reject");
+            }
+            LoanStore.RestructuringRow r = open.get();
+            if (actor.name().equals(r.proposedBy())) {
+                audit.record(null, "financing.loan.restructuring.refused", "loan", id.toString(), null,
+                        "{\"reason\":\"FOUR_EYES\"}");
+                return new RestructuringResult.FourEyesRequired(r.proposedBy());
+            }
+            LocalDate on = today();
+            if (!approve) {
+                store.decided(r.id(), Restructuring.State.REJECTED, actor.name(), reason, on);
+                audit.record(null, "financing.loan.restructuring.rejected", "loan", id.toString(), null,
+                        "{\"restructuring\":\"" + r.id() + "\"}");
+                return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(l));
+            }
+            if (l.state() != LoanState.ACTIVE) {
+                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
+                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
+            }
+            // interest and penalty up to today belong to the old schedule: recognise them before it is replaced
+            servicing.accrueTo(l, on);
+            LoanRow current = store.find(id).orElseThrow();
+            List<LoanStore.InstalmentRow> old = store.schedule(id);
+            if (old.stream().mapToLong(x -> x.principal() - x.paidPrincipal()).sum() <= 0) {
+                return new RestructuringResult.IllegalState("NO_PRINCIPAL_OWED", "be rescheduled");
+            }
+            List<LoanStore.InstalmentRow> fresh = Rescheduling.of(current, old, on, r.extendMonths());
+            store.keepSchedule(r.id(), id, old);
+            store.replaceSchedule(id, fresh, on);
+            store.decided(r.id(), Restructuring.State.APPROVED, actor.name(), reason, on);
+            LoanRow rescheduled = store.find(id).orElseThrow();
+            servicing.assess(rescheduled, on);
+            int instalments = (int) fresh.stream().filter(x -> x.dueDate().isAfter(on)).count();
+            audit.record(null, "financing.loan.restructured", "loan", id.toString(),
+                    "{\"instalments\":" + old.size() + ",\"dpd\":" + current.daysPastDue() + "}",
+                    "{\"restructuring\":\"" + r.id() + "\",\"instalments\":" + fresh.size() + "}");
+            events.publishEvent(new LoanEvents.Restructured(id, l.merchantId(), l.lenderId(), on, r.id(), r.extendMonths(),
+                    instalments));
+            return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(store.find(id).orElseThrow()));
+        });
+    }
+
+    @Override
+    public Optional<List<Restructuring>> restructurings(Actor actor, LoanId id) {
+        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
+                .map(l -> store.restructurings(id).stream().map(this::restructuring).toList());
+    }
+
+    private LoanStore.RestructuringRow restructuringRow(LoanId loan, RestructuringId id) {
+        return store.restructurings(loan).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Restructuring restructuring(LoanStore.RestructuringRow r) {
+        List<Loan.Line> previous = store.keptSchedule(r.id()).stream().map(x -> new Loan.Line(x.period(), x.dueDate(),
+                x.principal(), x.interest(), x.fee(), x.paidPrincipal(), x.paidInterest(), x.paidFee())).toList();
+        return new Restructuring(r.id(), r.loanId(), r.reference(), r.extendMonths(), r.reason(), r.state(), r.proposedBy(),
+                r.proposedOn(), r.decidedBy(), r.decisionReason(), r.decidedOn(), r.createdAt(), previous);
+    }
+
     @Override
     public Optional<Loan> loan(Actor actor, LoanId id) {
         return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
@@ -518,7 +706,31 @@ class LoanService implements Financing {
         }
         int closed = (int) before.stream().filter(id -> store.find(id).filter(l -> l.state() == LoanState.CLOSED).isPresent())
                 .count();
-        return new ServicingReport(date, accrued, interest, penalty, (int) swept[0], swept[1], overdue, reclassified, defaulted, closed);
+        long provisioned = 0;
+        for (LoanId id : provisioned(before)) {
+            try {
+                prepare(id);
+                provisioned += tx.execute(s -> store.lock(id).map(l -> provisioning.provision(l, date.toString())).orElse(0L));
+            } catch (RuntimeException e) {
+                log.warn("provisioning of {} on {} deferred: {}", id, date, e.getMessage());
+            }
+        }
+        return new ServicingReport(date, accrued, interest, penalty, (int) swept[0], swept[1], overdue, reclassified, defaulted, closed,
+                provisioned);
+    }
+
+    /**
+     * The loans whose allowance the run brings up to date: those serviced, and those closed since the last run
+     * (repaid between runs) whose allowance is released.
+     */
+    private List<LoanId> provisioned(List<LoanId> serviced) {
+        List<LoanId> ids = new ArrayList<>(serviced);
+        for (LoanId id : store.provisionedAndClosed()) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -540,7 +752,8 @@ class LoanService implements Financing {
 
     /**
      * The sweep from settlements: each new release into a borrowing merchant's balance pays its loans in
-     * priority order (most days past due first, then the oldest), each taking at most its holdback share of
+     * priority order (receivables advances first, since what settles is the very receivables they were
+     * advanced against; then most days past due, then the oldest), each taking at most its holdback share of
      * the settlement and what it may collect now ({@link Sweep#plan}). It reads settlements from the ledger
      * (see {@link SettledSales}); when the settlement module offers a netting hook before payout, the same
      * plan is called from it with the settlement's amount.
@@ -580,7 +793,8 @@ class LoanService implements Financing {
             List<Sweep.Claim> claims = new ArrayList<>();
             List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
                     .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
-                    .sorted(Comparator.comparingInt(LoanRow::daysPastDue).reversed()
+                    .sorted(Comparator.comparing((LoanRow l) -> l.product() != Product.RECEIVABLES_ADVANCE)
+                            .thenComparing(Comparator.comparingInt(LoanRow::daysPastDue).reversed())
                             .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
                     .toList();
             for (LoanRow l : current) {
@@ -616,6 +830,7 @@ class LoanService implements Financing {
         }
         return Optional.of(Portfolios.of(lender, ccy, store.ofLender(lender).stream().filter(l -> l.currency().equals(ccy))
                         .filter(l -> l.disbursedOn() != null).toList(), store, servicing,
-                accounts.creditBalance(accounts.lender(lender, FinancingAccounts.LenderAccount.LENDER_FUNDING, ccy)), today()));
+                accounts.creditBalance(accounts.lender(lender, FinancingAccounts.LenderAccount.LENDER_FUNDING, ccy)), today(),
+                provisioning));
     }
 }

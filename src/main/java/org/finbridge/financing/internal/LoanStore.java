@@ -39,12 +39,13 @@ class LoanStore {
     void insert(Programme p) {
         sql.sql("""
                 insert into lending_programmes (id, lender_id, name, product, currency, annual_rate, months, method, day_count,
-                  upfront_fee_bps, fixed_fee_bps, holdback_bps, min_payment_bps, period_days, penalty_rate, servicing_fee_bps, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  upfront_fee_bps, fixed_fee_bps, holdback_bps, min_payment_bps, period_days, penalty_rate, servicing_fee_bps,
+                  advance_rate_bps, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id().value(), p.lenderId().value(), p.name(), p.product().name(), p.currency(), p.annualRate(),
                         p.months(), p.method().name(), p.dayCount().name(), p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(),
                         p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                        p.servicingFeeBasisPoints(), Timestamp.from(p.createdAt()))
+                        p.servicingFeeBasisPoints(), p.advanceRateBasisPoints(), Timestamp.from(p.createdAt()))
                 .update();
         p.limitsByGrade().forEach((grade, max) -> sql.sql(
                         "insert into lending_programme_limits (programme_id, grade, max_principal) values (?, ?, ?)")
@@ -72,7 +73,7 @@ class LoanStore {
                 rs.getInt("months"), AmortizationMethod.valueOf(rs.getString("method")), DayCount.valueOf(rs.getString("day_count")),
                 rs.getInt("upfront_fee_bps"), rs.getInt("fixed_fee_bps"), rs.getInt("holdback_bps"),
                 rs.getInt("min_payment_bps"), rs.getInt("period_days"), rs.getBigDecimal("penalty_rate"),
-                rs.getInt("servicing_fee_bps"), limits, rs.getTimestamp("created_at").toInstant());
+                rs.getInt("servicing_fee_bps"), limits, rs.getInt("advance_rate_bps"), rs.getTimestamp("created_at").toInstant());
     }
 
     // ---- loans
@@ -84,7 +85,7 @@ class LoanStore {
                    long minPayment, int periodDays, BigDecimal penaltyRate, int servicingFeeBps, BigDecimal apr,
                    BigDecimal effectiveRate, String grade, LoanState state, String decision, LocalDate disbursedOn,
                    LocalDate accruedThrough, int daysPastDue, LoanClass classification, String breachStatus,
-                   LocalDate closedOn, Instant createdAt) {
+                   LocalDate closedOn, Instant createdAt, LocalDate restructuredOn) {
     }
 
     void insert(LoanRow l, Instant now) {
@@ -135,6 +136,17 @@ class LoanStore {
                 .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Loans no longer serviced whose loss allowance has not been released yet. */
+    List<LoanId> provisionedAndClosed() {
+        return sql.sql("select id from loans where state not in ('ACTIVE', 'DEFAULTED') and loss_allowance <> 0 order by created_at")
+                .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Mirrors the loan's loss allowance as booked in the ledger (the ledger is the record; this finds the loans). */
+    void lossAllowance(LoanId id, long allowance) {
+        sql.sql("update loans set loss_allowance = ? where id = ?").params(allowance, id.value()).update();
+    }
+
     void setState(LoanId id, LoanState state, String decision, Instant now) {
         sql.sql("update loans set state = ?, decision = coalesce(?, decision), updated_at = ? where id = ?")
                 .params(state.name(), decision, Timestamp.from(now), id.value()).update();
@@ -168,7 +180,8 @@ class LoanStore {
                 LoanState.valueOf(rs.getString("state")), rs.getString("decision"),
                 disbursed == null ? null : disbursed.toLocalDate(), through == null ? null : through.toLocalDate(),
                 rs.getInt("days_past_due"), LoanClass.valueOf(rs.getString("classification")), rs.getString("breach_status"),
-                closed == null ? null : closed.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+                closed == null ? null : closed.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+                rs.getDate("restructured_on") == null ? null : rs.getDate("restructured_on").toLocalDate());
     }
 
     // ---- schedule
@@ -197,6 +210,71 @@ class LoanStore {
                 .query((rs, n) -> new InstalmentRow(rs.getInt("period"), rs.getDate("due_date").toLocalDate(),
                         rs.getLong("principal"), rs.getLong("interest"), rs.getLong("fee"), rs.getLong("accrued_interest"),
                         rs.getLong("paid_principal"), rs.getLong("paid_interest"), rs.getLong("paid_fee")))
+                .list();
+    }
+
+    /** Replaces the loan's schedule (a restructuring), after {@link #keepSchedule} kept the old one. */
+    void replaceSchedule(LoanId loan, List<InstalmentRow> rows, LocalDate restructuredOn) {
+        sql.sql("delete from loan_instalments where loan_id = ?").param(loan.value()).update();
+        insertSchedule(loan, rows);
+        sql.sql("update loans set restructured_on = ? where id = ?").params(restructuredOn, loan.value()).update();
+    }
+
+    void keepSchedule(org.finbridge.financing.RestructuringId restructuring, LoanId loan, List<InstalmentRow> rows) {
+        for (InstalmentRow r : rows) {
+            sql.sql("""
+                    insert into loan_schedule_history (restructuring_id, loan_id, period, due_date, principal, interest, fee,
+                      accrued_interest, paid_principal, paid_interest, paid_fee) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(restructuring.value(), loan.value(), r.period(), r.dueDate(), r.principal(), r.interest(), r.fee(),
+                            r.accruedInterest(), r.paidPrincipal(), r.paidInterest(), r.paidFee())
+                    .update();
+        }
+    }
+
+    List<InstalmentRow> keptSchedule(org.finbridge.financing.RestructuringId restructuring) {
+        return sql.sql("select * from loan_schedule_history where restructuring_id = ? order by period").param(restructuring.value())
+                .query((rs, n) -> new InstalmentRow(rs.getInt("period"), rs.getDate("due_date").toLocalDate(),
+                        rs.getLong("principal"), rs.getLong("interest"), rs.getLong("fee"), rs.getLong("accrued_interest"),
+                        rs.getLong("paid_principal"), rs.getLong("paid_interest"), rs.getLong("paid_fee")))
+                .list();
+    }
+
+    // ---- restructurings
+
+    /**
+     * A restructuring as stored (numbered per loan in the order proposed, under the loan's lock); its previous
+     * schedule is read with {@link #keptSchedule}.
+     */
+    record RestructuringRow(org.finbridge.financing.RestructuringId id, LoanId loanId, String reference, int extendMonths,
+                            String reason, org.finbridge.financing.Restructuring.State state, String proposedBy,
+                            LocalDate proposedOn, String decidedBy, String decisionReason, LocalDate decidedOn, Instant createdAt) {
+    }
+
+    void insert(RestructuringRow r) {
+        sql.sql("""
+                insert into loan_restructurings (id, loan_id, number, reference, extend_months, reason, state, proposed_by,
+                  proposed_on, created_at)
+                select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, ?, ?, ?, ? from loan_restructurings where loan_id = ?""")
+                .params(r.id().value(), r.loanId().value(), r.reference(), r.extendMonths(), r.reason(), r.state().name(),
+                        r.proposedBy(), r.proposedOn(), Timestamp.from(r.createdAt()), r.loanId().value())
+                .update();
+    }
+
+    void decided(org.finbridge.financing.RestructuringId id, org.finbridge.financing.Restructuring.State state, String by,
+                 String reason, LocalDate on) {
+        sql.sql("update loan_restructurings set state = ?, decided_by = ?, decision_reason = ?, decided_on = ? where id = ?")
+                .params(state.name(), by, reason, on, id.value()).update();
+    }
+
+    List<RestructuringRow> restructurings(LoanId loan) {
+        return sql.sql("select * from loan_restructurings where loan_id = ? order by number desc").param(loan.value())
+                .query((rs, n) -> new RestructuringRow(new org.finbridge.financing.RestructuringId(rs.getObject("id", UUID.class)),
+                        new LoanId(rs.getObject("loan_id", UUID.class)), rs.getString("reference"), rs.getInt("extend_months"),
+                        rs.getString("reason"), org.finbridge.financing.Restructuring.State.valueOf(rs.getString("state")),
+                        rs.getString("proposed_by"), rs.getDate("proposed_on").toLocalDate(), rs.getString("decided_by"),
+                        rs.getString("decision_reason"),
+                        rs.getDate("decided_on") == null ? null : rs.getDate("decided_on").toLocalDate(),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 

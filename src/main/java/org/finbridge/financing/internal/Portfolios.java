@@ -38,7 +38,7 @@ final class Portfolios {
     }
 
     static Portfolio of(PartyId lender, String currency, List<LoanStore.LoanRow> loans, LoanStore store, Servicing servicing,
-                        long funding, LocalDate today) {
+                        long funding, LocalDate today, Provisioning provisioning) {
         Map<String, Long> buckets = new LinkedHashMap<>();
         for (String b : BUCKETS) {
             buckets.put(b, 0L);
@@ -65,7 +65,7 @@ final class Portfolios {
             fees += o.fees();
             buckets.merge(bucket(l.daysPastDue()), o.principal(), Long::sum);
             byClass.merge(l.classification(), o.principal(), Long::sum);
-            provisions += l.classification().provisionFor(o.principal());
+            provisions += provisioning.target(l.classification(), o.principal());
         }
         List<Portfolio.Vintage> vintages = new ArrayList<>();
         YearMonth now = YearMonth.from(today);

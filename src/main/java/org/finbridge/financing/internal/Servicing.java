@@ -74,6 +74,7 @@ class Servicing {
         List<InstalmentRow> updated = new ArrayList<>();
         LocalDate start = loan.disbursedOn();
         for (InstalmentRow r : rows) {
+            start = periodStart(loan, start, r);
             long days = ChronoUnit.DAYS.between(start, r.dueDate());
             long elapsed = Math.max(0, Math.min(days, ChronoUnit.DAYS.between(start, date)));
             long target = days <= 0 ? r.interest() : Math.multiplyExact(r.interest(), elapsed) / days;
@@ -145,10 +146,11 @@ class Servicing {
 
     /**
      * What a sweep may take from a settlement: all that is owed for revenue-based financing (its holdback
-     * share limits it), what has fallen due for a term loan.
+     * share limits it) and for a receivables advance (repaid as its receivables settle), what has fallen due
+     * for a term loan.
      */
     long sweepable(LoanRow loan, LocalDate date) {
-        return loan.product() == Product.REVENUE_BASED ? owed(loan).total() : collectibleNow(loan, date);
+        return loan.product() == Product.TERM_LOAN ? collectibleNow(loan, date) : owed(loan).total();
     }
 
     /**
@@ -243,6 +245,7 @@ class Servicing {
         LocalDate start = loan.disbursedOn();
         for (int i = 0; i < rows.size(); i++) {
             InstalmentRow r = rows.get(i);
+            start = periodStart(loan, start, r);
             if (start.isAfter(date) && r.accruedInterest() == 0) {
                 long owedAtStart = 0;
                 for (int j = i; j < rows.size(); j++) {
@@ -256,6 +259,15 @@ class Servicing {
             start = rows.get(i).dueDate();
         }
         return out;
+    }
+
+    /**
+     * When an instalment's period starts: at the previous due date (the disbursement for the first), except that
+     * the first instalment after a restructuring starts on the day the loan was rescheduled.
+     */
+    static LocalDate periodStart(LoanRow loan, LocalDate previous, InstalmentRow r) {
+        LocalDate rescheduled = loan.restructuredOn();
+        return rescheduled != null && r.dueDate().isAfter(rescheduled) && previous.isBefore(rescheduled) ? rescheduled : previous;
     }
 
     /** Closes a loan that owes nothing and has no principal left; interest not yet accrued is never charged. */

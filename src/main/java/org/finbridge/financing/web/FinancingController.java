@@ -17,6 +17,7 @@ import org.finbridge.financing.Portfolio;
 import org.finbridge.financing.Product;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
+import org.finbridge.financing.RestructuringResult;
 import org.finbridge.money.Money;
 import org.finbridge.party.Access;
 import org.finbridge.party.Actor;
@@ -54,7 +55,7 @@ class FinancingController {
     record ProgrammeBody(String name, String product, String currency, BigDecimal annualRate, Integer months, String method,
                          String dayCount, Integer upfrontFeeBasisPoints, Integer fixedFeeBasisPoints,
                          Integer holdbackBasisPoints, Integer minPaymentBasisPoints, Integer periodDays, BigDecimal penaltyRate,
-                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
+                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints) {
     }
 
     record FundingBody(Long amount, String currency, String reference) {
@@ -70,6 +71,9 @@ class FinancingController {
     record RepaymentBody(Long amount) {
     }
 
+    record RestructuringBody(Integer extendMonths, String reason) {
+    }
+
     @PostMapping(BASE + "/programmes")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> publish(Actor actor, @RequestBody ProgrammeBody b) {
@@ -80,9 +84,10 @@ class FinancingController {
                     b.dayCount() == null ? DayCount.MONTHLY : DayCount.ofCode(b.dayCount()), or(b.upfrontFeeBasisPoints(), 0),
                     or(b.fixedFeeBasisPoints(), 0), or(b.holdbackBasisPoints(), 0), or(b.minPaymentBasisPoints(), 0),
                     or(b.periodDays(), 30), b.penaltyRate() == null ? BigDecimal.ZERO : b.penaltyRate(),
-                    or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade());
+                    or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade(),
+                    or(b.advanceRateBasisPoints(), 0));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return invalid("product", "TERM_LOAN or REVENUE_BASED, a known method and day count");
+            return invalid("product", "TERM_LOAN, REVENUE_BASED or RECEIVABLES_ADVANCE, a known method and day count");
         }
         return switch (financing.publish(actor, p)) {
             case ProgrammeResult.Published pub -> ResponseEntity.created(URI.create(BASE + "/programmes/" + pub.programme().id()))
@@ -121,6 +126,16 @@ class FinancingController {
         Optional<List<Offer>> offers = party(partyId).flatMap(p -> financing.offers(actor, p));
         return offers.<ResponseEntity<?>>map(o -> ResponseEntity.ok(o.stream().map(Views.OfferView::of).toList()))
                 .orElseGet(() -> notFound("merchant"));
+    }
+
+    @GetMapping(BASE + "/parties/{partyId}/borrowing-base")
+    @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> borrowingBase(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
+        if (!currency.matches("[A-Za-z]{3}") || !isCurrency(currency)) {
+            return invalid("currency", "an ISO 4217 currency");
+        }
+        return party(partyId).flatMap(p -> financing.borrowingBase(actor, p, currency))
+                .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.BorrowingBaseView.of(b))).orElseGet(() -> notFound("merchant"));
     }
 
     @PostMapping(BASE + "/loans")
@@ -192,6 +207,38 @@ class FinancingController {
                 .orElseGet(() -> notFound("loan"));
     }
 
+    @PostMapping(BASE + "/loans/{id}/restructurings")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @RequestBody RestructuringBody b) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.proposeRestructuring(actor, l,
+                        b.extendMonths() == null ? 0 : b.extendMonths(), b.reason(), key), HttpStatus.CREATED))
+                .orElseGet(() -> notFound("loan"));
+    }
+
+    @GetMapping(BASE + "/loans/{id}/restructurings")
+    @Access(value = ApiScope.LOANS_READ, kinds = {PartyKind.MERCHANT, PartyKind.LENDER})
+    ResponseEntity<?> restructurings(Actor actor, @PathVariable String id) {
+        return loanId(id).flatMap(l -> financing.restructurings(actor, l))
+                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(r.stream().map(Views.RestructuringView::of).toList()))
+                .orElseGet(() -> notFound("loan"));
+    }
+
+    @PostMapping(BASE + "/loans/{id}/restructurings/decision")
+    @Access(value = ApiScope.LOANS_REVIEW, operatorOnly = true)
+    ResponseEntity<?> decideRestructuring(Actor actor, @PathVariable String id, @RequestBody DecisionBody b) {
+        Optional<LoanId> loan = loanId(id);
+        if (loan.isEmpty()) {
+            return notFound("loan");
+        }
+        String d = upper(b.decision());
+        if (!"APPROVE".equals(d) && !"REJECT".equals(d)) {
+            return invalid("decision", "APPROVE or REJECT");
+        }
+        return answer(financing.decideRestructuring(actor, loan.get(), "APPROVE".equals(d), b.reason()), HttpStatus.OK);
+    }
+
     @GetMapping(BASE + "/lenders/{partyId}/portfolio")
     @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.LENDER)
     ResponseEntity<?> portfolio(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
@@ -212,10 +259,27 @@ class FinancingController {
                     "at most " + o.maxPrincipal() + " may be borrowed under this programme");
             case LoanResult.RateCapExceeded c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "RATE_CAP_EXCEEDED",
                     "the full annual cost " + c.apr().toPlainString() + " exceeds the cap " + c.cap().toPlainString());
+            case LoanResult.OverAdvance o -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "OVER_ADVANCE",
+                    "at most " + o.maxPrincipal() + " may be advanced against a pending balance of " + o.pendingMinorUnits());
             case LoanResult.InsufficientFunding f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDING",
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the available balance is " + f.availableMinorUnits());
+        };
+    }
+
+    private static ResponseEntity<?> answer(RestructuringResult r, HttpStatus created) {
+        return switch (r) {
+            case RestructuringResult.Done d -> ResponseEntity.status(created).body(new Views.RestructuringAnswer(
+                    Views.RestructuringView.of(d.restructuring()), Views.LoanView.of(d.loan())));
+            case RestructuringResult.Existing e -> ResponseEntity.ok(new Views.RestructuringAnswer(
+                    Views.RestructuringView.of(e.restructuring()), Views.LoanView.of(e.loan())));
+            case RestructuringResult.NotFound nf -> notFound(nf.what());
+            case RestructuringResult.Invalid i -> invalid(i.field(), i.reason());
+            case RestructuringResult.IllegalState s -> Problems.response(HttpStatus.CONFLICT, "ILLEGAL_LOAN_STATE",
+                    "a loan " + s.state() + " cannot " + s.action());
+            case RestructuringResult.FourEyesRequired f -> Problems.response(HttpStatus.CONFLICT, "FOUR_EYES_REQUIRED",
+                    "proposed by " + f.proposer() + ": another reviewer must decide");
         };
     }
 
@@ -232,6 +296,15 @@ class FinancingController {
             return Optional.of(LoanId.parse(text));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            org.finbridge.money.CurrencyCode.of(code.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

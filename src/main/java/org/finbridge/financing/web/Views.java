@@ -18,13 +18,25 @@ final class Views {
     record ProgrammeView(String id, String lenderId, String name, String product, String currency, BigDecimal annualRate,
                          int months, String method, String dayCount, int upfrontFeeBasisPoints, int fixedFeeBasisPoints,
                          int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
-                         int servicingFeeBasisPoints, Map<String, Long> limitsByGrade, String createdAt) {
+                         int servicingFeeBasisPoints, Map<String, Long> limitsByGrade, int advanceRateBasisPoints,
+                         String createdAt) {
         static ProgrammeView of(Programme p) {
             return new ProgrammeView(p.id().toString(), p.lenderId().toString(), p.name(), p.product().name(), p.currency(),
                     p.annualRate(), p.months(), p.method().code(), p.dayCount().code(), p.upfrontFeeBasisPoints(),
                     p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.createdAt().toString());
+                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(), p.createdAt().toString());
         }
+    }
+
+    record BorrowingBaseView(String merchantId, String currency, long pending, long advanced, List<BorrowingBaseLine> programmes) {
+        static BorrowingBaseView of(org.finbridge.financing.BorrowingBase b) {
+            return new BorrowingBaseView(b.merchantId().toString(), b.currency(), b.pendingMinorUnits(), b.advancedMinorUnits(),
+                    b.programmes().stream().map(l -> new BorrowingBaseLine(l.programmeId().toString(), l.lenderId().toString(),
+                            l.advanceRateBasisPoints(), l.availableMinorUnits())).toList());
+        }
+    }
+
+    record BorrowingBaseLine(String programmeId, String lenderId, int advanceRateBasisPoints, long available) {
     }
 
     record OfferView(String programmeId, String lenderId, String product, String currency, long maxPrincipal,
@@ -35,6 +47,20 @@ final class Views {
                     o.maxPrincipal(), o.annualRate(), o.months(), o.method().code(), o.upfrontFeeBasisPoints(),
                     o.fixedFeeBasisPoints(), o.holdbackBasisPoints(), o.grade(), o.apr(), o.effectiveRate());
         }
+    }
+
+    record RestructuringView(String id, String loanId, String reference, int extendMonths, String reason, String state,
+                             String proposedBy, String proposedOn, String decidedBy, String decisionReason, String decidedOn,
+                             List<Loan.Line> previousSchedule) {
+        static RestructuringView of(org.finbridge.financing.Restructuring r) {
+            return new RestructuringView(r.id().toString(), r.loanId().toString(), r.reference(), r.extendMonths(), r.reason(),
+                    r.state().name(), r.proposedBy(), r.proposedOn().toString(), r.decidedBy(), r.decisionReason(),
+                    r.decidedOn() == null ? null : r.decidedOn().toString(), r.previousSchedule());
+        }
+    }
+
+    /** A restructuring with the loan as it is after the request. */
+    record RestructuringAnswer(RestructuringView restructuring, LoanView loan) {
     }
 
     record LoanView(String id, String programmeId, String merchantId, String lenderId, String reference, String product,
