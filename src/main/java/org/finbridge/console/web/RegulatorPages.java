@@ -83,7 +83,7 @@ class RegulatorPages {
     String overview(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     Model model) {
         requireRegulator(actor);
-        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
         Period period = Period.parse(from, to, today);
         if (period.invalid()) {
             model.addAttribute("periodError", "regulator.period.invalid");
