@@ -33,7 +33,7 @@
         xAxis: {type: "category", data: data.categories},
         yAxis: {type: "value"},
         series: data.series.map(function (s) {
-          return {name: s.name, type: data.type || "bar", data: s.data};
+          return {name: s.name, type: data.type || "bar", data: s.data, barMaxWidth: 48};
         })
       });
       element.dataset.drawn = "true";

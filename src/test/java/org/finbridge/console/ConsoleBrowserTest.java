@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.finbridge.credit.CreditReports;
 import org.finbridge.financing.AmortizationMethod;
 import org.finbridge.financing.Financing;
@@ -25,25 +25,24 @@ import org.finbridge.party.ConsentPurpose;
 import org.finbridge.party.ConsentResult;
 import org.finbridge.party.ConsentScope;
 import org.finbridge.party.Consents;
-import org.finbridge.party.PartyKind;
-import org.finbridge.platform.TimeOrderedIds;
-import org.finbridge.supervision.RegulatorViews;
-import org.finbridge.supervision.Violation;
-import org.finbridge.supervision.Violations;
-import org.finbridge.support.TestActors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.finbridge.party.ConsoleRole;
 import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
 import org.finbridge.party.internal.TotpCodes;
 import org.finbridge.payments.CaptureMethod;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
+import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.supervision.RegulatorViews;
+import org.finbridge.supervision.Violation;
+import org.finbridge.supervision.Violations;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
+import org.finbridge.support.TestActors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +59,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver): a seller logs in with
@@ -172,6 +172,8 @@ class ConsoleBrowserTest {
             // both authorizations are held for the seller: 123.45 + 67.89
             assertThat(eur.findElements(By.tagName("td")).get(2).getText()).isEqualTo("191.34");
             assertThat(browser.findElements(By.cssSelector("#payments tbody tr"))).hasSize(2);
+            assertThat(browser.findElement(By.id("loans-heading")).getText()).isEqualTo("我的贷款");
+            assertThat(browser.findElements(By.id("seller-loans"))).isEmpty(); // no loan yet
 
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.id("balances-heading")).getText().equals("Balances"));
@@ -276,8 +278,6 @@ class ConsoleBrowserTest {
         Loan loan = ((LoanResult.Done) financing.apply(FinancingFixtures.actor(merchant, PartyKind.MERCHANT), merchant,
                 programme.id(), 800_000, "console-" + UUID.randomUUID())).loan();
         assertThat(loan.state()).isEqualTo(LoanState.REFERRED);
-        assertThat(consents.grant(merchant, lender, ConsentScope.CREDIT_REPORT, ConsentPurpose.LOAN_APPLICATION,
-                clock.instant().plus(Duration.ofDays(180)))).isInstanceOf(ConsentResult.Granted.class);
         Actor lenderActor = FinancingFixtures.actor(lender, PartyKind.LENDER);
         String[] user = consoleUser(lender, ConsoleRole.LENDER, "lender.test");
         By referred = By.cssSelector("#referred tr[data-loan='" + loan.id() + "']");
@@ -289,11 +289,18 @@ class ConsoleBrowserTest {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lending desk");
             assertThat(browser.findElement(referred).getText()).contains("8,000.00 CNY").contains("DEBT_SERVICE_COVERAGE=REFER");
 
-            // the applicant's credit report: issued under its consent, and the access is in its log
+            // the applicant's credit report: nothing without its consent; with it, issued and logged in its access log
             browser.findElement(referred).findElement(By.tagName("a")).click();
             waitFor(d -> d.getCurrentUrl().contains("/console/app/lender/credit-reports/"));
             assertThat(browser.findElement(By.id("report-subject")).getText()).isEqualTo("Shenzhen Lending Test Trading Co., Ltd.");
-            assertThat(browser.findElements(By.id("report"))).hasSize(1);
+            assertThat(browser.findElements(By.id("no-consent"))).hasSize(1);
+            assertThat(browser.findElements(By.id("report"))).isEmpty();
+            assertThat(creditReports.accessLog(merchant)).noneMatch(a -> lender.equals(a.grantee()));
+            assertThat(consents.grant(merchant, lender, ConsentScope.CREDIT_REPORT, ConsentPurpose.LOAN_APPLICATION,
+                    clock.instant().plus(Duration.ofDays(180)))).isInstanceOf(ConsentResult.Granted.class);
+            browser.navigate().refresh();
+            waitFor(d -> !d.findElements(By.id("report")).isEmpty());
+            assertThat(browser.findElements(By.id("no-consent"))).isEmpty();
             assertThat(creditReports.accessLog(merchant)).anySatisfy(a -> {
                 assertThat(a.grantee()).isEqualTo(lender);
                 assertThat(a.actor()).isEqualTo("user:" + user[0]);

@@ -105,7 +105,7 @@ class RegulatorPages {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("flows", byCurrency.stream().map(FlowRow::of).toList());
-        model.addAttribute("flowsChart", Charts.json(dailyChart(byDay)));
+        model.addAttribute("flowsChart", Charts.json(dailyChart(byDay, start, end)));
         model.addAttribute("breaches", breaches.stream().map(BreachRow::of).toList());
         model.addAttribute("reports", reports);
         model.addAttribute("safeguardingDate", safeguarding.isEmpty() ? null : safeguarding.getFirst().date());
@@ -268,8 +268,11 @@ class RegulatorPages {
      * The chart's data: captured amounts per day, one series per currency, in major units (each currency on
      * its own scale; the chart compares days, not currencies).
      */
-    static Map<String, Object> dailyChart(List<RegulatorViews.Flow> byDay) {
+    static Map<String, Object> dailyChart(List<RegulatorViews.Flow> byDay, LocalDate from, LocalDate to) {
         TreeSet<String> days = new TreeSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.add(d.toString()); // every day of the period, so quiet days show as gaps
+        }
         TreeSet<String> currencies = new TreeSet<>();
         for (RegulatorViews.Flow f : byDay) {
             days.add(f.group());
