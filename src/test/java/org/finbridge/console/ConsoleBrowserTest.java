@@ -323,6 +323,15 @@ class ConsoleBrowserTest {
                     .isEqualTo("Approved, awaiting acceptance");
             assertThat(financing.loan(lenderActor, loan.id()).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
 
+            // the merchant accepts: the loan is active and in the portfolio, drawn by days past due
+            assertThat(financing.accept(FinancingFixtures.actor(merchant, PartyKind.MERCHANT), loan.id()))
+                    .isInstanceOf(LoanResult.Done.class);
+            browser.navigate().refresh();
+            waitFor(d -> d.findElement(By.cssSelector("#loans tr[data-loan='" + loan.id() + "'] .loan-state")).getText()
+                    .equals("Active"));
+            assertThat(browser.findElement(By.id("portfolio-CNY")).getText()).isEqualTo("Portfolio in CNY");
+            waitFor(d -> !d.findElements(By.cssSelector(".console-chart[data-drawn='true'] canvas")).isEmpty());
+
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("放贷工作台"));
             assertThat(invariants.sweep().isClean()).isTrue();
