@@ -1,5 +1,7 @@
 // The console's only script (the Content-Security-Policy allows no inline script): login through the
-// session API, logout, and the CSRF header on every htmx request.
+// session API, logout, the CSRF header on every htmx request, and the charts: each element with a
+// data-chart attribute (JSON written by the server: type, categories, series) is drawn with Apache ECharts,
+// served from its WebJar.
 (function () {
   "use strict";
 
@@ -16,7 +18,31 @@
     }
   });
 
+  function drawCharts() {
+    if (typeof window.echarts === "undefined") {
+      return;
+    }
+    document.querySelectorAll("[data-chart]").forEach(function (element) {
+      const data = JSON.parse(element.dataset.chart);
+      const chart = window.echarts.init(element, null, {renderer: "canvas"});
+      chart.setOption({
+        animation: false,
+        tooltip: {trigger: "axis"},
+        legend: {top: 0},
+        grid: {left: 60, right: 20, top: 30, bottom: 30},
+        xAxis: {type: "category", data: data.categories},
+        yAxis: {type: "value"},
+        series: data.series.map(function (s) {
+          return {name: s.name, type: data.type || "bar", data: s.data, barMaxWidth: 48};
+        })
+      });
+      element.dataset.drawn = "true";
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    drawCharts();
     const form = document.getElementById("login-form");
     if (form) {
       form.addEventListener("submit", async function (event) {

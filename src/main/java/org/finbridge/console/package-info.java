@@ -4,9 +4,11 @@
  * other modules, as the logged-in person (a console session with password and TOTP, see the party
  * module), so a page can never show or do more than that person's API scopes allow.
  *
- * <p>Server-rendered with Thymeleaf; htmx and Bootstrap come from WebJars, so the console works without
- * any build step or outside network.
+ * <p>Server-rendered with Thymeleaf; htmx, Bootstrap and Apache ECharts (the charts) come from WebJars, so
+ * the console works without any build step or outside network. Pages: the seller's cockpit, the operator's
+ * KYB queue, the regulator's supervision overview and the lender's desk.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console",
-        allowedDependencies = {"party", "ledger", "payments", "money", "platform"})
+        allowedDependencies = {"party", "ledger", "payments", "money", "platform", "audit", "financing", "credit",
+                "supervision", "settlement", "risk :: aml"})
 package org.finbridge.console;

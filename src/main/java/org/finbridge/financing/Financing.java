@@ -33,7 +33,10 @@ public interface Financing {
     /** Applies under a programme; underwriting decides at once (approved, referred to a person, or declined). */
     LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference);
 
-    /** A person's decision on a referred application (operators only). */
+    /**
+     * A person's decision on a referred application: an operator's credit reviewer, or the lender whose
+     * programme the application is under (another lender's application answers {@link LoanResult.NotFound}).
+     */
     LoanResult decide(Actor actor, LoanId loan, boolean approve, String reason);
 
     /** The merchant accepts the approved contract: the advance is disbursed from the lender's funding account. */

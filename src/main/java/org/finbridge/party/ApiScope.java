@@ -35,7 +35,11 @@ public enum ApiScope {
     LOANS_READ("loans:read"),
     /** Applying for, accepting and repaying loans (merchants); publishing programmes (lenders); funding lenders (operators). */
     LOANS_WRITE("loans:write"),
-    /** Deciding applications that underwriting referred to a person: the platform's credit reviewers only. */
+    /**
+     * Deciding applications that underwriting referred to a person: the platform's credit reviewers, and a
+     * lender for applications under its own programmes (the lender carries the credit risk and makes the
+     * credit decision on what the platform's rules could not decide).
+     */
     LOANS_REVIEW("loans:review"),
     /**
      * A regulator's own decisions: violation cases and pilot-zone policies. Held by regulators only, not even
@@ -68,7 +72,8 @@ public enum ApiScope {
             case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT, LOANS_READ, LOANS_WRITE));
             case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
             case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
-            case LENDER, GUARANTOR -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE));
+            case LENDER -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE, LOANS_REVIEW));
+            case GUARANTOR -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE));
             case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
             case REGULATOR -> scopes.addAll(EnumSet.of(SUPERVISION_READ, SUPERVISION_WRITE));
         }

@@ -389,7 +389,8 @@ class IsolationMatrixTest {
                         PartyKind.LOGISTICS_PROVIDER, PartyKind.MERCHANT),
                 o -> new Request("/api/v1/trade/imports?kind=ORDERS&format=JSON_LINES", Map.of("orderNumber", "MATRIX-2")));
         // financing: lenders publish programmes and see their portfolio; merchants see offers, apply, accept and
-        // repay; lenders and merchants read their own loans; credit reviewers decide referrals; finance funds lenders
+        // repay; lenders and merchants read their own loans; credit reviewers and the programme's lender decide referrals;
+        // finance funds lenders
         String fin = "/api/v1/financing";
         add("POST " + fin + "/programmes", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
                 o -> new Request(fin + "/programmes", Map.of("name", "matrix", "product", "TERM_LOAN", "currency", "CNY",
@@ -407,7 +408,7 @@ class IsolationMatrixTest {
         add("GET " + fin + "/loans", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER), o -> get(fin + "/loans"));
         add("GET " + fin + "/loans/{id}", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),
                 o -> get(fin + "/loans/" + o.loan()));
-        add("POST " + fin + "/loans/{id}/decision", Rule.operator(ApiScope.LOANS_REVIEW),
+        add("POST " + fin + "/loans/{id}/decision", Rule.kinds(ApiScope.LOANS_REVIEW, PartyKind.LENDER),
                 o -> new Request(fin + "/loans/" + o.loan() + "/decision", Map.of("decision", "DECLINE", "reason", "matrix")));
         add("POST " + fin + "/loans/{id}/accept", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans/" + o.loan() + "/accept", Map.of()));

@@ -6,21 +6,43 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.finbridge.credit.CreditReports;
+import org.finbridge.financing.AmortizationMethod;
+import org.finbridge.financing.Financing;
+import org.finbridge.financing.FinancingFixtures;
+import org.finbridge.financing.Loan;
+import org.finbridge.financing.LoanResult;
+import org.finbridge.financing.LoanState;
+import org.finbridge.financing.Programme;
 import org.finbridge.ledger.Ledger;
+import org.finbridge.ledger.LedgerInvariants;
+import org.finbridge.party.Actor;
+import org.finbridge.party.ConsentPurpose;
+import org.finbridge.party.ConsentResult;
+import org.finbridge.party.ConsentScope;
+import org.finbridge.party.Consents;
 import org.finbridge.party.ConsoleRole;
 import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
 import org.finbridge.party.internal.TotpCodes;
 import org.finbridge.payments.CaptureMethod;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
+import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.supervision.RegulatorViews;
+import org.finbridge.supervision.Violation;
+import org.finbridge.supervision.Violations;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
+import org.finbridge.support.TestActors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +59,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The console in a real browser (Debian's headless Chromium through chromedriver): a seller logs in with
  * password and TOTP, sees its balances and payments, in Chinese and in English, and logs out; every input
- * of the login page has a label and the keyboard moves through them. A screenshot is kept under
+ * of the login page has a label and the keyboard moves through them. A regulator sees the period's flows
+ * (with their chart) and opens and closes a violation case; a lender reads an applicant's credit report
+ * under its consent and approves the referred application. Journeys are few: each one costs a browser. A screenshot is kept under
  * {@code target/console-screenshots} when a step fails.
  */
 @ApplicationTest
@@ -65,6 +90,22 @@ class ConsoleBrowserTest {
     Payments payments;
     @Autowired
     MutableClock clock;
+    @Autowired
+    TestActors actors;
+    @Autowired
+    RegulatorViews views;
+    @Autowired
+    Violations violations;
+    @Autowired
+    Financing financing;
+    @Autowired
+    Consents consents;
+    @Autowired
+    CreditReports creditReports;
+    @Autowired
+    LedgerInvariants invariants;
+    @Autowired
+    JdbcClient jdbc;
 
     WebDriver browser;
     Path profile;
@@ -131,6 +172,8 @@ class ConsoleBrowserTest {
             // both authorizations are held for the seller: 123.45 + 67.89
             assertThat(eur.findElements(By.tagName("td")).get(2).getText()).isEqualTo("191.34");
             assertThat(browser.findElements(By.cssSelector("#payments tbody tr"))).hasSize(2);
+            assertThat(browser.findElement(By.id("loans-heading")).getText()).isEqualTo("我的贷款");
+            assertThat(browser.findElements(By.id("seller-loans"))).isEmpty(); // no loan yet
 
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.id("balances-heading")).getText().equals("Balances"));
@@ -168,6 +211,171 @@ class ConsoleBrowserTest {
             screenshot(test);
             throw e;
         }
+    }
+
+    @Test
+    void aRegulatorSeesThePeriodsFlowsAndOpensAndClosesAViolationCaseInChinese(TestInfo test) throws Exception {
+        PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        PartyId merchant = fixtures.merchant("DE");
+        PaymentFixtures.done(payments.create(PaymentFixtures.merchantActor(merchant), PaymentFixtures.payment(merchant,
+                25_000L, "EUR", fixtures.card(PaymentFixtures.VISA_OK), CaptureMethod.AUTOMATIC, "FR")));
+        PartyId regulator = actors.party(PartyKind.REGULATOR).partyId();
+        String[] user = consoleUser(regulator, ConsoleRole.REGULATOR, "regulator.test");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        // what supervision's read model says of the default period, the last 30 days: this payment among them
+        RegulatorViews.Flow eur = views.flows(today.minusDays(29), today, RegulatorViews.GroupBy.CURRENCY).stream()
+                .filter(f -> f.currency().equals("EUR")).findFirst().orElseThrow();
+        assertThat(eur.payments()).isPositive();
+
+        try {
+            String base = "http://localhost:" + port;
+            logIn(base, user, "zh-CN");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/regulator"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("监管总览");
+            WebElement row = browser.findElement(By.cssSelector("#flows tr[data-currency='EUR']"));
+            assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo(String.valueOf(eur.payments()));
+            assertThat(row.findElements(By.tagName("td")).get(2).getText())
+                    .isEqualTo(new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(eur.capturedMinor() / 100.0));
+            // the chart is drawn by ECharts from the WebJar
+            waitFor(d -> !d.findElements(By.cssSelector("#flows-chart[data-drawn='true'] canvas")).isEmpty());
+            assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read' and actor = ?")
+                    .param("user:" + user[0]).query(Long.class).single()).isEqualTo(1);
+
+            // a case against a party that does not exist: refused, nothing filed
+            fileCase("pty_" + UUID.randomUUID(), "CN_FX_AUTHENTICITY", "collections without logistics records");
+            waitFor(d -> !d.findElements(By.id("error")).isEmpty());
+            assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("没有该编号的当事方，未立案。");
+            assertThat(casesAgainst(regulator, merchant)).isEmpty();
+
+            fileCase(merchant.toString(), "CN_FX_AUTHENTICITY", "collections without logistics records");
+            waitFor(d -> !d.findElements(By.id("notice")).isEmpty());
+            Violation filed = casesAgainst(regulator, merchant).getFirst();
+            String id = TimeOrderedIds.format("vio", filed.id());
+            By state = By.cssSelector("#cases tr[data-case='" + id + "'] .case-state");
+            assertThat(browser.findElement(state).getText()).isEqualTo("调查中");
+            WebElement caseRow = browser.findElement(By.cssSelector("#cases tr[data-case='" + id + "']"));
+            caseRow.findElement(By.className("close-note")).sendKeys("logistics records supplied and verified");
+            click(caseRow.findElement(By.className("close-case")));
+            waitFor(d -> d.findElement(state).getText().equals("已结案"));
+            assertThat(violations.find(filed.id(), regulator).orElseThrow().state()).isEqualTo(Violation.State.CLOSED);
+            // every step audited in the regulator's name: opened, investigating (a filed case starts there), closed
+            assertThat(jdbc.sql("select count(*) from audit_trail where object_type = 'violation' and object_id = ? and actor = ?")
+                    .params(filed.id().toString(), "user:" + user[0]).query(Long.class).single()).isEqualTo(3);
+            assertThat(invariants.sweep().isClean()).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
+    @Test
+    void aLenderReadsAnApplicantsReportWithConsentAndApprovesTheReferredApplication(TestInfo test) throws Exception {
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 10_000_000);
+        Programme programme = fx.programme(lender, FinancingFixtures.termLoan("CNY", "0.12", 3,
+                AmortizationMethod.EQUAL_INSTALLMENT, 100, 0, 3_000_000));
+        Loan loan = ((LoanResult.Done) financing.apply(FinancingFixtures.actor(merchant, PartyKind.MERCHANT), merchant,
+                programme.id(), 800_000, "console-" + UUID.randomUUID())).loan();
+        assertThat(loan.state()).isEqualTo(LoanState.REFERRED);
+        Actor lenderActor = FinancingFixtures.actor(lender, PartyKind.LENDER);
+        String[] user = consoleUser(lender, ConsoleRole.LENDER, "lender.test");
+        By referred = By.cssSelector("#referred tr[data-loan='" + loan.id() + "']");
+
+        try {
+            String base = "http://localhost:" + port;
+            logIn(base, user, "en");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/lender"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lending desk");
+            assertThat(browser.findElement(referred).getText()).contains("8,000.00 CNY").contains("DEBT_SERVICE_COVERAGE=REFER");
+
+            // the applicant's credit report: nothing without its consent; with it, issued and logged in its access log
+            browser.findElement(referred).findElement(By.tagName("a")).click();
+            waitFor(d -> d.getCurrentUrl().contains("/console/app/lender/credit-reports/"));
+            assertThat(browser.findElement(By.id("report-subject")).getText()).isEqualTo("Shenzhen Lending Test Trading Co., Ltd.");
+            assertThat(browser.findElements(By.id("no-consent"))).hasSize(1);
+            assertThat(browser.findElements(By.id("report"))).isEmpty();
+            assertThat(creditReports.accessLog(merchant)).noneMatch(a -> lender.equals(a.grantee()));
+            assertThat(consents.grant(merchant, lender, ConsentScope.CREDIT_REPORT, ConsentPurpose.LOAN_APPLICATION,
+                    clock.instant().plus(Duration.ofDays(180)))).isInstanceOf(ConsentResult.Granted.class);
+            browser.navigate().refresh();
+            waitFor(d -> !d.findElements(By.id("report")).isEmpty());
+            assertThat(browser.findElements(By.id("no-consent"))).isEmpty();
+            assertThat(creditReports.accessLog(merchant)).anySatisfy(a -> {
+                assertThat(a.grantee()).isEqualTo(lender);
+                assertThat(a.actor()).isEqualTo("user:" + user[0]);
+            });
+            browser.navigate().back();
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/lender"));
+
+            // a decision without a reason: refused, the application unchanged
+            click(browser.findElement(referred).findElement(By.className("approve")));
+            waitFor(d -> !d.findElements(By.id("error")).isEmpty());
+            assertThat(browser.findElement(By.id("error")).getText())
+                    .isEqualTo("A reason of 1 to 500 characters is required. The application is unchanged.");
+            assertThat(financing.loan(lenderActor, loan.id()).orElseThrow().state()).isEqualTo(LoanState.REFERRED);
+
+            browser.findElement(referred).findElement(By.className("reason")).sendKeys("twelve months of marketplace sales");
+            click(browser.findElement(referred).findElement(By.className("approve")));
+            waitFor(d -> !d.findElements(By.id("notice")).isEmpty());
+            assertThat(browser.findElements(referred)).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#loans tr[data-loan='" + loan.id() + "'] .loan-state")).getText())
+                    .isEqualTo("Approved, awaiting acceptance");
+            assertThat(financing.loan(lenderActor, loan.id()).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+
+            // the merchant accepts: the loan is active and in the portfolio, drawn by days past due
+            assertThat(financing.accept(FinancingFixtures.actor(merchant, PartyKind.MERCHANT), loan.id()))
+                    .isInstanceOf(LoanResult.Done.class);
+            browser.navigate().refresh();
+            waitFor(d -> d.findElement(By.cssSelector("#loans tr[data-loan='" + loan.id() + "'] .loan-state")).getText()
+                    .equals("Active"));
+            assertThat(browser.findElement(By.id("portfolio-CNY")).getText()).isEqualTo("Portfolio in CNY");
+            waitFor(d -> !d.findElements(By.cssSelector(".console-chart[data-drawn='true'] canvas")).isEmpty());
+
+            browser.findElement(By.id("language")).click();
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("放贷工作台"));
+            assertThat(invariants.sweep().isClean()).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
+    private void fileCase(String subject, String rule, String description) {
+        for (String[] field : new String[][] {{"subjectId", subject}, {"ruleCode", rule}, {"description", description}}) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.findElement(By.id("description")).sendKeys(Keys.ENTER); // the keyboard submits the form
+    }
+
+    /** Clicks like a person: the element is scrolled into view first. */
+    private void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private List<Violation> casesAgainst(PartyId regulator, PartyId subject) {
+        return violations.visibleTo(regulator, null).stream().filter(v -> v.subject().equals(subject)).toList();
+    }
+
+    /** A console user of the party in the role, with TOTP confirmed; the clock is moved on to the next code. */
+    private String[] consoleUser(PartyId party, ConsoleRole role, String domain) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
+        ConsoleUser user = ((ConsoleUsers.Creation.Created) users.create(party, email, PASSWORD, role, "test")).user();
+        String secret = TotpCodes.secretOf(users.startTotpEnrolment(user.id()).orElseThrow());
+        assertThat(users.confirmTotp(user.id(), TotpCodes.code(secret, clock.instant()))).isTrue();
+        clock.advance(Duration.ofSeconds(31)); // the next code: a code is accepted once
+        return new String[] {email, secret};
+    }
+
+    private void logIn(String base, String[] user, String lang) {
+        browser.get(base + "/console/login?lang=" + lang);
+        browser.findElement(By.id("email")).sendKeys(user[0]);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("totp")).sendKeys(TotpCodes.code(user[1], clock.instant()));
+        browser.findElement(By.id("login-submit")).click();
     }
 
     private void assertEveryInputIsLabelled() {

@@ -26,27 +26,27 @@ import org.finbridge.support.Api;
 import org.finbridge.support.TestActors;
 
 /** Parties, programmes and settled sales for financing tests, made through the modules' real APIs. */
-final class FinancingFixtures {
+public final class FinancingFixtures {
 
     private final Api operatorApi;
     private final TestActors actors;
     private final Ledger ledger;
     private final Financing financing;
 
-    FinancingFixtures(Api operatorApi, TestActors actors, Ledger ledger, Financing financing) {
+    public FinancingFixtures(Api operatorApi, TestActors actors, Ledger ledger, Financing financing) {
         this.operatorApi = operatorApi;
         this.actors = actors;
         this.ledger = ledger;
         this.financing = financing;
     }
 
-    static Actor actor(PartyId party, PartyKind kind) {
+    public static Actor actor(PartyId party, PartyKind kind) {
         return new Actor("key_" + party.value(), "key:" + party.value().toString().substring(0, 8), Actor.Channel.API_KEY,
                 party, kind, null, kind == PartyKind.OPERATOR ? EnumSet.allOf(ApiScope.class) : ApiScope.grantableTo(kind));
     }
 
     /** A Shenzhen seller whose KYB file an operator approved (status ACTIVE, risk tier LOW). */
-    PartyId approvedMerchant() {
+    public PartyId approvedMerchant() {
         String uscc = TestIdentifiers.uscc();
         Api.Response r = operatorApi.post("/api/v1/parties", Map.of("kind", "MERCHANT", "country", "CN",
                 "legalName", "Shenzhen Lending Test Trading Co., Ltd.", "email", "finance@lending.example",
@@ -71,14 +71,14 @@ final class FinancingFixtures {
         return PartyId.parse(merchant);
     }
 
-    PartyId fundedLender(String currency, long amount) {
+    public PartyId fundedLender(String currency, long amount) {
         PartyId lender = actors.party(PartyKind.LENDER).partyId();
         assertThat(financing.fundLender(actor(actors.operator().partyId(), PartyKind.OPERATOR), lender,
                 Money.ofMinor(amount, currency), "wire-" + lender.value())).isInstanceOf(LoanResult.Done.class);
         return lender;
     }
 
-    Programme programme(PartyId lender, NewProgramme p) {
+    public Programme programme(PartyId lender, NewProgramme p) {
         ProgrammeResult r = financing.publish(actor(lender, PartyKind.LENDER), p);
         assertThat(r).as(String.valueOf(r)).isInstanceOf(ProgrammeResult.Published.class);
         return ((ProgrammeResult.Published) r).programme();
@@ -88,11 +88,11 @@ final class FinancingFixtures {
      * The same limit whatever the borrower's grade: the journeys are about servicing, and whether the credit
      * registry has scored the merchant yet depends on what ran before in the shared application.
      */
-    static Map<String, Long> everyGrade(long limit) {
+    public static Map<String, Long> everyGrade(long limit) {
         return Map.of(CreditStanding.UNRATED, limit, "A", limit, "B", limit, "C", limit, "D", limit);
     }
 
-    static NewProgramme termLoan(String currency, String rate, int months, AmortizationMethod method, int upfrontFeeBps,
+    public static NewProgramme termLoan(String currency, String rate, int months, AmortizationMethod method, int upfrontFeeBps,
                                  int holdbackBps, long limit) {
         return new NewProgramme("Working capital " + months + "m", Product.TERM_LOAN, currency, new BigDecimal(rate), months,
                 method, DayCount.MONTHLY, upfrontFeeBps, 0, holdbackBps, 0, 30, new BigDecimal("0.18"), 100,

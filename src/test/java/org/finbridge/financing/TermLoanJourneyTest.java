@@ -157,6 +157,32 @@ class TermLoanJourneyTest {
     }
 
     @Test
+    void theProgrammesLenderDecidesAReferralAndNoOtherLenderCanSeeIt() {
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 10_000_000);
+        PartyId otherLender = actors.party(PartyKind.LENDER).partyId();
+        Programme programme = fx.programme(lender, FinancingFixtures.termLoan("CNY", "0.12", 3,
+                AmortizationMethod.EQUAL_INSTALLMENT, 0, 0, 3_000_000));
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        Loan loan = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 500_000,
+                "app-" + java.util.UUID.randomUUID())).loan();
+        assertThat(loan.state()).isEqualTo(LoanState.REFERRED);
+        Actor own = FinancingFixtures.actor(lender, PartyKind.LENDER);
+
+        assertThat(financing.decide(FinancingFixtures.actor(otherLender, PartyKind.LENDER), loan.id(), true, "not mine"))
+                .isInstanceOf(LoanResult.NotFound.class);
+        assertThat(financing.decide(m, loan.id(), true, "my own")).isInstanceOf(LoanResult.NotFound.class);
+        assertThat(financing.decide(own, loan.id(), true, " ")).isInstanceOf(LoanResult.Invalid.class);
+        assertThat(loan(loan.id()).state()).isEqualTo(LoanState.REFERRED);
+
+        LoanResult approved = financing.decide(own, loan.id(), true, "twelve months of sales reviewed");
+        assertThat(approved).as(String.valueOf(approved)).isInstanceOf(LoanResult.Done.class);
+        assertThat(loan(loan.id()).state()).isEqualTo(LoanState.APPROVED);
+        assertThat(loan(loan.id()).decision()).contains("REVIEW=APPROVE: twelve months of sales reviewed");
+        assertThat(financing.decide(own, loan.id(), false, "changed my mind")).isInstanceOf(LoanResult.IllegalState.class);
+    }
+
+    @Test
     void anyManualRepaymentsAndPrepaymentsKeepTheLedgerEqualToTheSchedule() {
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 10_000_000);

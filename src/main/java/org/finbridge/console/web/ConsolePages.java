@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.finbridge.credit.CreditScores;
+import org.finbridge.financing.Financing;
 import org.finbridge.ledger.Account;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.money.Money;
@@ -35,12 +37,17 @@ class ConsolePages {
     private final Ledger ledger;
     private final Payments payments;
     private final Onboarding onboarding;
+    private final Financing financing;
+    private final CreditScores scores;
 
-    ConsolePages(Parties parties, Ledger ledger, Payments payments, Onboarding onboarding) {
+    ConsolePages(Parties parties, Ledger ledger, Payments payments, Onboarding onboarding, Financing financing,
+                 CreditScores scores) {
         this.parties = parties;
         this.ledger = ledger;
         this.payments = payments;
         this.onboarding = onboarding;
+        this.financing = financing;
+        this.scores = scores;
     }
 
     @GetMapping("/console/login")
@@ -57,6 +64,12 @@ class ConsolePages {
         if (actor.isOperator() && actor.has(ApiScope.KYB_REVIEW)) {
             return "redirect:/console/app/operator";
         }
+        if (actor.partyKind() == PartyKind.REGULATOR && actor.has(ApiScope.SUPERVISION_READ)) {
+            return "redirect:/console/app/regulator";
+        }
+        if (actor.partyKind() == PartyKind.LENDER && actor.has(ApiScope.LOANS_READ)) {
+            return "redirect:/console/app/lender";
+        }
         return "redirect:/console/app/account";
     }
 
@@ -68,7 +81,7 @@ class ConsolePages {
         return "console/account";
     }
 
-    /** The seller's cockpit: balances per currency and the latest payments. */
+    /** The seller's cockpit: balances per currency, the latest payments, its loans and its own credit grade. */
     @GetMapping("/console/app/seller")
     String seller(Actor actor, Model model) {
         if (actor.partyKind() != PartyKind.MERCHANT) {
@@ -79,6 +92,14 @@ class ConsolePages {
         model.addAttribute("balances", balances(ledger.accountsOf(actor.partyId().toString())));
         List<Payment> latest = actor.has(ApiScope.PAYMENTS_READ) ? payments.list(actor, 20) : List.of();
         model.addAttribute("payments", latest);
+        List<LenderPages.LoanRow> loans = actor.has(ApiScope.LOANS_READ)
+                ? financing.loans(actor, 20).stream().map(l -> LenderPages.LoanRow.of(l, "")).toList() : List.of();
+        model.addAttribute("loans", loans);
+        // the seller's own score: the subject may always see its own grade and the reasons behind it
+        scores.latest(actor.partyId()).ifPresent(score -> {
+            model.addAttribute("score", score);
+            model.addAttribute("scoredOn", score.scoredAt().atZone(LenderPages.BEIJING).toLocalDate());
+        });
         return "console/seller";
     }
 

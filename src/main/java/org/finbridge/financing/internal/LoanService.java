@@ -40,6 +40,7 @@ import org.finbridge.money.CurrencyCode;
 import org.finbridge.money.Money;
 import org.finbridge.money.UnknownCurrencyException;
 import org.finbridge.party.Actor;
+import org.finbridge.party.ApiScope;
 import org.finbridge.party.KybApplication;
 import org.finbridge.party.Onboarding;
 import org.finbridge.party.Parties;
@@ -385,14 +386,14 @@ class LoanService implements Financing {
 
     @Override
     public LoanResult decide(Actor actor, LoanId id, boolean approve, String reason) {
-        if (!actor.isOperator()) {
+        if (!mayReview(actor)) {
             return new LoanResult.NotFound("loan");
         }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             return new LoanResult.Invalid("reason", "1 to 500 characters");
         }
         return tx.execute(s -> {
-            Optional<LoanRow> locked = store.lock(id);
+            Optional<LoanRow> locked = store.lock(id).filter(l -> actor.isOperator() || l.lenderId().equals(actor.partyId()));
             if (locked.isEmpty()) {
                 return new LoanResult.NotFound("loan");
             }
@@ -406,6 +407,11 @@ class LoanService implements Financing {
                     "{\"state\":\"" + next + "\"}");
             return new LoanResult.Done(view(store.find(id).orElseThrow()));
         });
+    }
+
+    /** The platform's credit reviewers, and lenders for their own programmes' applications. */
+    private static boolean mayReview(Actor actor) {
+        return actor.isOperator() || (actor.partyKind() == PartyKind.LENDER && actor.has(ApiScope.LOANS_REVIEW));
     }
 
     @Override

@@ -180,7 +180,7 @@ class FinancingController {
     }
 
     @PostMapping(BASE + "/loans/{id}/decision")
-    @Access(value = ApiScope.LOANS_REVIEW, operatorOnly = true)
+    @Access(value = ApiScope.LOANS_REVIEW, kinds = PartyKind.LENDER)
     ResponseEntity<?> decide(Actor actor, @PathVariable String id, @RequestBody DecisionBody b) {
         Optional<LoanId> loan = loanId(id);
         if (loan.isEmpty()) {
