@@ -111,6 +111,7 @@ class LenderPages {
             case LoanResult.NotFound nf -> throw new NotFoundException("LOAN_NOT_FOUND", "no such loan: " + id);
             case LoanResult.Existing e -> "redirect:/console/app/lender";
             case LoanResult.OverLimit o -> refused(flash, "lender.decision.error.state");
+            case LoanResult.OverAdvance o -> refused(flash, "lender.decision.error.state");
             case LoanResult.RateCapExceeded r -> refused(flash, "lender.decision.error.state");
             case LoanResult.InsufficientFunding f -> refused(flash, "lender.decision.error.state");
             case LoanResult.InsufficientFunds f -> refused(flash, "lender.decision.error.state");
