@@ -16,6 +16,12 @@ public interface PaymentInstitutions {
 
     List<Licence> all();
 
+    /**
+     * The institution whose licence, valid on the day, names the connector; when several do, the one registered
+     * last (a connector changing hands is registered to its new operator).
+     */
+    Optional<Licence> operating(String connector, LocalDate day);
+
     /** May the institution carry this transaction of this business in this region on this day? */
     InstitutionCheck check(PartyId institution, String scope, String region, Money amount, LocalDate day);
 }

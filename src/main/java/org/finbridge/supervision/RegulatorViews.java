@@ -12,18 +12,32 @@ import org.finbridge.party.PartyId;
  */
 public interface RegulatorViews {
 
-    enum GroupBy { CURRENCY, MERCHANT, DAY, PILOT_ZONE, BOP_CODE }
+    /**
+     * The dimensions of the aggregated view. {@code CORRIDOR} is the merchant's country and the buyer's
+     * ({@code CN-DE}; {@code ??} where unknown); {@code INSTITUTION} the licensed payment institution whose
+     * connector carried the payment ({@code none} for the platform's own or unlicensed connectors);
+     * {@code CUSTOMS_MODE} groups FX collections by the customs mode of their trade record ({@code none} when
+     * no declaration was seen) and {@code BOP_CODE} the balance-of-payments declarations; the others group
+     * captured payments.
+     */
+    enum GroupBy { CURRENCY, MERCHANT, DAY, PILOT_ZONE, BOP_CODE, CORRIDOR, INSTITUTION, CUSTOMS_MODE }
 
     /**
      * One group of flows.
      *
-     * @param group the currency, merchant id, day, pilot zone code ({@code none} outside any zone) or BOP code
+     * @param group the currency, merchant id, day, pilot zone code ({@code none} outside any zone), BOP code,
+     *              corridor, institution id or customs mode
      */
     record Flow(String group, String currency, long payments, long capturedMinor, long refundedMinor) {
     }
 
+    /**
+     * One payment: who was paid (the merchant and its country) by a buyer of which country, through which
+     * connector and licensed institution (null where none).
+     */
     record PaymentLine(UUID paymentId, PartyId merchant, String orderReference, String currency, long capturedMinor,
-                       long refundedMinor, Long usdCapturedMinor, LocalDate capturedOn) {
+                       long refundedMinor, Long usdCapturedMinor, LocalDate capturedOn, String merchantCountry,
+                       String buyerCountry, String connector, PartyId institution) {
     }
 
     record Breach(UUID id, String kind, String subject, int year, String currency, long amountMinor, long limitMinor,

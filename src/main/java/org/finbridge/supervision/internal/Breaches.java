@@ -16,6 +16,8 @@ class Breaches {
     static final String FX_OVER_QUOTA_ON_EVIDENCE = "FX_INDIVIDUAL_OVER_QUOTA_ON_EVIDENCE";
     static final String MERCHANT_WARNING_BAND = "MERCHANT_WARNING_BAND";
     static final String MERCHANT_REGISTRATION_REQUIRED = "MERCHANT_REGISTRATION_REQUIRED";
+    static final String INSTITUTION_SINGLE_TXN_LIMIT = "INSTITUTION_SINGLE_TXN_LIMIT";
+    static final String INSTITUTION_DAILY_VOLUME_LIMIT = "INSTITUTION_DAILY_VOLUME_LIMIT";
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -41,6 +41,13 @@ class JdbcRegulatorViews implements RegulatorViews {
                     group by transaction_code, currency order by transaction_code, currency""")
                     .params(from, to).query(JdbcRegulatorViews::flow).list();
             case PILOT_ZONE -> byZone(from, to);
+            case CORRIDOR -> grouped("coalesce(merchant_country, '??') || '-' || coalesce(buyer_country, '??')", from, to);
+            case INSTITUTION -> grouped("coalesce(cast(institution_id as varchar(36)), 'none')", from, to);
+            case CUSTOMS_MODE -> jdbc.sql("""
+                    select coalesce(customs_mode, 'none') grp, currency, count(*) n, sum(amount_minor) captured, 0 refunded
+                    from supervision_fx_collections where received_at >= ? and received_at < ?
+                    group by coalesce(customs_mode, 'none'), currency order by 1, 2""")
+                    .params(beijingStart(from), beijingStart(to.plusDays(1))).query(JdbcRegulatorViews::flow).list();
         };
     }
 
@@ -90,7 +97,10 @@ class JdbcRegulatorViews implements RegulatorViews {
                 .params(from, to, currency, currency, merchant == null ? null : merchant.value(), merchant == null ? null : merchant.value())
                 .query((rs, n) -> new PaymentLine(rs.getObject("payment_id", UUID.class), new PartyId(rs.getObject("merchant_id", UUID.class)),
                         rs.getString("order_reference"), rs.getString("currency"), rs.getLong("captured_minor"), rs.getLong("refunded_minor"),
-                        (Long) rs.getObject("usd_captured_minor", Long.class), rs.getObject("captured_on", LocalDate.class)))
+                        (Long) rs.getObject("usd_captured_minor", Long.class), rs.getObject("captured_on", LocalDate.class),
+                        rs.getString("merchant_country"), rs.getString("buyer_country"), rs.getString("connector"),
+                        rs.getObject("institution_id", UUID.class) == null ? null
+                                : new PartyId(rs.getObject("institution_id", UUID.class))))
                 .list();
     }
 
@@ -104,6 +114,11 @@ class JdbcRegulatorViews implements RegulatorViews {
                         rs.getInt("quota_year"), rs.getString("currency"), rs.getLong("amount_minor"), rs.getLong("limit_minor"),
                         rs.getString("reference"), rs.getTimestamp("detected_at").toInstant()))
                 .list();
+    }
+
+    /** Periods are Beijing dates: a day starts at midnight in Asia/Shanghai. */
+    private static java.sql.Timestamp beijingStart(LocalDate day) {
+        return java.sql.Timestamp.from(day.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     private static void period(LocalDate from, LocalDate to) {
