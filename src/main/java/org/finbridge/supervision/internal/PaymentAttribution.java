@@ -19,7 +19,11 @@ import org.finbridge.payments.Payments;
 import org.finbridge.supervision.Licence;
 import org.finbridge.supervision.PaymentInstitutions;
 import org.finbridge.supervision.Violations;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +49,12 @@ class PaymentAttribution {
     private final UsdValues usd;
     private final Breaches breaches;
     private final Violations violations;
+    private final TransactionTemplate savepoint;
 
     PaymentAttribution(JdbcClient jdbc, Payments payments, Parties parties, PaymentInstitutions institutions, UsdValues usd,
-                       Breaches breaches, Violations violations) {
+                       Breaches breaches, Violations violations, PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.payments = payments;
         this.parties = parties;
@@ -96,8 +103,14 @@ class PaymentAttribution {
             }
         }
         if (breached) {
-            violations.detect(institution, "CN_PI_OVER_LICENCE_LIMIT", "payments carried on " + day + " beyond the limits of licence "
-                    + licence.licenceNumber() + " (regulations notes §2)", "institution-limit:" + institution + ":" + day);
+            try {
+                // under a savepoint, like the breach: concurrent payments of one institution may both open the day's case
+                savepoint.executeWithoutResult(status -> violations.detect(institution, "CN_PI_OVER_LICENCE_LIMIT",
+                        "payments carried on " + day + " beyond the limits of licence " + licence.licenceNumber()
+                                + " (regulations notes §2)", "institution-limit:" + institution + ":" + day));
+            } catch (DuplicateKeyException openedConcurrently) {
+                // the day's case is open: all this wanted
+            }
         }
     }
 

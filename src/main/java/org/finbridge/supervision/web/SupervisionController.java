@@ -111,7 +111,7 @@ class SupervisionController {
                                @RequestParam(defaultValue = "500") int limit) {
         PartyId merchant = merchantId == null ? null : PartyId.parse(merchantId);
         List<PaymentView> lines = views.payments(from, to, currency, merchant, limit).stream()
-                .map(p -> new PaymentView(p.paymentId().toString(), p.merchant().toString(), p.orderReference(), p.currency(),
+                .map(p -> new PaymentView(TimeOrderedIds.format("pay", p.paymentId()), p.merchant().toString(), p.orderReference(), p.currency(),
                         p.capturedMinor(), p.refundedMinor(), p.usdCapturedMinor(), p.capturedOn(), p.merchantCountry(),
                         p.buyerCountry(), corridor(p.merchantCountry(), p.buyerCountry()), p.connector(),
                         p.institution() == null ? null : p.institution().toString())).toList();

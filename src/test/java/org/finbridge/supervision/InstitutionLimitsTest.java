@@ -1,0 +1,116 @@
+package org.finbridge.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import java.util.Set;
+import java.util.UUID;
+import org.finbridge.money.Money;
+import org.finbridge.party.PartyId;
+import org.finbridge.party.PartyKind;
+import org.finbridge.support.Api;
+import org.finbridge.support.ApplicationTest;
+import org.finbridge.support.MutableClock;
+import org.finbridge.support.TestActors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A payment institution's licence limits, at and around each threshold, on the application's clock: one
+ * payment exactly at the single-transaction limit is within it, a cent more is a breach; a day's volume exactly
+ * at the daily limit is within it, more is a breach, and the next Beijing day starts from zero.
+ */
+@ApplicationTest
+class InstitutionLimitsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestActors actors;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PaymentInstitutions institutions;
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    String pay(Api merchant, long amount) {
+        return RegulatorJourneyTest.pay(merchant, amount, "EUR", "FR");
+    }
+
+    List<String> breaches(PartyId institution, String kind) {
+        return jdbc.sql("select reference from supervision_quota_breaches where subject = ? and kind = ? order by detected_at")
+                .params(institution.toString(), kind).query(String.class).list();
+    }
+
+    @Test
+    void paymentsAtTheLimitsAreWithinThemAndBeyondThemAreBreaches() {
+        TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
+        Api merchant = seller.api(port);
+        String probe = pay(merchant, 500);
+        String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
+                .param(seller.partyId().value()).query(String.class).single();
+        assertThat(probe).startsWith("pay_");
+        assertThat(connector).isNotBlank();
+        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
+        LocalDate day = today();
+        institutions.register(new Licence(institution, "LIM-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
+                Set.of("CN"), day, day.plusDays(1), Money.ofMajor("100", "EUR"), Money.ofMajor("300", "EUR"), Set.of(connector)));
+
+        pay(merchant, 10_000);
+        assertThat(breaches(institution, "INSTITUTION_SINGLE_TXN_LIMIT")).isEmpty();
+        String aCentOver = pay(merchant, 10_001);
+        assertThat(breaches(institution, "INSTITUTION_SINGLE_TXN_LIMIT")).containsExactly(aCentOver);
+        pay(merchant, 9_999);
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).as("EUR 300.00 exactly").isEmpty();
+        pay(merchant, 100);
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).containsExactly(day.toString());
+        assertThat(jdbc.sql("select amount_minor from supervision_quota_breaches where subject = ? and kind = 'INSTITUTION_DAILY_VOLUME_LIMIT'")
+                .param(institution.toString()).query(Long.class).single()).isEqualTo(30_100);
+        // more the same day: still one breach of the day, one case
+        pay(merchant, 100);
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from supervision_violations where subject_id = ? and rule_code = 'CN_PI_OVER_LICENCE_LIMIT'")
+                .param(institution.value()).query(Long.class).single()).isEqualTo(1);
+
+        // the next Beijing day starts from zero
+        clock.advance(Duration.ofDays(1));
+        pay(merchant, 10_000);
+        pay(merchant, 10_000);
+        pay(merchant, 10_000);
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).containsExactly(day.toString());
+        assertThat(jdbc.sql("select count(*) from supervision_payments where institution_id = ? and captured_on = ?")
+                .params(institution.value(), day.plusDays(1)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aLicenceRefusesLimitsThatCannotHold() {
+        PartyId pi = new PartyId(UUID.randomUUID());
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        Money single = Money.ofMajor("100", "EUR");
+        assertThatThrownBy(() -> new Licence(pi, "L-1", Set.of("ONLINE_PAYMENT"), Set.of("CN"), from, from, single,
+                Money.ofMajor("99.99", "EUR"), Set.of())).hasMessageContaining("daily volume limit");
+        assertThatThrownBy(() -> new Licence(pi, "L-1", Set.of("ONLINE_PAYMENT"), Set.of("CN"), from, from, single,
+                Money.ofMajor("1000", "USD"), Set.of())).hasMessageContaining("currency");
+        assertThatThrownBy(() -> new Licence(pi, "L-1", Set.of("ONLINE_PAYMENT"), Set.of("CN"), from, from, single, null,
+                Set.of("no spaces allowed"))).hasMessageContaining("connector");
+        Licence exact = new Licence(pi, "L-1", Set.of("ONLINE_PAYMENT"), Set.of("CN"), from, from, single, single, Set.of("sim-card"));
+        assertThat(exact.connectors()).containsExactly("sim-card");
+        assertThat(new Licence(pi, "L-2", Set.of("ONLINE_PAYMENT"), Set.of("CN"), from, from, single).dailyVolumeLimit()).isNull();
+    }
+}
