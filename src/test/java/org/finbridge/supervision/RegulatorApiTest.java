@@ -126,6 +126,20 @@ class RegulatorApiTest {
         Api.Response backwards = regulator.post(code, Map.of("name", "Shenzhen pilot", "startsOn", "2026-01-01", "sunsetOn", "2025-01-01"));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(regulator.get("/api/v1/supervision/zones").body().toString()).contains("\"version\":1").contains("80000");
+        // the zone is this regulator's: another regulator's change answers as for no such zone, and changes nothing
+        Api neighbour = actors.party(PartyKind.REGULATOR).api(port);
+        long zoneAudits = jdbc.sql("select count(*) from audit_trail where action = 'supervision.pilot_zone.define'").query(Long.class).single();
+        Api.Response taken = neighbour.post(code, Map.of("name", "Shenzhen pilot", "startsOn", "2026-01-01"));
+        assertThat(taken.status()).isEqualTo(404);
+        assertThat(taken.code()).isEqualTo("PILOT_ZONE_NOT_FOUND");
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.pilot_zone.define'").query(Long.class).single())
+                .isEqualTo(zoneAudits);
+        Api.Response read = neighbour.get(code);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("version").asInt()).isEqualTo(1);
+        assertThat(regulator.post(code, Map.of("name", "Shenzhen pilot, phase 2", "startsOn", "2026-01-01")).body().get("version").asInt())
+                .isEqualTo(2);
+        assertThat(neighbour.get("/api/v1/supervision/zones/NO-SUCH-ZONE").status()).isEqualTo(404);
         assertThat(actors.party(PartyKind.MERCHANT).api(port).post(code, Map.of("name", "mine", "startsOn", "2026-01-01")).status())
                 .isEqualTo(403);
     }

@@ -242,8 +242,10 @@ class SupervisionController {
                 throw new IllegalArgumentException("zone limit " + key + " is not a rule in force on the zone's start");
             }
         }
-        return ZoneView.of(zones.define(new PilotZone(code, body.name(), body.capabilities(), body.limits(), cohort, body.startsOn(),
-                body.sunsetOn(), 0)));
+        // another regulator's zone answers as a zone that does not exist
+        return zones.defineAs(actor.partyId(), new PilotZone(code, body.name(), body.capabilities(), body.limits(), cohort,
+                        body.startsOn(), body.sunsetOn(), 0)).map(ZoneView::of)
+                .orElseThrow(() -> new NotFoundException("PILOT_ZONE_NOT_FOUND", "no such pilot zone: " + code));
     }
 
     @GetMapping(BASE + "/platform-tax-reports/{quarter}")
