@@ -77,6 +77,39 @@ class RegulatorApiTest {
     }
 
     @Test
+    void badQuestionsGetClearErrorsAndUnknownObjectsAnswer404() {
+        Api regulator = actors.party(PartyKind.REGULATOR).api(port);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        String sup = "/api/v1/supervision";
+        long reads = jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single();
+        assertThat(regulator.get(sup + "/cbec-imports?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/cbec-imports?from=" + today + "&to=" + today + "&limit=0").status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/safeguarding?from=" + today.minusYears(2) + "&to=" + today).status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/flows?from=" + today + "&to=" + today + "&groupBy=PLANET").status()).isEqualTo(400);
+        Map<String, Object> person = Map.of("documentType", "PASSPORT", "country", "CN", "number", "E12345678", "year", 1999);
+        assertThat(regulator.post(sup + "/cbec-quotas/status", person).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(regulator.post(sup + "/fx-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN")).status())
+                .isEqualTo(400);
+        assertThat(regulator.post(sup + "/fx-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN", "number", "E1",
+                "year", today.getYear() + 1)).status()).isEqualTo(400);
+        Api.Response institution = regulator.get(sup + "/institutions/not-a-party");
+        assertThat(institution.status()).isEqualTo(404);
+        assertThat(institution.code()).isEqualTo("INSTITUTION_NOT_FOUND");
+        assertThat(regulator.get(sup + "/institutions/" + actors.party(PartyKind.PAYMENT_INSTITUTION).partyId()).status()).isEqualTo(404);
+        assertThat(regulator.get(sup + "/fx-collections/not-a-uuid").code()).isEqualTo("FX_COLLECTION_NOT_FOUND");
+        assertThat(regulator.post(sup + "/fx-collections/" + UUID.randomUUID() + "/review", Map.of("decision", "RELEASE")).status())
+                .isEqualTo(404);
+        // nothing was read, so nothing was recorded as read
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single())
+                .isEqualTo(reads);
+        // a person whose quota was never used: all of it remains
+        Api.Response unused = regulator.post(sup + "/cbec-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN",
+                "number", "E" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(unused.body().get("usedMinor").asLong()).isZero();
+        assertThat(unused.body().get("remainingMinor").asLong()).isEqualTo(2_600_000);
+    }
+
+    @Test
     void aRegulatorOpensDecidesAndClosesACaseOverTheApi() {
         Api regulator = actors.party(PartyKind.REGULATOR).api(port);
         Api neighbour = actors.party(PartyKind.REGULATOR).api(port);
