@@ -48,5 +48,21 @@ public interface RegulatorViews {
 
     List<PaymentLine> payments(LocalDate from, LocalDate to, String currency, PartyId merchant, int limit);
 
+    /**
+     * Which payments of a period to list; every part optional (null).
+     *
+     * @param corridor e.g. {@code CN-DE}: the merchant's country, then the buyer's
+     */
+    record PaymentFilter(String currency, PartyId merchant, String corridor, PartyId institution) {
+
+        public PaymentFilter {
+            if (corridor != null && !corridor.matches("[A-Z]{2}-[A-Z]{2}")) {
+                throw new IllegalArgumentException("a corridor is two country codes joined by '-', e.g. CN-DE");
+            }
+        }
+    }
+
+    List<PaymentLine> payments(LocalDate from, LocalDate to, PaymentFilter filter, int limit);
+
     List<Breach> breaches(int year, String kind);
 }

@@ -138,6 +138,9 @@ class RegulatorJourneyTest {
                 .allSatisfy(l -> assertThat(l.get("institutionId").asString()).isEqualTo(institution.toString()));
         assertThat(lines).filteredOn(l -> l.get("paymentId").asString().equals(probe))
                 .singleElement().satisfies(l -> assertThat(l.get("institutionId").isNull()).isTrue());
+        assertThat(list(regulator.get(SUP + "/payments?" + period + "&corridor=CN-FR&institutionId=" + institution)))
+                .singleElement().satisfies(l -> assertThat(l.get("paymentId").asString()).isEqualTo(over));
+        assertThat(regulator.get(SUP + "/payments?" + period + "&corridor=China-France").status()).isEqualTo(400);
         assertThat(list(regulator.get(SUP + "/flows?" + period + "&groupBy=CORRIDOR")))
                 .anySatisfy(f -> assertThat(f.get("group").asString()).isEqualTo("CN-FR"));
         assertThat(list(regulator.get(SUP + "/flows?" + period + "&groupBy=INSTITUTION")))

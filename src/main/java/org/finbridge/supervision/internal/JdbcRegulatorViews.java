@@ -86,15 +86,27 @@ class JdbcRegulatorViews implements RegulatorViews {
 
     @Override
     public List<PaymentLine> payments(LocalDate from, LocalDate to, String currency, PartyId merchant, int limit) {
+        return payments(from, to, new PaymentFilter(currency, merchant, null, null), limit);
+    }
+
+    @Override
+    public List<PaymentLine> payments(LocalDate from, LocalDate to, PaymentFilter filter, int limit) {
         period(from, to);
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
         }
+        UUID merchant = filter.merchant() == null ? null : filter.merchant().value();
+        UUID institution = filter.institution() == null ? null : filter.institution().value();
+        String merchantCountry = filter.corridor() == null ? null : filter.corridor().substring(0, 2);
+        String buyerCountry = filter.corridor() == null ? null : filter.corridor().substring(3);
         return jdbc.sql("""
                 select * from supervision_payments where captured_on between ? and ?
                     and (cast(? as varchar(3)) is null or currency = ?) and (cast(? as uuid) is null or merchant_id = ?)
+                    and (cast(? as varchar(2)) is null or merchant_country = ?) and (cast(? as varchar(2)) is null or buyer_country = ?)
+                    and (cast(? as uuid) is null or institution_id = ?)
                 order by captured_on, payment_id fetch first """ + " " + limit + " rows only")
-                .params(from, to, currency, currency, merchant == null ? null : merchant.value(), merchant == null ? null : merchant.value())
+                .params(from, to, filter.currency(), filter.currency(), merchant, merchant, merchantCountry, merchantCountry,
+                        buyerCountry, buyerCountry, institution, institution)
                 .query((rs, n) -> new PaymentLine(rs.getObject("payment_id", UUID.class), new PartyId(rs.getObject("merchant_id", UUID.class)),
                         rs.getString("order_reference"), rs.getString("currency"), rs.getLong("captured_minor"), rs.getLong("refunded_minor"),
                         (Long) rs.getObject("usd_captured_minor", Long.class), rs.getObject("captured_on", LocalDate.class),

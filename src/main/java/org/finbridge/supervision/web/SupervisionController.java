@@ -108,14 +108,18 @@ class SupervisionController {
     @Access(value = ApiScope.SUPERVISION_READ, kinds = PartyKind.REGULATOR)
     List<PaymentView> payments(Actor actor, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                @RequestParam(required = false) String currency, @RequestParam(required = false) String merchantId,
+                               @RequestParam(required = false) String corridor, @RequestParam(required = false) String institutionId,
                                @RequestParam(defaultValue = "500") int limit) {
         PartyId merchant = merchantId == null ? null : PartyId.parse(merchantId);
-        List<PaymentView> lines = views.payments(from, to, currency, merchant, limit).stream()
+        PartyId institution = institutionId == null ? null : PartyId.parse(institutionId);
+        List<PaymentView> lines = views.payments(from, to, new RegulatorViews.PaymentFilter(currency, merchant, corridor, institution),
+                        limit).stream()
                 .map(p -> new PaymentView(TimeOrderedIds.format("pay", p.paymentId()), p.merchant().toString(), p.orderReference(), p.currency(),
                         p.capturedMinor(), p.refundedMinor(), p.usdCapturedMinor(), p.capturedOn(), p.merchantCountry(),
                         p.buyerCountry(), corridor(p.merchantCountry(), p.buyerCountry()), p.connector(),
                         p.institution() == null ? null : p.institution().toString())).toList();
-        read(actor, "payments", "from=" + from + " to=" + to + " currency=" + currency + " merchant=" + merchantId);
+        read(actor, "payments", "from=" + from + " to=" + to + " currency=" + currency + " merchant=" + merchantId
+                + " corridor=" + corridor + " institution=" + institutionId);
         return lines;
     }
 
