@@ -98,6 +98,29 @@ class InstitutionLimitsTest {
                 .params(institution.value(), day.plusDays(1)).query(Long.class).single()).isEqualTo(3);
     }
 
+    @Autowired
+    org.finbridge.fx.ReferenceRates rates;
+
+    @Test
+    void aLicenceInDollarsJudgesEuroPaymentsAtTheirUsdEquivalentOfTheDay() {
+        org.finbridge.fx.FxTestRates.publishToday(rates, clock); // EUR 1 = USD 1.0892
+        TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
+        Api merchant = seller.api(port);
+        pay(merchant, 500);
+        String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
+                .param(seller.partyId().value()).query(String.class).single();
+        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
+        institutions.register(new Licence(institution, "USD-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
+                Set.of("CN"), today(), today(), Money.ofMajor("100", "USD"), null, Set.of(connector)));
+        pay(merchant, 9_181); // USD 99.999… → 100.00: at the limit
+        assertThat(breaches(institution, "INSTITUTION_SINGLE_TXN_LIMIT")).isEmpty();
+        String over = pay(merchant, 9_182); // USD 100.01
+        assertThat(breaches(institution, "INSTITUTION_SINGLE_TXN_LIMIT")).containsExactly(over);
+        assertThat(jdbc.sql("select currency || ' ' || amount_minor || '/' || limit_minor from supervision_quota_breaches where reference = ?")
+                .param(over).query(String.class).single()).isEqualTo("USD 10001/10000");
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).as("no daily cap").isEmpty();
+    }
+
     @Test
     void aLicenceRefusesLimitsThatCannotHold() {
         PartyId pi = new PartyId(UUID.randomUUID());
