@@ -112,6 +112,9 @@ class InstitutionLimitsTest {
         PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
         institutions.register(new Licence(institution, "USD-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
                 Set.of("CN"), today(), today(), Money.ofMajor("100", "USD"), null, Set.of(connector)));
+        // the connector changed hands: its payments are this institution's only
+        assertThat(institutions.operating(connector, today()).map(Licence::institution)).contains(institution);
+        assertThat(institutions.all()).filteredOn(l -> l.connectors().contains(connector)).hasSize(1);
         pay(merchant, 9_181); // USD 99.999… → 100.00: at the limit
         assertThat(breaches(institution, "INSTITUTION_SINGLE_TXN_LIMIT")).isEmpty();
         String over = pay(merchant, 9_182); // USD 100.01
@@ -119,6 +122,36 @@ class InstitutionLimitsTest {
         assertThat(jdbc.sql("select currency || ' ' || amount_minor || '/' || limit_minor from supervision_quota_breaches where reference = ?")
                 .param(over).query(String.class).single()).isEqualTo("USD 10001/10000");
         assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).as("no daily cap").isEmpty();
+    }
+
+    @Test
+    void concurrentPaymentsOverTheDailyLimitRecordOneBreachAndOneCaseAndEveryPaymentGoesThrough() throws Exception {
+        TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
+        Api merchant = seller.api(port);
+        pay(merchant, 500);
+        String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
+                .param(seller.partyId().value()).query(String.class).single();
+        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
+        institutions.register(new Licence(institution, "CON-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
+                Set.of("CN"), today(), today(), Money.ofMajor("100", "EUR"), Money.ofMajor("100", "EUR"), Set.of(connector)));
+        pay(merchant, 10_000); // the day at its limit: every payment after it takes the day over
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> paid = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                paid.add(pool.submit(() -> pay(merchant, 1_000)));
+            }
+            for (java.util.concurrent.Future<String> f : paid) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("pay_");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).containsExactly(today().toString());
+        assertThat(jdbc.sql("select count(*) from supervision_violations where subject_id = ? and rule_code = 'CN_PI_OVER_LICENCE_LIMIT'")
+                .param(institution.value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from supervision_payments where institution_id = ?").param(institution.value())
+                .query(Long.class).single()).isEqualTo(7);
     }
 
     @Test

@@ -41,6 +41,17 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
     public Licence register(Licence l) {
         Optional<Licence> before = find(l.institution());
         jdbc.sql("delete from supervision_institutions where party_id = ?").param(l.institution().value()).update();
+        // a connector is operated by one institution at a time: naming it here takes it from its previous operator
+        for (Licence other : all()) {
+            if (other.connectors().stream().anyMatch(l.connectors()::contains)) {
+                java.util.Set<String> kept = new java.util.TreeSet<>(other.connectors());
+                kept.removeAll(l.connectors());
+                jdbc.sql("update supervision_institutions set connectors = ? where party_id = ?")
+                        .params(Codes.join(kept), other.institution().value()).update();
+                audit.record("supervision.institution.connectors", "payment_institution", other.institution().toString(),
+                        Codes.join(other.connectors()), Codes.join(kept));
+            }
+        }
         jdbc.sql("""
                 insert into supervision_institutions (party_id, licence_number, scopes, regions, valid_from, valid_to, limit_currency,
                     limit_minor, daily_limit_minor, connectors, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -71,7 +82,7 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
             return Optional.empty();
         }
         // the register is small (one row per licensed institution): filtered here rather than by a LIKE on the list
-        return jdbc.sql("select * from supervision_institutions order by registered_at desc, licence_number")
+        return jdbc.sql("select * from supervision_institutions order by licence_number")
                 .query(JdbcPaymentInstitutions::row).list().stream()
                 .filter(l -> l.connectors().contains(connector) && l.validOn(day)).findFirst();
     }
