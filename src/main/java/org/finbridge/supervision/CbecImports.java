@@ -24,6 +24,12 @@ public interface CbecImports {
 
     Optional<CbecImportRecord> find(UUID id);
 
+    /** The orders declared in a period (Beijing dates, both ends included), oldest first, at most {@code limit}. */
+    List<CbecImportRecord> declared(java.time.LocalDate from, java.time.LocalDate to, int limit);
+
+    /** A buyer's orders counted in (or refused from) a calendar year's quota, oldest first. */
+    List<CbecImportRecord> ofBuyer(IdentityDocument buyer, int year);
+
     /** Orders of a year that became general trade because the buyer's annual limit would have been exceeded. */
     List<CbecImportRecord> annualLimitBreaches(int year);
 

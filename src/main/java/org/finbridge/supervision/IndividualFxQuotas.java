@@ -20,6 +20,9 @@ public interface IndividualFxQuotas {
      */
     FxQuotaResult use(String reference, IdentityDocument person, FxDirection direction, Money amount, boolean evidenceAttached);
 
+    /** The annual quota in force on a day (USD). */
+    Money quota(java.time.LocalDate day);
+
     /** The USD equivalent the person has used in a direction and year. */
     Money used(IdentityDocument person, FxDirection direction, int year);
 }

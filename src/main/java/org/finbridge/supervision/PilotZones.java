@@ -9,8 +9,18 @@ import org.finbridge.party.PartyId;
 /** Pilot zones held as data, and the rules they apply to their participants. */
 public interface PilotZones {
 
-    /** Creates a zone or changes its policy (a new version; audited). */
+    /** Creates a zone or changes its policy (a new version; audited), as the platform: whoever holds the zone keeps it. */
     PilotZone define(PilotZone zone);
+
+    /**
+     * A regulator creates a zone or changes its policy. A zone is held by the regulator that defined it: another
+     * regulator's change is refused (empty), exactly as for a zone that does not exist; a zone nobody holds yet
+     * becomes this regulator's.
+     */
+    Optional<PilotZone> defineAs(PartyId authority, PilotZone zone);
+
+    /** The regulator holding a zone's policy; empty for a zone nobody holds, or no such zone. */
+    Optional<PartyId> authorityOf(String code);
 
     Optional<PilotZone> find(String code);
 

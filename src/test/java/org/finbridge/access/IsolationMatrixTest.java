@@ -450,6 +450,49 @@ class IsolationMatrixTest {
                 "ruleCode", "MATRIX_CASE", "description", "filed by the matrix")));
         add("POST " + sup + "/violations/{id}/steps", write, o -> new Request(sup + "/violations/" + o.violation() + "/steps",
                 Map.of("action", "investigate")));
+        // objects of the platform's whole register, not of one regulator: the same for every target
+        add("GET " + sup + "/institutions/{id}", read, o -> get(sup + "/institutions/" + IsolationMatrixTest.supervised[0]));
+        add("GET " + sup + "/zones/{code}", read, o -> get(sup + "/zones/" + IsolationMatrixTest.supervised[1]));
+        add("GET " + sup + "/fx-collections/{id}", read, o -> get(sup + "/fx-collections/" + IsolationMatrixTest.supervised[2]));
+        add("POST " + sup + "/fx-collections/{id}/review", write, o -> new Request(sup + "/fx-collections/" + IsolationMatrixTest.supervised[2]
+                + "/review", Map.of("decision", "RELEASE", "note", "matrix")));
+        add("GET " + sup + "/cbec-imports", read, o -> get(sup + "/cbec-imports?from=2026-01-01&to=2026-12-31"));
+        add("POST " + sup + "/cbec-quotas/status", read, o -> new Request(sup + "/cbec-quotas/status",
+                Map.of("documentType", "CN_RESIDENT_ID", "country", "CN", "number", "11010519491231002X")));
+        add("POST " + sup + "/fx-quotas/status", read, o -> new Request(sup + "/fx-quotas/status",
+                Map.of("documentType", "CN_RESIDENT_ID", "country", "CN", "number", "11010519491231002X")));
+        add("GET " + sup + "/safeguarding", read, o -> get(sup + "/safeguarding?from=2026-01-01&to=2026-12-31"));
+    }
+
+    /** A licensed institution, a pilot zone and an FX collection held for authenticity, made once for the matrix. */
+    private static volatile String[] supervised = new String[3];
+
+    @Autowired
+    org.finbridge.supervision.PaymentInstitutions institutions;
+
+    @Autowired
+    org.finbridge.supervision.PilotZones zones;
+
+    @Autowired
+    org.finbridge.supervision.FxCollections collections;
+
+    @org.junit.jupiter.api.BeforeEach
+    synchronized void supervisedObjects() {
+        if (supervised[0] != null) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
+        institutions.register(new org.finbridge.supervision.Licence(institution, "MATRIX-" + TimeOrderedIds.next(),
+                Set.of("CROSS_BORDER_FX"), Set.of("CN"), today.minusYears(1), today.plusYears(1),
+                org.finbridge.money.Money.ofMajor("50000", "USD")));
+        zones.define(new org.finbridge.supervision.PilotZone("MATRIX-READ-ZONE", "Matrix zone", Set.of(), Map.of(), Set.of(),
+                today.minusYears(1), null, 0));
+        // no trade record behind it: held
+        org.finbridge.supervision.FxCollection held = collections.receive(actors.party(PartyKind.MERCHANT).partyId(),
+                new org.finbridge.trade.OrderReference(actors.party(PartyKind.MARKETPLACE).partyId(), "MATRIX-FX-1"), "matrix-fx-1",
+                org.finbridge.money.Money.ofMajor("10", "USD"));
+        supervised = new String[] {institution.toString(), "MATRIX-READ-ZONE", held.id().toString()};
     }
 
     /** A role in the matrix: every party kind with all it may hold, and the operators' separated duties. */

@@ -239,5 +239,16 @@ class FxSupervisionTest {
                 "pay-" + UUID.randomUUID(), Money.ofMajor("100", "EUR"));
         assertThat(c.bopCode()).isEqualTo("121010");
         assertThat(c.holdReason()).contains("no payment record");
+        // the regulator's view by customs mode counts it under general trade
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        assertThat(views.flows(today, today, RegulatorViews.GroupBy.CUSTOMS_MODE))
+                .anySatisfy(f -> {
+                    assertThat(f.group()).isEqualTo("GENERAL_TRADE");
+                    assertThat(f.currency()).isEqualTo("EUR");
+                    assertThat(f.capturedMinor()).isGreaterThanOrEqualTo(10_000);
+                });
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RegulatorViews views;
 }

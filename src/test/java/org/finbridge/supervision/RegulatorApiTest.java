@@ -77,6 +77,39 @@ class RegulatorApiTest {
     }
 
     @Test
+    void badQuestionsGetClearErrorsAndUnknownObjectsAnswer404() {
+        Api regulator = actors.party(PartyKind.REGULATOR).api(port);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        String sup = "/api/v1/supervision";
+        long reads = jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single();
+        assertThat(regulator.get(sup + "/cbec-imports?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/cbec-imports?from=" + today + "&to=" + today + "&limit=0").status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/safeguarding?from=" + today.minusYears(2) + "&to=" + today).status()).isEqualTo(400);
+        assertThat(regulator.get(sup + "/flows?from=" + today + "&to=" + today + "&groupBy=PLANET").status()).isEqualTo(400);
+        Map<String, Object> person = Map.of("documentType", "PASSPORT", "country", "CN", "number", "E12345678", "year", 1999);
+        assertThat(regulator.post(sup + "/cbec-quotas/status", person).code()).isEqualTo("INVALID_REQUEST");
+        assertThat(regulator.post(sup + "/fx-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN")).status())
+                .isEqualTo(400);
+        assertThat(regulator.post(sup + "/fx-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN", "number", "E1",
+                "year", today.getYear() + 1)).status()).isEqualTo(400);
+        Api.Response institution = regulator.get(sup + "/institutions/not-a-party");
+        assertThat(institution.status()).isEqualTo(404);
+        assertThat(institution.code()).isEqualTo("INSTITUTION_NOT_FOUND");
+        assertThat(regulator.get(sup + "/institutions/" + actors.party(PartyKind.PAYMENT_INSTITUTION).partyId()).status()).isEqualTo(404);
+        assertThat(regulator.get(sup + "/fx-collections/not-a-uuid").code()).isEqualTo("FX_COLLECTION_NOT_FOUND");
+        assertThat(regulator.post(sup + "/fx-collections/" + UUID.randomUUID() + "/review", Map.of("decision", "RELEASE")).status())
+                .isEqualTo(404);
+        // nothing was read, so nothing was recorded as read
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read'").query(Long.class).single())
+                .isEqualTo(reads);
+        // a person whose quota was never used: all of it remains
+        Api.Response unused = regulator.post(sup + "/cbec-quotas/status", Map.of("documentType", "PASSPORT", "country", "CN",
+                "number", "E" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(unused.body().get("usedMinor").asLong()).isZero();
+        assertThat(unused.body().get("remainingMinor").asLong()).isEqualTo(2_600_000);
+    }
+
+    @Test
     void aRegulatorOpensDecidesAndClosesACaseOverTheApi() {
         Api regulator = actors.party(PartyKind.REGULATOR).api(port);
         Api neighbour = actors.party(PartyKind.REGULATOR).api(port);
@@ -126,6 +159,20 @@ class RegulatorApiTest {
         Api.Response backwards = regulator.post(code, Map.of("name", "Shenzhen pilot", "startsOn", "2026-01-01", "sunsetOn", "2025-01-01"));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(regulator.get("/api/v1/supervision/zones").body().toString()).contains("\"version\":1").contains("80000");
+        // the zone is this regulator's: another regulator's change answers as for no such zone, and changes nothing
+        Api neighbour = actors.party(PartyKind.REGULATOR).api(port);
+        long zoneAudits = jdbc.sql("select count(*) from audit_trail where action = 'supervision.pilot_zone.define'").query(Long.class).single();
+        Api.Response taken = neighbour.post(code, Map.of("name", "Shenzhen pilot", "startsOn", "2026-01-01"));
+        assertThat(taken.status()).isEqualTo(404);
+        assertThat(taken.code()).isEqualTo("PILOT_ZONE_NOT_FOUND");
+        assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.pilot_zone.define'").query(Long.class).single())
+                .isEqualTo(zoneAudits);
+        Api.Response read = neighbour.get(code);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("version").asInt()).isEqualTo(1);
+        assertThat(regulator.post(code, Map.of("name", "Shenzhen pilot, phase 2", "startsOn", "2026-01-01")).body().get("version").asInt())
+                .isEqualTo(2);
+        assertThat(neighbour.get("/api/v1/supervision/zones/NO-SUCH-ZONE").status()).isEqualTo(404);
         assertThat(actors.party(PartyKind.MERCHANT).api(port).post(code, Map.of("name", "mine", "startsOn", "2026-01-01")).status())
                 .isEqualTo(403);
     }

@@ -196,6 +196,25 @@ class JdbcCbecImports implements CbecImports {
     }
 
     @Override
+    public List<CbecImportRecord> declared(LocalDate from, LocalDate to, int limit) {
+        if (from == null || to == null || to.isBefore(from) || from.plusYears(1).isBefore(to)) {
+            throw new IllegalArgumentException("a period is from a date to a later one, at most one year");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        return jdbc.sql("select * from supervision_cbec_orders where rules_date between ? and ? order by recorded_at, id fetch first "
+                        + limit + " rows only")
+                .params(from, to).query(this::row).list();
+    }
+
+    @Override
+    public List<CbecImportRecord> ofBuyer(IdentityDocument buyer, int year) {
+        return jdbc.sql("select * from supervision_cbec_orders where buyer_hash = ? and quota_year = ? order by recorded_at, id")
+                .params(buyerHash(buyer), year).query(this::row).list();
+    }
+
+    @Override
     public List<CbecImportRecord> annualLimitBreaches(int year) {
         return jdbc.sql("select * from supervision_cbec_orders where quota_year = ? and over_annual_limit = true order by recorded_at, id")
                 .param(year).query(this::row).list();

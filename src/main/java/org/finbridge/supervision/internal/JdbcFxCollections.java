@@ -84,16 +84,20 @@ class JdbcFxCollections implements FxCollections {
         usd.inUsd(amount, day).filter(v -> v.compareTo(cap) > 0)
                 .ifPresent(v -> reasons.add("over the single-transaction cap of " + cap + " (" + v + ")"));
         boolean generalTrade = record.declarations().stream().anyMatch(d -> d.mode() == CustomsMode.GENERAL_TRADE);
+        // the regulator's view by customs mode: general trade wins (it decides the BOP code), else the first declared
+        String mode = generalTrade ? CustomsMode.GENERAL_TRADE.name()
+                : record.declarations().stream().map(d -> d.mode().name()).findFirst().orElse(null);
         String code = rules.text(generalTrade ? "cn_fx.bop_code_general_trade" : "cn_fx.bop_code_cbec_online_shopping", day);
         UUID id = TimeOrderedIds.next(clock);
         FxCollection.State state = reasons.isEmpty() ? FxCollection.State.CLEARED : FxCollection.State.HELD;
         try {
             jdbc.sql("""
                     insert into supervision_fx_collections (id, merchant_id, marketplace_id, order_number, payment_reference,
-                        currency, amount_minor, state, hold_reason, bop_code, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        currency, amount_minor, state, hold_reason, bop_code, received_at, customs_mode)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, merchant.value(), order.marketplace().value(), order.orderNumber(), paymentReference,
                             amount.currency().code(), amount.minorUnits(), state.name(),
-                            reasons.isEmpty() ? null : String.join("; ", reasons), code, Timestamp.from(now))
+                            reasons.isEmpty() ? null : String.join("; ", reasons), code, Timestamp.from(now), mode)
                     .update();
         } catch (DuplicateKeyException receivedConcurrently) {
             return byPayment(merchant, paymentReference).orElseThrow(() -> receivedConcurrently);

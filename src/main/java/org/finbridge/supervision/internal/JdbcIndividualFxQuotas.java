@@ -69,7 +69,7 @@ class JdbcIndividualFxQuotas implements IndividualFxQuotas {
         String hash = hasher.hash(person);
         int year = day.getYear();
         ensureRow(hash, year, direction);
-        Money quota = new Money(rules.decimal("cn_fx.individual_annual_quota_usd", day).movePointRight(2).longValueExact(), UsdValues.USD);
+        Money quota = quota(day);
         try {
             return tx.execute(status -> {
                 long used = jdbc.sql("select used_usd_minor from supervision_fx_quotas where person_hash = ? and quota_year = ? and direction = ? for update")
@@ -98,6 +98,11 @@ class JdbcIndividualFxQuotas implements IndividualFxQuotas {
         } catch (DuplicateKeyException countedConcurrently) {
             return new FxQuotaResult.AlreadyCounted(reference);
         }
+    }
+
+    @Override
+    public Money quota(LocalDate day) {
+        return new Money(rules.decimal("cn_fx.individual_annual_quota_usd", day).movePointRight(2).longValueExact(), UsdValues.USD);
     }
 
     @Override

@@ -41,11 +41,23 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
     public Licence register(Licence l) {
         Optional<Licence> before = find(l.institution());
         jdbc.sql("delete from supervision_institutions where party_id = ?").param(l.institution().value()).update();
+        // a connector is operated by one institution at a time: naming it here takes it from its previous operator
+        for (Licence other : all()) {
+            if (other.connectors().stream().anyMatch(l.connectors()::contains)) {
+                java.util.Set<String> kept = new java.util.TreeSet<>(other.connectors());
+                kept.removeAll(l.connectors());
+                jdbc.sql("update supervision_institutions set connectors = ? where party_id = ?")
+                        .params(Codes.join(kept), other.institution().value()).update();
+                audit.record("supervision.institution.connectors", "payment_institution", other.institution().toString(),
+                        Codes.join(other.connectors()), Codes.join(kept));
+            }
+        }
         jdbc.sql("""
                 insert into supervision_institutions (party_id, licence_number, scopes, regions, valid_from, valid_to, limit_currency,
-                    limit_minor, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    limit_minor, daily_limit_minor, connectors, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(l.institution().value(), l.licenceNumber(), Codes.join(l.scopes()), Codes.join(l.regions()), l.validFrom(),
                         l.validTo(), l.singleTransactionLimit().currency().code(), l.singleTransactionLimit().minorUnits(),
+                        l.dailyVolumeLimit() == null ? null : l.dailyVolumeLimit().minorUnits(), Codes.join(l.connectors()),
                         Timestamp.from(clock.instant()))
                 .update();
         audit.record("supervision.institution.register", "payment_institution", l.institution().toString(),
@@ -62,6 +74,17 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
     @Override
     public List<Licence> all() {
         return jdbc.sql("select * from supervision_institutions order by licence_number").query(JdbcPaymentInstitutions::row).list();
+    }
+
+    @Override
+    public Optional<Licence> operating(String connector, LocalDate day) {
+        if (connector == null) {
+            return Optional.empty();
+        }
+        // the register is small (one row per licensed institution): filtered here rather than by a LIKE on the list
+        return jdbc.sql("select * from supervision_institutions order by licence_number")
+                .query(JdbcPaymentInstitutions::row).list().stream()
+                .filter(l -> l.connectors().contains(connector) && l.validOn(day)).findFirst();
     }
 
     @Override
@@ -89,9 +112,11 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
     }
 
     private static Licence row(ResultSet rs, int n) throws SQLException {
+        CurrencyCode currency = CurrencyCode.of(rs.getString("limit_currency"));
+        Long daily = rs.getObject("daily_limit_minor", Long.class);
         return new Licence(new PartyId(rs.getObject("party_id", UUID.class)), rs.getString("licence_number"),
                 Codes.split(rs.getString("scopes")), Codes.split(rs.getString("regions")), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class),
-                new Money(rs.getLong("limit_minor"), CurrencyCode.of(rs.getString("limit_currency"))));
+                rs.getObject("valid_to", LocalDate.class), new Money(rs.getLong("limit_minor"), currency),
+                daily == null ? null : new Money(daily, currency), Codes.split(rs.getString("connectors")));
     }
 }

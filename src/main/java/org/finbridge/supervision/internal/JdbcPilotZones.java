@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.finbridge.party.PartyId;
 import org.finbridge.platform.Acting;
@@ -39,6 +40,29 @@ class JdbcPilotZones implements PilotZones {
     @Override
     @Transactional
     public PilotZone define(PilotZone zone) {
+        return define(zone, authorityOf(zone.code()).orElse(null));
+    }
+
+    @Override
+    @Transactional
+    public Optional<PilotZone> defineAs(PartyId authority, PilotZone zone) {
+        // locks the zone's row (when there is one) so that two regulators cannot both take a zone nobody holds
+        List<Optional<UUID>> holder = jdbc.sql("select authority_id from supervision_pilot_zones where code = ? for update")
+                .param(zone.code()).query((rs, n) -> Optional.ofNullable(rs.getObject("authority_id", UUID.class))).list();
+        if (!holder.isEmpty() && holder.get(0).isPresent() && !holder.get(0).get().equals(authority.value())) {
+            return Optional.empty();
+        }
+        return Optional.of(define(zone, authority));
+    }
+
+    @Override
+    public Optional<PartyId> authorityOf(String code) {
+        return jdbc.sql("select authority_id from supervision_pilot_zones where code = ?").param(code)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("authority_id", UUID.class))).list().stream()
+                .flatMap(Optional::stream).findFirst().map(PartyId::new);
+    }
+
+    private PilotZone define(PilotZone zone, PartyId authority) {
         zone.limits().forEach((key, value) -> {
             try {
                 new BigDecimal(value);
@@ -55,9 +79,10 @@ class JdbcPilotZones implements PilotZones {
         jdbc.sql("delete from supervision_pilot_zones where code = ?").param(zone.code()).update();
         jdbc.sql("""
                 insert into supervision_pilot_zones (code, name, capabilities, limits, cohort, starts_on, sunset_on, version, changed_at,
-                    changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    changed_by, authority_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(stored.code(), stored.name(), Codes.join(stored.capabilities()), Codes.joinMap(stored.limits()),
-                        Codes.join(stored.cohort()), stored.startsOn(), stored.sunsetOn(), version, now, by)
+                        Codes.join(stored.cohort()), stored.startsOn(), stored.sunsetOn(), version, now, by,
+                        authority == null ? null : authority.value())
                 .update();
         String policy = stored.toString();
         jdbc.sql("insert into supervision_pilot_zone_history (code, version, policy, changed_at, changed_by) values (?, ?, ?, ?, ?)")

@@ -41,6 +41,13 @@ class JdbcRegulatorViews implements RegulatorViews {
                     group by transaction_code, currency order by transaction_code, currency""")
                     .params(from, to).query(JdbcRegulatorViews::flow).list();
             case PILOT_ZONE -> byZone(from, to);
+            case CORRIDOR -> grouped("coalesce(merchant_country, '??') || '-' || coalesce(buyer_country, '??')", from, to);
+            case INSTITUTION -> grouped("coalesce(cast(institution_id as varchar(36)), 'none')", from, to);
+            case CUSTOMS_MODE -> jdbc.sql("""
+                    select coalesce(customs_mode, 'none') grp, currency, count(*) n, sum(amount_minor) captured, 0 refunded
+                    from supervision_fx_collections where received_at >= ? and received_at < ?
+                    group by coalesce(customs_mode, 'none'), currency order by 1, 2""")
+                    .params(beijingStart(from), beijingStart(to.plusDays(1))).query(JdbcRegulatorViews::flow).list();
         };
     }
 
@@ -79,18 +86,33 @@ class JdbcRegulatorViews implements RegulatorViews {
 
     @Override
     public List<PaymentLine> payments(LocalDate from, LocalDate to, String currency, PartyId merchant, int limit) {
+        return payments(from, to, new PaymentFilter(currency, merchant, null, null), limit);
+    }
+
+    @Override
+    public List<PaymentLine> payments(LocalDate from, LocalDate to, PaymentFilter filter, int limit) {
         period(from, to);
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
         }
+        UUID merchant = filter.merchant() == null ? null : filter.merchant().value();
+        UUID institution = filter.institution() == null ? null : filter.institution().value();
+        String merchantCountry = filter.corridor() == null ? null : filter.corridor().substring(0, 2);
+        String buyerCountry = filter.corridor() == null ? null : filter.corridor().substring(3);
         return jdbc.sql("""
                 select * from supervision_payments where captured_on between ? and ?
                     and (cast(? as varchar(3)) is null or currency = ?) and (cast(? as uuid) is null or merchant_id = ?)
+                    and (cast(? as varchar(2)) is null or merchant_country = ?) and (cast(? as varchar(2)) is null or buyer_country = ?)
+                    and (cast(? as uuid) is null or institution_id = ?)
                 order by captured_on, payment_id fetch first """ + " " + limit + " rows only")
-                .params(from, to, currency, currency, merchant == null ? null : merchant.value(), merchant == null ? null : merchant.value())
+                .params(from, to, filter.currency(), filter.currency(), merchant, merchant, merchantCountry, merchantCountry,
+                        buyerCountry, buyerCountry, institution, institution)
                 .query((rs, n) -> new PaymentLine(rs.getObject("payment_id", UUID.class), new PartyId(rs.getObject("merchant_id", UUID.class)),
                         rs.getString("order_reference"), rs.getString("currency"), rs.getLong("captured_minor"), rs.getLong("refunded_minor"),
-                        (Long) rs.getObject("usd_captured_minor", Long.class), rs.getObject("captured_on", LocalDate.class)))
+                        (Long) rs.getObject("usd_captured_minor", Long.class), rs.getObject("captured_on", LocalDate.class),
+                        rs.getString("merchant_country"), rs.getString("buyer_country"), rs.getString("connector"),
+                        rs.getObject("institution_id", UUID.class) == null ? null
+                                : new PartyId(rs.getObject("institution_id", UUID.class))))
                 .list();
     }
 
@@ -104,6 +126,11 @@ class JdbcRegulatorViews implements RegulatorViews {
                         rs.getInt("quota_year"), rs.getString("currency"), rs.getLong("amount_minor"), rs.getLong("limit_minor"),
                         rs.getString("reference"), rs.getTimestamp("detected_at").toInstant()))
                 .list();
+    }
+
+    /** Periods are Beijing dates: a day starts at midnight in Asia/Shanghai. */
+    private static java.sql.Timestamp beijingStart(LocalDate day) {
+        return java.sql.Timestamp.from(day.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     private static void period(LocalDate from, LocalDate to) {

@@ -43,9 +43,11 @@ class PaymentsReadModel implements MerchantReceipts {
     private final BopLedger bop;
     private final Violations violations;
     private final TransactionTemplate savepoint;
+    private final PaymentAttribution attribution;
 
     PaymentsReadModel(JdbcClient jdbc, UsdValues usd, RuleBook rules, Breaches breaches, BopLedger bop, Violations violations,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, PaymentAttribution attribution) {
+        this.attribution = attribution;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -79,6 +81,7 @@ class PaymentsReadModel implements MerchantReceipts {
                         .params(payment, event.merchantId().value(), event.orderReference(), event.currency(), amount.minorUnits(),
                                 inUsd.map(Money::minorUnits).orElse(null), day).update();
             }
+            attribution.captured(event, amount, day);
         } else {
             jdbc.sql("update supervision_payments set refunded_minor = refunded_minor + ? where payment_id = ?")
                     .params(amount.minorUnits(), payment).update();

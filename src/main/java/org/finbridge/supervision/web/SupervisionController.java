@@ -100,20 +100,32 @@ class SupervisionController {
     }
 
     record PaymentView(String paymentId, String merchantId, String orderReference, String currency, long capturedMinor,
-                       long refundedMinor, Long usdCapturedMinor, LocalDate capturedOn) {
+                       long refundedMinor, Long usdCapturedMinor, LocalDate capturedOn, String merchantCountry, String buyerCountry,
+                       String corridor, String connector, String institutionId) {
     }
 
     @GetMapping(BASE + "/payments")
     @Access(value = ApiScope.SUPERVISION_READ, kinds = PartyKind.REGULATOR)
     List<PaymentView> payments(Actor actor, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                @RequestParam(required = false) String currency, @RequestParam(required = false) String merchantId,
+                               @RequestParam(required = false) String corridor, @RequestParam(required = false) String institutionId,
                                @RequestParam(defaultValue = "500") int limit) {
         PartyId merchant = merchantId == null ? null : PartyId.parse(merchantId);
-        List<PaymentView> lines = views.payments(from, to, currency, merchant, limit).stream()
-                .map(p -> new PaymentView(p.paymentId().toString(), p.merchant().toString(), p.orderReference(), p.currency(),
-                        p.capturedMinor(), p.refundedMinor(), p.usdCapturedMinor(), p.capturedOn())).toList();
-        read(actor, "payments", "from=" + from + " to=" + to + " currency=" + currency + " merchant=" + merchantId);
+        PartyId institution = institutionId == null ? null : PartyId.parse(institutionId);
+        List<PaymentView> lines = views.payments(from, to, new RegulatorViews.PaymentFilter(currency, merchant, corridor, institution),
+                        limit).stream()
+                .map(p -> new PaymentView(TimeOrderedIds.format("pay", p.paymentId()), p.merchant().toString(), p.orderReference(), p.currency(),
+                        p.capturedMinor(), p.refundedMinor(), p.usdCapturedMinor(), p.capturedOn(), p.merchantCountry(),
+                        p.buyerCountry(), corridor(p.merchantCountry(), p.buyerCountry()), p.connector(),
+                        p.institution() == null ? null : p.institution().toString())).toList();
+        read(actor, "payments", "from=" + from + " to=" + to + " currency=" + currency + " merchant=" + merchantId
+                + " corridor=" + corridor + " institution=" + institutionId);
         return lines;
+    }
+
+    /** As the flows by corridor name it: the merchant's country, then the buyer's. */
+    private static String corridor(String merchantCountry, String buyerCountry) {
+        return (merchantCountry == null ? "??" : merchantCountry) + "-" + (buyerCountry == null ? "??" : buyerCountry);
     }
 
     @GetMapping(BASE + "/quota-breaches")
@@ -162,7 +174,8 @@ class SupervisionController {
     }
 
     record LicenceView(String institutionId, String licenceNumber, Set<String> scopes, Set<String> regions, LocalDate validFrom,
-                       LocalDate validTo, long singleTransactionLimitMinor, String currency) {
+                       LocalDate validTo, long singleTransactionLimitMinor, Long dailyVolumeLimitMinor, String currency,
+                       Set<String> connectors) {
     }
 
     @GetMapping(BASE + "/institutions")
@@ -173,9 +186,26 @@ class SupervisionController {
         return all;
     }
 
+    /** One institution's licence and limits (404 for a party with no registered licence). */
+    @GetMapping(BASE + "/institutions/{id}")
+    @Access(value = ApiScope.SUPERVISION_READ, kinds = PartyKind.REGULATOR)
+    LicenceView institution(Actor actor, @PathVariable String id) {
+        PartyId party;
+        try {
+            party = PartyId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("INSTITUTION_NOT_FOUND", "no licensed institution: " + id);
+        }
+        LicenceView licence = institutions.find(party).map(SupervisionController::view)
+                .orElseThrow(() -> new NotFoundException("INSTITUTION_NOT_FOUND", "no licensed institution: " + id));
+        read(actor, "institutions/" + id, null);
+        return licence;
+    }
+
     private static LicenceView view(Licence l) {
         return new LicenceView(l.institution().toString(), l.licenceNumber(), l.scopes(), l.regions(), l.validFrom(), l.validTo(),
-                l.singleTransactionLimit().minorUnits(), l.singleTransactionLimit().currency().code());
+                l.singleTransactionLimit().minorUnits(), l.dailyVolumeLimit() == null ? null : l.dailyVolumeLimit().minorUnits(),
+                l.singleTransactionLimit().currency().code(), l.connectors());
     }
 
     record ZoneView(String code, String name, Set<String> capabilities, Map<String, String> limits, Set<String> cohort,
@@ -194,6 +224,15 @@ class SupervisionController {
         return all;
     }
 
+    @GetMapping(BASE + "/zones/{code}")
+    @Access(value = ApiScope.SUPERVISION_READ, kinds = PartyKind.REGULATOR)
+    ZoneView zone(Actor actor, @PathVariable String code) {
+        ZoneView zone = zones.find(code).map(ZoneView::of)
+                .orElseThrow(() -> new NotFoundException("PILOT_ZONE_NOT_FOUND", "no such pilot zone: " + code));
+        read(actor, "zones/" + code, null);
+        return zone;
+    }
+
     record DefineZone(String name, Set<String> capabilities, Map<String, String> limits, List<String> cohort, LocalDate startsOn,
                       LocalDate sunsetOn) {
     }
@@ -207,8 +246,10 @@ class SupervisionController {
                 throw new IllegalArgumentException("zone limit " + key + " is not a rule in force on the zone's start");
             }
         }
-        return ZoneView.of(zones.define(new PilotZone(code, body.name(), body.capabilities(), body.limits(), cohort, body.startsOn(),
-                body.sunsetOn(), 0)));
+        // another regulator's zone answers as a zone that does not exist
+        return zones.defineAs(actor.partyId(), new PilotZone(code, body.name(), body.capabilities(), body.limits(), cohort,
+                        body.startsOn(), body.sunsetOn(), 0)).map(ZoneView::of)
+                .orElseThrow(() -> new NotFoundException("PILOT_ZONE_NOT_FOUND", "no such pilot zone: " + code));
     }
 
     @GetMapping(BASE + "/platform-tax-reports/{quarter}")
