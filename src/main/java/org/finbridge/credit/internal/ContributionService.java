@@ -219,11 +219,12 @@ class ContributionService implements Contributions {
                 .query(ContributionService::read).optional();
     }
 
-    Optional<Contribution> find(String id) {
+    @Override
+    public Optional<Contribution> find(String id) {
         UUID uuid;
         try {
             uuid = TimeOrderedIds.parse(PREFIX, id);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " where id = :id").param("id", uuid).query(ContributionService::read).optional();

@@ -122,6 +122,16 @@ public class MerchantScoring {
         }
     }
 
+    /** A corrected or removed record re-scores its subject at once, the same way (art. 25). */
+    @EventListener
+    void on(ContributionCorrected event) {
+        try {
+            savepoint.executeWithoutResult(status -> recompute(event.subject()));
+        } catch (RuntimeException e) {
+            log.warn("credit score of {} left for the nightly run: {}", event.subject(), e.toString());
+        }
+    }
+
     Optional<CreditScore> score(PartyId merchant, double[] features, Instant at) {
         Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
         if (model.isEmpty()) {
