@@ -313,8 +313,7 @@ public final class CreditBenchmark {
         for (int k = 0; k < scorers; k++) {
             scoring.add(new Thread(() -> {
                 try {
-                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096 * 256);
-                    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+                    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 20); // big-endian, as COPY wants
                     while (true) {
                         List<Row> batch = toScore.take();
                         if (batch.size() == 1 && batch.getFirst() == POISON) {
@@ -325,30 +324,27 @@ public final class CreditBenchmark {
                         long scoredAt = (at.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + at.getNano() / 1_000;
                         UUID[] scoreIds = ScoreIds.page(clock, batch.size());
                         byte[] version = model.version().id().getBytes(StandardCharsets.UTF_8);
-                        bytes.reset();
+                        out.clear();
                         for (int i = 0; i < batch.size(); i++) {
                             Row row = batch.get(i);
                             CreditScore s = MerchantScoring.evaluate(model, new PartyId(row.id()), row.features(), at);
-                            out.writeShort(8);
-                            uuid(out, scoreIds[i]);
-                            uuid(out, row.id());
-                            out.writeInt(4);
-                            out.writeInt(s.points());
-                            out.writeInt(1);
-                            out.writeByte(s.grade().name().charAt(0));
-                            out.writeInt(8);
-                            out.writeDouble(s.probabilityOfDefault());
-                            out.writeInt(version.length);
-                            out.write(version);
                             byte[] reasons = ScoreStore.encode(s.reasons()).getBytes(StandardCharsets.UTF_8);
-                            out.writeInt(reasons.length);
-                            out.write(reasons);
-                            out.writeInt(8);
-                            out.writeLong(scoredAt);
+                            if (out.remaining() < 128 + version.length + reasons.length) {
+                                out = java.nio.ByteBuffer.allocate(out.capacity() * 2).put(out.flip());
+                            }
+                            out.putShort((short) 8);
+                            out.putInt(16).putLong(scoreIds[i].getMostSignificantBits())
+                                    .putLong(scoreIds[i].getLeastSignificantBits());
+                            out.putInt(16).putLong(row.id().getMostSignificantBits()).putLong(row.id().getLeastSignificantBits());
+                            out.putInt(4).putInt(s.points());
+                            out.putInt(1).put((byte) s.grade().name().charAt(0));
+                            out.putInt(8).putDouble(s.probabilityOfDefault());
+                            out.putInt(version.length).put(version);
+                            out.putInt(reasons.length).put(reasons);
+                            out.putInt(8).putLong(scoredAt);
                         }
-                        out.flush();
                         scored.addAndGet(batch.size());
-                        toStore.put(bytes.toByteArray());
+                        toStore.put(java.util.Arrays.copyOf(out.array(), out.position()));
                     }
                 } catch (Throwable e) {
                     failure[0] = e;
@@ -386,12 +382,6 @@ public final class CreditBenchmark {
             throw new IllegalStateException("re-scoring failed", failure[0]);
         }
         return scored.get();
-    }
-
-    private static void uuid(java.io.DataOutputStream out, UUID id) throws IOException {
-        out.writeInt(16);
-        out.writeLong(id.getMostSignificantBits());
-        out.writeLong(id.getLeastSignificantBits());
     }
 
     private static <T> void putQuietly(BlockingQueue<T> queue, T item) {
