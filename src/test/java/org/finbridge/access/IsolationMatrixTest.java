@@ -59,7 +59,7 @@ class IsolationMatrixTest {
                    String payment, String order, String shipment, String declaration, String tradeRecord,
                    String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme,
                    String violation, String fraudDecision, String creditRecord, String creditObjection,
-                   String creditSubject) {
+                   String creditSubject, String listingCase) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -441,6 +441,12 @@ class IsolationMatrixTest {
         add("GET " + credit + "/parties/{id}/objections", subject, o -> get(credit + "/parties/" + o.party() + "/objections"));
         add("POST " + credit + "/parties/{id}/grade-publication", Rule.kinds(ApiScope.CREDIT_OWN, PartyKind.MERCHANT),
                 o -> new Request(credit + "/parties/" + o.party() + "/grade-publication", Map.of("published", false)));
+        add("GET " + credit + "/parties/{id}/listing-cases", subject,
+                o -> get(credit + "/parties/" + o.party() + "/listing-cases"));
+        add("POST " + credit + "/parties/{id}/listing-cases/{caseId}/response", subject, o -> new Request(credit + "/parties/"
+                + o.party() + "/listing-cases/" + o.listingCase() + "/response", Map.of("response", "matrix response")));
+        add("POST " + credit + "/parties/{id}/listing-cases/{caseId}/appeal", subject, o -> new Request(credit + "/parties/"
+                + o.party() + "/listing-cases/" + o.listingCase() + "/appeal", Map.of("grounds", "matrix grounds")));
         add("GET " + credit + "/reports/{subjectId}", Rule.kinds(ApiScope.CREDIT_REPORTS_READ, PartyKind.LENDER,
                 PartyKind.GUARANTOR), o -> get(credit + "/reports/" + o.creditSubject() + "?purpose=LOAN_APPLICATION"));
     }
@@ -626,7 +632,7 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()),
                 TimeOrderedIds.format("vio", TimeOrderedIds.next()), TimeOrderedIds.format("frd", TimeOrderedIds.next()),
                 TimeOrderedIds.format("ctb", TimeOrderedIds.next()), TimeOrderedIds.format("obj", TimeOrderedIds.next()),
-                TimeOrderedIds.format("pty", TimeOrderedIds.next()));
+                TimeOrderedIds.format("pty", TimeOrderedIds.next()), TimeOrderedIds.format("lst", TimeOrderedIds.next()));
     }
 
     /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
@@ -738,7 +744,8 @@ class IsolationMatrixTest {
                             "matrix case").id()) : missing.violation(),
                     fraudDecision(operator, payment), credit[0] == null ? missing.creditRecord() : credit[0],
                     credit[1] == null ? missing.creditObjection() : credit[1],
-                    credit[2] == null ? missing.creditSubject() : credit[2]);
+                    credit[2] == null ? missing.creditSubject() : credit[2],
+                    credit[3] == null ? missing.listingCase() : credit[3]);
         }
 
         /**
@@ -747,13 +754,19 @@ class IsolationMatrixTest {
          * report (a grantee).
          */
         String[] creditObjects(PartyId party, PartyKind kind) {
-            String[] objects = new String[3];
+            String[] objects = new String[4];
             java.time.Instant at = clock.instant().minus(java.time.Duration.ofDays(2));
             if (kind == PartyKind.MERCHANT || kind == PartyKind.BUYER) {
                 PartyId marketplace = actors.party(PartyKind.MARKETPLACE).partyId();
                 objects[0] = accepted(new org.finbridge.credit.NewContribution(marketplace, null, party,
                         org.finbridge.credit.ContributionCategory.COMPLAINT, "matrix-" + TimeOrderedIds.next(), 1, null, at,
                         null, at, null)).id();
+                // an advance notice only: a warning, never a listing, so the party's other routes are unaffected
+                // (one open case per policy: the party's world is built again for every role)
+                dishonestyCases.notice(party, org.finbridge.credit.ListingPolicy.REPEATED_TRADE_DISPUTES, "matrix conduct",
+                        "matrix evidence", "user:matrix");
+                objects[3] = dishonestyCases.cases(party).stream().filter(c -> c.state().equals("NOTICED"))
+                        .map(org.finbridge.credit.ListingCase::id).findFirst().orElseThrow();
             }
             if (kind == PartyKind.MARKETPLACE || kind == PartyKind.LOGISTICS_PROVIDER || kind == PartyKind.LENDER) {
                 PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();
@@ -875,6 +888,8 @@ class IsolationMatrixTest {
     org.finbridge.credit.Contributions contributions;
     @Autowired
     org.finbridge.credit.CreditReports creditReports;
+    @Autowired
+    org.finbridge.credit.DishonestyCases dishonestyCases;
     @Autowired
     org.finbridge.party.Consents consents;
 

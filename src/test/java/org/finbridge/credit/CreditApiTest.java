@@ -43,7 +43,7 @@ class CreditApiTest {
     @Autowired
     CreditModelRegistry registry;
     @Autowired
-    DishonestyCases cases;
+    DishonestyCases dishonesty;
 
     @BeforeEach
     void aModelIsActive() {
@@ -253,11 +253,22 @@ class CreditApiTest {
 
         // listed only after the notice has run its course; then found by name, by anyone
         assertThat(anonymous.get("/public/v1/credit/dishonesty-list?q=x").code()).isEqualTo("INVALID_FIELD");
-        ListingCase noticed = ((ListingResult.Done) cases.notice(merchant, ListingPolicy.LOAN_90_DAYS_OVERDUE_AFTER_FINAL_NOTICE,
+        ListingCase noticed = ((ListingResult.Done) dishonesty.notice(merchant, ListingPolicy.LOAN_90_DAYS_OVERDUE_AFTER_FINAL_NOTICE,
                 "loan 95 days overdue after a final notice", "loan file 7", "user:ops")).listingCase();
         assertThat(anonymous.get("/public/v1/credit/dishonesty-list?q=" + enc(name)).body().get("listings")).isEmpty();
+        // the seller answers the notice within its window, and sees its case
+        Api sellerApi = seller.api(port);
+        String cases = "/api/v1/credit/parties/" + merchant + "/listing-cases";
+        Api.Response responded = sellerApi.post(cases + "/" + noticed.id() + "/response",
+                Map.of("response", "The loan was restructured; agreement attached."));
+        assertThat(responded.status()).as(String.valueOf(responded.body())).isEqualTo(200);
+        assertThat(sellerApi.get(cases).body().get(0).get("subjectResponse").asString()).contains("restructured");
+        assertThat(sellerApi.post(cases + "/" + noticed.id() + "/appeal", Map.of("grounds", "too early")).code())
+                .isEqualTo("NOT_ALLOWED_NOW");
+        Api other = actors.party(PartyKind.MERCHANT).api(port);
+        assertThat(other.post(cases + "/" + noticed.id() + "/response", Map.of("response", "x")).status()).isEqualTo(404);
         clock.advance(Duration.ofDays(16));
-        assertThat(cases.impose(noticed.id(), ListingPolicy.Measure.LISTING, "no response, still unpaid", "user:ops"))
+        assertThat(dishonesty.impose(noticed.id(), ListingPolicy.Measure.LISTING, "no response, still unpaid", "user:ops"))
                 .isInstanceOf(ListingResult.Done.class);
         Api.Response found = anonymous.get("/public/v1/credit/dishonesty-list?q=" + enc(name));
         assertThat(found.status()).isEqualTo(200);
@@ -269,6 +280,16 @@ class CreditApiTest {
         });
         assertThat(listings).singleElement().satisfies(l -> assertThat(l.get("policy").asString())
                 .isEqualTo("LOAN_90_DAYS_OVERDUE_AFTER_FINAL_NOTICE"));
+
+        // listed, the seller appeals; a person decides
+        Api.Response appealed = sellerApi.post(cases + "/" + noticed.id() + "/appeal",
+                Map.of("grounds", "The restructuring agreement was ignored."));
+        assertThat(appealed.status()).as(String.valueOf(appealed.body())).isEqualTo(200);
+        assertThat(appealed.body().get("state").asString()).isEqualTo("APPEALED");
+        assertThat(dishonesty.decideAppeal(noticed.id(), true, "agreement verified", "user:reviewer@example.com"))
+                .isInstanceOf(ListingResult.Done.class);
+        assertThat(anonymous.get("/public/v1/credit/dishonesty-list?q=" + enc(name)).body().get("listings").toString())
+                .doesNotContain(merchant.toString());
     }
 
     private static String enc(String s) {

@@ -14,6 +14,8 @@ import org.finbridge.credit.ContributionCategory;
 import org.finbridge.credit.ContributionResult;
 import org.finbridge.credit.Contributions;
 import org.finbridge.credit.CreditReports;
+import org.finbridge.credit.DishonestyCases;
+import org.finbridge.credit.ListingResult;
 import org.finbridge.credit.NewContribution;
 import org.finbridge.credit.Objection;
 import org.finbridge.credit.PublicGrades;
@@ -42,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>data providers (marketplaces, logistics companies, lenders) contribute records about subjects and
  *       answer the objections to their own records;</li>
  *   <li>a subject (a seller, or a buyer as an individual) reads its own report, records and access log, adds
- *       statements, objects to a record and follows the answer, and publishes its grade or not; it grants
+ *       statements, objects to a record and follows the answer, answers a dishonesty notice and appeals a
+ *       listing, and publishes its grade or not; it grants
  *       and revokes a grantee's consent with the party API ({@code POST /api/v1/parties/{id}/consents},
  *       scope {@code CREDIT_REPORT});</li>
  *   <li>a grantee (a lender, a guarantor) reads a subject's report for a purpose the subject consented to.</li>
@@ -62,11 +65,13 @@ class CreditController {
     private final Contributions contributions;
     private final CreditReports reports;
     private final PublicGrades grades;
+    private final DishonestyCases cases;
 
-    CreditController(Contributions contributions, CreditReports reports, PublicGrades grades) {
+    CreditController(Contributions contributions, CreditReports reports, PublicGrades grades, DishonestyCases cases) {
         this.contributions = contributions;
         this.reports = reports;
         this.grades = grades;
+        this.cases = cases;
     }
 
     // --- data providers ------------------------------------------------------------------------------
@@ -244,6 +249,42 @@ class CreditController {
         answer.put("published", body.published());
         answer.put("grade", grades.of(party).map(CreditViews.GradeView::of).orElse(null));
         return ResponseEntity.ok(answer);
+    }
+
+    /** The subject's dishonesty cases: notices, measures, listings, appeals (REGULATIONS.md §3.3). */
+    @GetMapping(BASE + "/parties/{id}/listing-cases")
+    @Access(value = ApiScope.CREDIT_OWN, kinds = {PartyKind.MERCHANT, PartyKind.BUYER})
+    List<CreditViews.CaseView> listingCases(Actor actor, @PathVariable String id) {
+        return cases.cases(own(actor, id)).stream().map(CreditViews.CaseView::of).toList();
+    }
+
+    record ResponseBody(String response) {
+    }
+
+    /** The subject's answer to an advance notice, within the policy's response window. */
+    @PostMapping(BASE + "/parties/{id}/listing-cases/{caseId}/response")
+    @Access(value = ApiScope.CREDIT_OWN, kinds = {PartyKind.MERCHANT, PartyKind.BUYER})
+    ResponseEntity<?> respond(Actor actor, @PathVariable String id, @PathVariable String caseId, @RequestBody ResponseBody body) {
+        return listing(cases.respond(caseId, own(actor, id), body.response()));
+    }
+
+    record AppealBody(String grounds) {
+    }
+
+    /** An appeal against a listing, decided by a named person of the platform. */
+    @PostMapping(BASE + "/parties/{id}/listing-cases/{caseId}/appeal")
+    @Access(value = ApiScope.CREDIT_OWN, kinds = {PartyKind.MERCHANT, PartyKind.BUYER})
+    ResponseEntity<?> appeal(Actor actor, @PathVariable String id, @PathVariable String caseId, @RequestBody AppealBody body) {
+        return listing(cases.appeal(caseId, own(actor, id), body.grounds()));
+    }
+
+    private static ResponseEntity<?> listing(ListingResult result) {
+        return switch (result) {
+            case ListingResult.Done d -> ResponseEntity.ok(CreditViews.CaseView.of(d.listingCase()));
+            case ListingResult.NotFound nf -> Problems.response(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such " + nf.what());
+            case ListingResult.InvalidField i -> invalid(i.field(), i.reason());
+            case ListingResult.NotAllowed n -> Problems.response(HttpStatus.CONFLICT, "NOT_ALLOWED_NOW", n.reason());
+        };
     }
 
     // --- grantees ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import org.finbridge.credit.Contribution;
 import org.finbridge.credit.CreditReport;
 import org.finbridge.credit.CreditScore;
 import org.finbridge.credit.DishonestyListing;
+import org.finbridge.credit.ListingCase;
 import org.finbridge.credit.Objection;
 import org.finbridge.credit.PublicGrade;
 import org.finbridge.credit.ReasonCode;
@@ -77,6 +78,18 @@ final class CreditViews {
         static ListingView of(DishonestyListing l) {
             return new ListingView(l.listingId(), l.party().toString(), l.name(), l.registrationCode(), l.policy(),
                     l.severity(), l.conduct(), l.listedAt(), l.publishedUntil());
+        }
+    }
+
+    record CaseView(String id, String partyId, String policy, String severity, String measure, String state,
+                    String conduct, String evidence, Instant noticedAt, Instant respondBy, String subjectResponse,
+                    Instant listedAt, Instant repairEligibleAt, Instant publishedUntil, String appealGrounds,
+                    String appealDecision, Instant endedAt, String endReason) {
+        static CaseView of(ListingCase c) {
+            return new CaseView(c.id(), c.party().toString(), c.policy().name(), c.policy().severity().name(),
+                    c.measure().name(), c.state(), c.conduct(), c.evidence(), c.noticedAt(), c.respondBy(),
+                    c.subjectResponse(), c.listedAt(), c.repairEligibleAt(), c.publishedUntil(), c.appealGrounds(),
+                    c.appealDecision(), c.endedAt(), c.endReason());
         }
     }
 
