@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * The credit registry over HTTP, as its users meet it: a seller's real trade (payments through the platform,
  * a marketplace's store data) and a lender's repayment record become a score; a lender reads the report only
  * with the seller's consent for the purpose; the seller sees who read it, objects to the wrong record and the
- * lender corrects it; the public checks the dishonesty list and a published grade without an account.
+ * lender corrects it; a noticed seller answers and, once listed, appeals; the public checks the dishonesty list
+ * and a published grade without an account.
  */
 @ApplicationTest
 class CreditApiTest {
