@@ -1,6 +1,7 @@
 package org.finbridge.credit;
 
 import java.util.List;
+import java.util.Optional;
 import org.finbridge.party.PartyId;
 
 /** Intake of records from data providers, with provenance and the collection rules of REGULATIONS.md §3.1. */
@@ -10,4 +11,7 @@ public interface Contributions {
 
     /** The records held about a subject, oldest first (removed records excluded). */
     List<Contribution> about(PartyId subject);
+
+    /** One record by its id ({@code ctb_…}), whatever its state; empty for an unknown or malformed id. */
+    Optional<Contribution> find(String contributionId);
 }

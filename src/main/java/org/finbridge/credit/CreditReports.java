@@ -1,6 +1,7 @@
 package org.finbridge.credit;
 
 import java.util.List;
+import java.util.Optional;
 import org.finbridge.party.ConsentPurpose;
 import org.finbridge.party.PartyId;
 
@@ -32,4 +33,10 @@ public interface CreditReports {
     ReportResult decide(String objectionId, Objection.Decision decision, String reasons, Double correctedAmount, String actor);
 
     List<Objection> objections(PartyId subject);
+
+    /** One objection by its id ({@code obj_…}); empty for an unknown or malformed id. */
+    Optional<Objection> objection(String objectionId);
+
+    /** Objections to the records a provider contributed, oldest first: the provider's verification queue. */
+    List<Objection> objectionsToRecordsOf(PartyId provider);
 }

@@ -28,7 +28,20 @@ public enum ApiScope {
     FX_TRADE("fx:trade"),
     WEBHOOKS_MANAGE("webhooks:manage"),
     TRADE_SUBMIT("trade:submit"),
+    /**
+     * Reading another party's credit report, with that party's consent for the purpose (Credit Reporting
+     * Industry Regulation art. 18): lenders and guarantors only. Not even the platform's operators hold it,
+     * since a report goes only to a grantee the subject named.
+     */
     CREDIT_REPORTS_READ("credit-reports:read"),
+    /** Contributing records to the credit registry and answering objections to them: the data providers. */
+    CREDIT_CONTRIBUTE("credit:contribute"),
+    /**
+     * A subject's rights over its own credit record (arts. 16, 17, 25): its report, access log, statements,
+     * objections and the publication of its grade. Held by sellers and buyers for themselves only; the
+     * platform's operators do not act as the subject.
+     */
+    CREDIT_OWN("credit:own"),
     RISK_REVIEW("risk:review"),
     SUPERVISION_READ("supervision:read"),
     /** Reading loans, offers, programmes and portfolios: a merchant its own, a lender its own. */
@@ -64,15 +77,19 @@ public enum ApiScope {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
     }
 
-    /** The scopes a party of this kind may be given; an operator may be given any but the regulators' own. */
+    /**
+     * The scopes a party of this kind may be given; an operator may be given any but the regulators' own and
+     * the credit registry's subject and grantee rights.
+     */
     public static Set<ApiScope> grantableTo(PartyKind kind) {
         Set<ApiScope> scopes = EnumSet.copyOf(EVERY_PARTY);
         switch (kind) {
-            case OPERATOR -> scopes = EnumSet.complementOf(EnumSet.of(SUPERVISION_WRITE));
-            case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT, LOANS_READ, LOANS_WRITE));
-            case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE));
-            case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.add(TRADE_SUBMIT);
-            case LENDER -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE, LOANS_REVIEW));
+            case OPERATOR -> scopes = EnumSet.complementOf(EnumSet.of(SUPERVISION_WRITE, CREDIT_REPORTS_READ, CREDIT_OWN));
+            case MERCHANT -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, FX_TRADE, TRADE_SUBMIT, LOANS_READ, LOANS_WRITE,
+                    CREDIT_OWN));
+            case BUYER -> scopes.addAll(EnumSet.of(PAYMENTS_READ, PAYMENTS_WRITE, CREDIT_OWN));
+            case MARKETPLACE, LOGISTICS_PROVIDER -> scopes.addAll(EnumSet.of(TRADE_SUBMIT, CREDIT_CONTRIBUTE));
+            case LENDER -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, CREDIT_CONTRIBUTE, LOANS_READ, LOANS_WRITE, LOANS_REVIEW));
             case GUARANTOR -> scopes.addAll(EnumSet.of(CREDIT_REPORTS_READ, LOANS_READ, LOANS_WRITE));
             case PAYMENT_INSTITUTION -> scopes.add(PAYMENTS_READ);
             case REGULATOR -> scopes.addAll(EnumSet.of(SUPERVISION_READ, SUPERVISION_WRITE));

@@ -58,7 +58,8 @@ class IsolationMatrixTest {
                    String transfer, String otherParty, String webhookEndpoint, String webhookDelivery, String quote,
                    String payment, String order, String shipment, String declaration, String tradeRecord,
                    String sanctionsHit, String amlAlert, String amlCase, String amlReport, String loan, String programme,
-                   String violation, String fraudDecision) {
+                   String violation, String fraudDecision, String creditRecord, String creditObjection,
+                   String creditSubject, String listingCase) {
     }
 
     /** Who may call an endpoint: a scope, and the party kinds besides operators (empty set = every kind). */
@@ -426,6 +427,41 @@ class IsolationMatrixTest {
     }
 
     static {
+        // credit registry: providers contribute and answer objections to their own records; a subject reads and
+        // disputes its own record; a grantee reads a report only with the subject's consent (o.creditSubject()
+        // consented to the world's own party); operators hold neither the subject's nor a grantee's rights
+        String credit = "/api/v1/credit";
+        Rule provider = Rule.kinds(ApiScope.CREDIT_CONTRIBUTE, PartyKind.MARKETPLACE, PartyKind.LOGISTICS_PROVIDER,
+                PartyKind.LENDER);
+        Rule subject = Rule.kinds(ApiScope.CREDIT_OWN, PartyKind.MERCHANT, PartyKind.BUYER);
+        add("POST " + credit + "/contributions", provider, o -> new Request(credit + "/contributions", Map.of(
+                "subjectId", o.otherParty(), "category", "SALE", "sourceRecord", "matrix-" + TimeOrderedIds.next(),
+                "amount", 10, "currency", "EUR", "occurredAt", "2026-01-01T00:00:00Z")));
+        add("GET " + credit + "/objections", provider, o -> get(credit + "/objections?state=OPEN"));
+        add("POST " + credit + "/objections/{id}/answer", provider,
+                o -> new Request(credit + "/objections/" + o.creditObjection() + "/answer", Map.of("decision", "KEEP",
+                        "reasons", "matrix: verified")));
+        add("GET " + credit + "/parties/{id}/report", subject, o -> get(credit + "/parties/" + o.party() + "/report"));
+        add("GET " + credit + "/parties/{id}/records", subject, o -> get(credit + "/parties/" + o.party() + "/records"));
+        add("GET " + credit + "/parties/{id}/access-log", subject, o -> get(credit + "/parties/" + o.party() + "/access-log"));
+        add("POST " + credit + "/parties/{id}/statements", subject, o -> new Request(credit + "/parties/" + o.party()
+                + "/statements", Map.of("contributionId", o.creditRecord(), "text", "matrix statement")));
+        add("POST " + credit + "/parties/{id}/objections", subject, o -> new Request(credit + "/parties/" + o.party()
+                + "/objections", Map.of("contributionId", o.creditRecord(), "reason", "matrix objection")));
+        add("GET " + credit + "/parties/{id}/objections", subject, o -> get(credit + "/parties/" + o.party() + "/objections"));
+        add("POST " + credit + "/parties/{id}/grade-publication", Rule.kinds(ApiScope.CREDIT_OWN, PartyKind.MERCHANT),
+                o -> new Request(credit + "/parties/" + o.party() + "/grade-publication", Map.of("published", false)));
+        add("GET " + credit + "/parties/{id}/listing-cases", subject,
+                o -> get(credit + "/parties/" + o.party() + "/listing-cases"));
+        add("POST " + credit + "/parties/{id}/listing-cases/{caseId}/response", subject, o -> new Request(credit + "/parties/"
+                + o.party() + "/listing-cases/" + o.listingCase() + "/response", Map.of("response", "matrix response")));
+        add("POST " + credit + "/parties/{id}/listing-cases/{caseId}/appeal", subject, o -> new Request(credit + "/parties/"
+                + o.party() + "/listing-cases/" + o.listingCase() + "/appeal", Map.of("grounds", "matrix grounds")));
+        add("GET " + credit + "/reports/{subjectId}", Rule.kinds(ApiScope.CREDIT_REPORTS_READ, PartyKind.LENDER,
+                PartyKind.GUARANTOR), o -> get(credit + "/reports/" + o.creditSubject() + "?purpose=LOAN_APPLICATION"));
+    }
+
+    static {
         // supervision: regulators (and operators holding supervision:read) read; only regulators write, to
         // violation cases and zone policies; a regulator's case is 404 to another regulator
         String sup = "/api/v1/supervision";
@@ -647,7 +683,9 @@ class IsolationMatrixTest {
                 TimeOrderedIds.format("hit", TimeOrderedIds.next()), TimeOrderedIds.format("alr", TimeOrderedIds.next()),
                 TimeOrderedIds.format("amlcase", TimeOrderedIds.next()), TimeOrderedIds.format("amlrpt", TimeOrderedIds.next()),
                 TimeOrderedIds.format("loan", TimeOrderedIds.next()), TimeOrderedIds.format("lpg", TimeOrderedIds.next()),
-                TimeOrderedIds.format("vio", TimeOrderedIds.next()), TimeOrderedIds.format("frd", TimeOrderedIds.next()));
+                TimeOrderedIds.format("vio", TimeOrderedIds.next()), TimeOrderedIds.format("frd", TimeOrderedIds.next()),
+                TimeOrderedIds.format("ctb", TimeOrderedIds.next()), TimeOrderedIds.format("obj", TimeOrderedIds.next()),
+                TimeOrderedIds.format("pty", TimeOrderedIds.next()), TimeOrderedIds.format("lst", TimeOrderedIds.next()));
     }
 
     /** The AML alert, case and report every world names: made once, through a real payment and two analysts. */
@@ -749,6 +787,7 @@ class IsolationMatrixTest {
             String kind = operator.get("/api/v1/parties/" + party).body().get("kind").asString();
             TradeObjects trade = tradeObjects(party, PartyKind.valueOf(kind), missing);
             String[] financed = financedObjects(party, PartyKind.valueOf(kind));
+            String[] credit = creditObjects(party, PartyKind.valueOf(kind));
             return new Objects(party.toString(), kyb == null ? TimeOrderedIds.format("kyb", TimeOrderedIds.next()) : kyb,
                     bankAccount, consent, key, ledgerAccount, transfer, other.toString(), webhookEndpoint, webhookDelivery, quote,
                     payment, trade.order(), trade.shipment(), trade.declaration(), trade.record(), sanctionsHit,
@@ -756,7 +795,51 @@ class IsolationMatrixTest {
                     financed[0] == null ? missing.loan() : financed[0], financed[1] == null ? missing.programme() : financed[1],
                     kind.equals("REGULATOR") ? TimeOrderedIds.format("vio", violations.file(party, other, "MATRIX_CASE",
                             "matrix case").id()) : missing.violation(),
-                    fraudDecision(operator, payment));
+                    fraudDecision(operator, payment), credit[0] == null ? missing.creditRecord() : credit[0],
+                    credit[1] == null ? missing.creditObjection() : credit[1],
+                    credit[2] == null ? missing.creditSubject() : credit[2],
+                    credit[3] == null ? missing.listingCase() : credit[3]);
+        }
+
+        /**
+         * The party's credit objects, made through the credit module's API: a record about it (a subject), an
+         * objection to a record it contributed (a provider), and a seller that consented to its reading the
+         * report (a grantee).
+         */
+        String[] creditObjects(PartyId party, PartyKind kind) {
+            String[] objects = new String[4];
+            java.time.Instant at = clock.instant().minus(java.time.Duration.ofDays(2));
+            if (kind == PartyKind.MERCHANT || kind == PartyKind.BUYER) {
+                PartyId marketplace = actors.party(PartyKind.MARKETPLACE).partyId();
+                objects[0] = accepted(new org.finbridge.credit.NewContribution(marketplace, null, party,
+                        org.finbridge.credit.ContributionCategory.COMPLAINT, "matrix-" + TimeOrderedIds.next(), 1, null, at,
+                        null, at, null)).id();
+                // an advance notice only: a warning, never a listing, so the party's other routes are unaffected
+                // (one open case per policy: the party's world is built again for every role)
+                dishonestyCases.notice(party, org.finbridge.credit.ListingPolicy.REPEATED_TRADE_DISPUTES, "matrix conduct",
+                        "matrix evidence", "user:matrix");
+                objects[3] = dishonestyCases.cases(party).stream().filter(c -> c.state().equals("NOTICED"))
+                        .map(org.finbridge.credit.ListingCase::id).findFirst().orElseThrow();
+            }
+            if (kind == PartyKind.MARKETPLACE || kind == PartyKind.LOGISTICS_PROVIDER || kind == PartyKind.LENDER) {
+                PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();
+                String record = accepted(new org.finbridge.credit.NewContribution(party, null, merchant,
+                        org.finbridge.credit.ContributionCategory.COMPLAINT, "matrix-" + TimeOrderedIds.next(), 1, null, at,
+                        null, at, null)).id();
+                objects[1] = ((org.finbridge.credit.ReportResult.ObjectionRecorded) creditReports.object(merchant, record,
+                        "matrix")).objection().id();
+            }
+            if (kind == PartyKind.LENDER || kind == PartyKind.GUARANTOR) {
+                PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();
+                consents.grant(merchant, party, org.finbridge.party.ConsentScope.CREDIT_REPORT,
+                        org.finbridge.party.ConsentPurpose.LOAN_APPLICATION, clock.instant().plus(java.time.Duration.ofDays(30)));
+                objects[2] = merchant.toString();
+            }
+            return objects;
+        }
+
+        private org.finbridge.credit.Contribution accepted(org.finbridge.credit.NewContribution contribution) {
+            return ((org.finbridge.credit.ContributionResult.Accepted) contributions.submit(contribution)).contribution();
         }
 
         /**
@@ -854,5 +937,13 @@ class IsolationMatrixTest {
     org.finbridge.financing.Financing financing;
     @Autowired
     org.finbridge.supervision.Violations violations;
+    @Autowired
+    org.finbridge.credit.Contributions contributions;
+    @Autowired
+    org.finbridge.credit.CreditReports creditReports;
+    @Autowired
+    org.finbridge.credit.DishonestyCases dishonestyCases;
+    @Autowired
+    org.finbridge.party.Consents consents;
 
 }

@@ -120,6 +120,37 @@ class MerchantScoringTest {
         assertThat(count(merchant)).isEqualTo(count);
     }
 
+    @Test
+    void theNightlyRunScoresAPageOfMerchantsAtOnceExactlyAsOneByOne() {
+        PartyId marketplace = actors.party(PartyKind.MARKETPLACE).partyId();
+        PartyId lender = actors.party(PartyKind.LENDER).partyId();
+        List<PartyId> merchants = List.of(actors.party(PartyKind.MERCHANT).partyId(), actors.party(PartyKind.MERCHANT).partyId(),
+                actors.party(PartyKind.MERCHANT).partyId());
+        Instant now = clock.instant();
+        for (int m = 0; m < merchants.size(); m++) {
+            for (int i = 0; i < 10 * (m + 1); i++) {
+                add(marketplace, merchants.get(m), ContributionCategory.SALE, "page-order-" + i, 20, now.minus(Duration.ofDays(11 * i + 1)));
+            }
+            add(marketplace, merchants.get(m), ContributionCategory.REFUND, "page-refund", 20, now.minus(Duration.ofDays(5)));
+        }
+        add(marketplace, merchants.get(1), ContributionCategory.STORE_AGE, "page-age", 14, now.minus(Duration.ofDays(40)));
+        add(lender, merchants.get(2), ContributionCategory.REPAYMENT_OVERDUE, "page-loan", 31, now.minus(Duration.ofDays(3)));
+        clock.advance(Duration.ofSeconds(1));
+        List<CreditScore> oneByOne = merchants.stream().map(m -> scoring.recompute(m).orElseThrow()).toList();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(scoring.recomputeAll()).isGreaterThanOrEqualTo(merchants.size());
+        for (int m = 0; m < merchants.size(); m++) {
+            CreditScore nightly = scores.latest(merchants.get(m)).orElseThrow();
+            CreditScore single = oneByOne.get(m);
+            assertThat(nightly.scoredAt()).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            assertThat(nightly.points()).isEqualTo(single.points());
+            assertThat(nightly.probabilityOfDefault()).isEqualTo(single.probabilityOfDefault());
+            assertThat(nightly.reasons()).isEqualTo(single.reasons());
+        }
+        assertThat(oneByOne.get(2).reasons()).extracting(ReasonCode::feature).contains("max_days_past_due");
+    }
+
     long count(PartyId merchant) {
         return jdbc.sql("select count(*) from credit_scores where party_id = :p").param("p", merchant.value())
                 .query(Long.class).single();

@@ -213,17 +213,30 @@ class ContributionService implements Contributions {
                 .param("s", subject.value()).query(ContributionService::read).list();
     }
 
+    /** The records held about each of the subjects, oldest first per subject (removed records excluded): one query. */
+    Map<PartyId, List<Contribution>> about(java.util.Collection<UUID> subjects) {
+        Map<PartyId, List<Contribution>> records = new java.util.HashMap<>();
+        if (subjects.isEmpty()) {
+            return records;
+        }
+        jdbc.sql(SELECT + " where subject_id in (:s) and state <> 'REMOVED' order by subject_id, occurred_at, id")
+                .param("s", subjects).query(ContributionService::read).list()
+                .forEach(c -> records.computeIfAbsent(c.subject(), k -> new java.util.ArrayList<>()).add(c));
+        return records;
+    }
+
     Optional<Contribution> find(String provider, String source, ContributionCategory category) {
         return jdbc.sql(SELECT + " where provider = :p and source_record = :s and category = :c")
                 .param("p", provider).param("s", source).param("c", category.name())
                 .query(ContributionService::read).optional();
     }
 
-    Optional<Contribution> find(String id) {
+    @Override
+    public Optional<Contribution> find(String id) {
         UUID uuid;
         try {
             uuid = TimeOrderedIds.parse(PREFIX, id);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " where id = :id").param("id", uuid).query(ContributionService::read).optional();

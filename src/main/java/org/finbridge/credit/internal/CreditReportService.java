@@ -56,18 +56,20 @@ class CreditReportService implements CreditReports {
     private final ContributionService contributions;
     private final ScoreStore scores;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
     CreditReportService(JdbcClient jdbc, Parties parties, Consents consents, ContributionService contributions, ScoreStore scores,
-                  AuditLog audit, Clock clock, @org.springframework.beans.factory.annotation.Value(
-                          "${finbridge.credit.zone:Asia/Shanghai}") String zone) {
+                  AuditLog audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${finbridge.credit.zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.consents = consents;
         this.contributions = contributions;
         this.scores = scores;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -128,6 +130,9 @@ class CreditReportService implements CreditReports {
                 .param("s", report.subject().value()).param("g", recipient.value()).param("actor", actor)
                 .param("purpose", purpose).param("consent", consentId).param("self", self).param("free", free)
                 .param("at", utc(report.issuedAt())).param("content", content).update();
+        audit.record(actor, self ? "credit.report.self-query" : "credit.report.issue", "party", report.subject().toString(),
+                null, report.reportId() + (self ? " to the subject" : " to " + recipient + " for " + purpose + " under consent "
+                        + consentId));
     }
 
     CreditReport build(Party party, Instant now, boolean free) {
@@ -282,6 +287,9 @@ class CreditReportService implements CreditReports {
         }
         audit.record(actor, "credit.objection.answer", "credit_objection", objectionId, "OPEN",
                 state + ": " + reasons.strip() + "; " + recipients.size() + " recipients notified");
+        if (decision == Objection.Decision.CORRECT) {
+            events.publishEvent(new ContributionCorrected(record.subject()));
+        }
         return new ReportResult.ObjectionRecorded(find(objectionId).orElseThrow());
     }
 
@@ -312,11 +320,23 @@ class CreditReportService implements CreditReports {
                 .query(CreditReportService::readObjection).list();
     }
 
+    @Override
+    public Optional<Objection> objection(String objectionId) {
+        return find(objectionId);
+    }
+
+    @Override
+    public List<Objection> objectionsToRecordsOf(PartyId provider) {
+        return jdbc.sql(OBJECTIONS + """
+                 where contribution_id in (select id from credit_contributions where provider_party_id = :p)
+                order by raised_at, id""").param("p", provider.value()).query(CreditReportService::readObjection).list();
+    }
+
     Optional<Objection> find(String objectionId) {
         UUID id;
         try {
             id = TimeOrderedIds.parse(OBJECTION_PREFIX, objectionId);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
         return jdbc.sql(OBJECTIONS + " where id = :id").param("id", id).query(CreditReportService::readObjection).optional();

@@ -51,6 +51,32 @@ public class ScoreStore implements CreditScores {
                 .param("at", score.scoredAt().atOffset(ZoneOffset.UTC)).update();
     }
 
+    /** Stores many scores with multi-row inserts of {@link #ROWS_PER_INSERT}: one round trip per chunk, not per score. */
+    void insertAll(UUID[] ids, List<CreditScore> scores) {
+        for (int from = 0; from < scores.size(); from += ROWS_PER_INSERT) {
+            int to = Math.min(scores.size(), from + ROWS_PER_INSERT);
+            StringBuilder sql = new StringBuilder("insert into credit_scores (id, party_id, points, grade, probability_bad,"
+                    + " model_version, reasons, scored_at) values ");
+            List<Object> params = new ArrayList<>((to - from) * 8);
+            for (int i = from; i < to; i++) {
+                CreditScore score = scores.get(i);
+                sql.append(i == from ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+                params.add(ids[i]);
+                params.add(score.party().value());
+                params.add(score.points());
+                params.add(score.grade().name());
+                params.add(score.probabilityOfDefault());
+                params.add(score.modelVersion());
+                params.add(encode(score.reasons()));
+                params.add(score.scoredAt().atOffset(ZoneOffset.UTC));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /** Rows per multi-row insert: far below PostgreSQL's 32,767 parameters per statement. */
+    static final int ROWS_PER_INSERT = 500;
+
     public static String encode(List<ReasonCode> reasons) {
         StringBuilder text = new StringBuilder();
         for (ReasonCode r : reasons) {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits API requests per API key and, for requests without one, per client address, with token
- * buckets: a steady rate plus a burst. A refused request gets 429 with Retry-After before any
+ * Limits API requests (and the public queries under /public/) per API key and, for requests without one,
+ * per client address, with token buckets: a steady rate plus a burst. A refused request gets 429 with Retry-After before any
  * handler runs, so it has no side effect. Buckets live in this node's memory (a limit per node).
  */
 @Component
@@ -67,7 +67,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !enabled || !request.getRequestURI().startsWith("/api/");
+        return !enabled || !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/public/"));
     }
 
     @Override
