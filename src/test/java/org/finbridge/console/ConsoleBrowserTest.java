@@ -390,8 +390,10 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Waits for the condition; an element replaced while it was being read (a page reloading) is read again. */
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private void screenshot(TestInfo test) {
