@@ -50,9 +50,11 @@ class PaymentAttribution {
     private final Breaches breaches;
     private final Violations violations;
     private final TransactionTemplate savepoint;
+    private final RunningTotals totals;
 
     PaymentAttribution(JdbcClient jdbc, Payments payments, Parties parties, PaymentInstitutions institutions, UsdValues usd,
-                       Breaches breaches, Violations violations, PlatformTransactionManager transactions) {
+                       Breaches breaches, Violations violations, PlatformTransactionManager transactions, RunningTotals totals) {
+        this.totals = totals;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
@@ -77,7 +79,15 @@ class PaymentAttribution {
                 .params(country(merchantCountry), country(buyerCountry), connector,
                         licence.map(l -> l.institution().value()).orElse(null), event.paymentId().value())
                 .update();
-        licence.ifPresent(l -> checkLimits(l, event, amount, day));
+        licence.ifPresent(l -> {
+            totals.add("""
+                    update supervision_institution_volumes set captured_minor = captured_minor + ?
+                    where institution_id = ? and captured_on = ? and currency = ?""",
+                    List.of(amount.minorUnits(), l.institution().value(), day, amount.currency().code()), """
+                    insert into supervision_institution_volumes (institution_id, captured_on, currency, captured_minor)
+                    values (?, ?, ?, ?)""", List.of(l.institution().value(), day, amount.currency().code(), amount.minorUnits()));
+            checkLimits(l, event, amount, day);
+        });
     }
 
     private static String country(String code) {
@@ -137,8 +147,7 @@ class PaymentAttribution {
         record Sum(String currency, long minor) {
         }
         List<Sum> sums = jdbc.sql("""
-                select currency, sum(captured_minor) total from supervision_payments where institution_id = ? and captured_on = ?
-                group by currency""")
+                select currency, captured_minor total from supervision_institution_volumes where institution_id = ? and captured_on = ?""")
                 .params(institution.value(), day).query((rs, n) -> new Sum(rs.getString("currency"), rs.getLong("total"))).list();
         if (sums.stream().allMatch(s -> s.currency().equals(limit.currency().code()))) {
             return Optional.of(new Money[] {new Money(sums.stream().mapToLong(Sum::minor).sum(), limit.currency()), limit});

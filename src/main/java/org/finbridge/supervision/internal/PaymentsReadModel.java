@@ -16,11 +16,7 @@ import org.finbridge.supervision.MerchantReceipts;
 import org.finbridge.supervision.RuleBook;
 import org.finbridge.supervision.Violations;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,14 +38,13 @@ class PaymentsReadModel implements MerchantReceipts {
     private final Breaches breaches;
     private final BopLedger bop;
     private final Violations violations;
-    private final TransactionTemplate savepoint;
     private final PaymentAttribution attribution;
+    private final RunningTotals totals;
 
     PaymentsReadModel(JdbcClient jdbc, UsdValues usd, RuleBook rules, Breaches breaches, BopLedger bop, Violations violations,
-                      PlatformTransactionManager transactions, PaymentAttribution attribution) {
+                      PaymentAttribution attribution, RunningTotals totals) {
         this.attribution = attribution;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.totals = totals;
         this.jdbc = jdbc;
         this.usd = usd;
         this.rules = rules;
@@ -102,20 +97,10 @@ class PaymentsReadModel implements MerchantReceipts {
 
     private void addReceipts(PartyId merchant, LocalDate day, Money usdDelta, PaymentEvent event) {
         int year = day.getYear();
-        int updated = jdbc.sql("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?")
-                .params(usdDelta.minorUnits(), merchant.value(), year).update();
-        if (updated == 0) {
-            try {
-                // under a savepoint: the first payments of a seller's year often arrive together, and the
-                // loser of the race to create the row must not abort the payment's own transaction
-                savepoint.executeWithoutResult(status -> jdbc.sql(
-                        "insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')")
-                        .params(merchant.value(), year, usdDelta.minorUnits()).update());
-            } catch (DuplicateKeyException createdConcurrently) {
-                jdbc.sql("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?")
-                        .params(usdDelta.minorUnits(), merchant.value(), year).update();
-            }
-        }
+        totals.add("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?",
+                List.of(usdDelta.minorUnits(), merchant.value(), year),
+                "insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')",
+                List.of(merchant.value(), year, usdDelta.minorUnits()));
         long total = jdbc.sql("select usd_minor from supervision_merchant_receipts where merchant_id = ? and receipt_year = ?")
                 .params(merchant.value(), year).query(Long.class).single();
         Band band = band(new Money(total, UsdValues.USD), day);
