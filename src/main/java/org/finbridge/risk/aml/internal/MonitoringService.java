@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.finbridge.party.Parties;
 import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
@@ -53,6 +54,7 @@ class MonitoringService implements AmlMonitoring {
     private final Clock clock;
     private final List<MonitoringRule> rules = RulesInForce.perCustomer();
     private final Set<PartyId> requested = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock passes = new ReentrantLock();
     private final CircularFlowRule network = RulesInForce.network();
 
     MonitoringService(Journal journal, AlertStore alerts, CaseService cases, ReportService reports, Parties parties,
@@ -106,8 +108,21 @@ class MonitoringService implements AmlMonitoring {
         }
     }
 
+    /**
+     * One pass at a time on this node: a caller arriving while the background runs one waits for it to
+     * commit, so what it asked for has been evaluated when it returns (whichever pass took the request).
+     */
     @Override
     public int evaluatePending() {
+        passes.lock();
+        try {
+            return evaluatePendingNow();
+        } finally {
+            passes.unlock();
+        }
+    }
+
+    private int evaluatePendingNow() {
         Set<PartyId> customers = new LinkedHashSet<>(journal.unevaluatedParties(10_000));
         for (Iterator<PartyId> it = requested.iterator(); it.hasNext(); ) {
             customers.add(it.next());
