@@ -72,28 +72,31 @@ public final class JdbcAuditSequencer implements AuditSequencer {
         return drain(true).chained();
     }
 
-    /** Passes until a batch comes back short; stops early when locked out. */
+    /**
+     * Passes until a batch comes back short or chains nothing; stops early when locked out. Each batch reads
+     * from the lowest staged id again, not after the previous batch's last: a row with a lower id that was
+     * still uncommitted then may have committed since, and one writer's next record (a higher id, staged
+     * after that commit) must not be chained before it.
+     */
     private Pass drain(boolean wait) {
-        long after = 0;
         int chained = 0;
         while (true) {
-            long from = after;
-            Batch b = transactions.execute(status -> pass(wait, from));
+            Batch b = transactions.execute(status -> pass(wait));
             if (b == null || b.lockedOut()) {
                 return new Pass(chained, chained == 0);
             }
             chained += b.chained();
-            if (b.read() < BATCH) {
+            if (b.read() < BATCH || b.chained() == 0) {
                 return new Pass(chained, false);
             }
-            after = b.lastStagedId();
         }
     }
 
     private record Batch(int read, int chained, long lastStagedId, boolean lockedOut) {
     }
 
-    private Batch pass(boolean wait, long after) {
+    private Batch pass(boolean wait) {
+        long after = 0; // every batch reads from the start (see drain)
         // nothing staged: leave the head alone (locking its row is a write on PostgreSQL, which an idle
         // node polling every second would otherwise make for nothing)
         if (jdbc.sql(ANY_STAGED).param(after).query(Long.class).optional().isEmpty()) {
