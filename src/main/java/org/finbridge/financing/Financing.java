@@ -46,6 +46,15 @@ public interface Financing {
     LoanResult repay(Actor actor, LoanId loan, long amount, String reference);
 
     /**
+     * The merchant lodges a security deposit (保证金) for its approved or active loan: {@code amount} moves from its
+     * available balance into the loan's deposit account, held until the loan closes (released back) or defaults
+     * (applied to what it owes). One deposit per loan; the {@code reference} (the Idempotency-Key) makes a
+     * repeated request answer the first. A balance that cannot pay it answers {@link LoanResult.InsufficientFunds}
+     * and moves nothing.
+     */
+    LoanResult lodgeDeposit(Actor actor, LoanId loan, long amount, String reference);
+
+    /**
      * The loan's lender (or an operator) proposes to extend a term loan by {@code extendMonths} with a reason;
      * the {@code reference} (the Idempotency-Key) makes a repeated proposal answer the first.
      */

@@ -49,4 +49,8 @@ public sealed interface LoanResult {
     /** The merchant's balance cannot pay the repayment. */
     record InsufficientFunds(long availableMinorUnits) implements LoanResult {
     }
+
+    /** The loan already holds a security deposit lodged under another reference. */
+    record DepositHeld(Loan.Deposit deposit) implements LoanResult {
+    }
 }

@@ -415,6 +415,8 @@ class IsolationMatrixTest {
                 o -> new Request(fin + "/loans/" + o.loan() + "/accept", Map.of()));
         add("POST " + fin + "/loans/{id}/repayments", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans/" + o.loan() + "/repayments", Map.of("amount", 1)));
+        add("POST " + fin + "/loans/{id}/deposit", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/deposit", Map.of("amount", 1)));
         add("POST " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
                 o -> new Request(fin + "/loans/" + o.loan() + "/restructurings", Map.of("extendMonths", 3, "reason", "matrix")));
         add("GET " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),

@@ -69,6 +69,16 @@ class FinancingAccounts {
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }
 
+    /**
+     * The seller's security deposit for a loan (保证金): money the platform holds for the seller (a credit
+     * balance, like its available balance) pledged to the loan; it goes back to the seller's available balance
+     * or into the loan's receivables, never anywhere else.
+     */
+    AccountId deposit(LoanId loan, String currency) {
+        return open("loan:" + loan + ":LOAN_DEPOSIT:" + currency, currency, "LOAN_DEPOSIT", loan.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
     /** A loan's loss allowance: the provision held against it (a credit balance, the contra of its receivables). */
     AccountId lossAllowance(LoanId loan, String currency) {
         return open("loan:" + loan + ":LOAN_LOSS_ALLOWANCE:" + currency, currency, "LOAN_LOSS_ALLOWANCE", loan.toString(),
@@ -106,6 +116,7 @@ class FinancingAccounts {
         servicingFees(currency);
         lossAllowance(loan, currency);
         provisionExpense(lender, currency);
+        deposit(loan, currency);
     }
 
     long creditBalance(AccountId id) {

@@ -104,6 +104,21 @@ class LoanLedger {
                 : leg("loan:" + loan + ":provision:", step, allowance, expense, -change, currency, "LOAN_PROVISION_RELEASE")));
     }
 
+    /** The seller's security deposit: from its available balance into the loan's deposit account. */
+    Outcome lodgeDeposit(LoanId loan, PartyId merchant, String currency, long amount) {
+        return submit(List.of(leg("loan:" + loan + ":deposit:", "lodge", accounts.merchantAvailable(merchant, currency),
+                accounts.deposit(loan, currency), amount, currency, "LOAN_DEPOSIT_LODGED")));
+    }
+
+    /** What is left of the deposit goes back to the seller's available balance (once per loan). */
+    Outcome releaseDeposit(LoanId loan, PartyId merchant, String currency, long amount) {
+        if (amount == 0) {
+            return new Posted();
+        }
+        return submit(List.of(leg("loan:" + loan + ":deposit:", "release", accounts.deposit(loan, currency),
+                accounts.merchantAvailable(merchant, currency), amount, currency, "LOAN_DEPOSIT_RELEASED")));
+    }
+
     /**
      * A repayment: the merchant's money into the receivables (penalty, interest, fees, principal), and the
      * lender's income and loans back into its funding, less the platform's servicing fee, taken from the
@@ -111,8 +126,13 @@ class LoanLedger {
      */
     Outcome collect(LoanId loan, PartyId merchant, PartyId lender, String currency, String reference, Split split,
                     long servicingFee) {
+        return collect(loan, accounts.merchantAvailable(merchant, currency), lender, currency, reference, split, servicingFee);
+    }
+
+    /** A repayment paid from {@code from}: the merchant's available balance, or its security deposit for the loan. */
+    Outcome collect(LoanId loan, AccountId from, PartyId lender, String currency, String reference, Split split,
+                    long servicingFee) {
         String k = "loan:" + loan + ":repay:" + reference + ":";
-        AccountId from = accounts.merchantAvailable(merchant, currency);
         List<Transfer> legs = new ArrayList<>();
         addIfPositive(legs, leg(k, "penalty", from, accounts.loan(loan, LOAN_PENALTY, currency), split.penalty(), currency,
                 "LOAN_REPAYMENT_PENALTY"));

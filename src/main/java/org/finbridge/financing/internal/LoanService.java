@@ -486,6 +486,48 @@ class LoanService implements Financing {
         return collect(id, actor, amount, "MANUAL", "manual:" + reference);
     }
 
+    @Override
+    public LoanResult lodgeDeposit(Actor actor, LoanId id, long amount, String reference) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 60) {
+            return new LoanResult.Invalid("reference", "1 to 60 characters (the Idempotency-Key)");
+        }
+        if (amount <= 0) {
+            return new LoanResult.Invalid("amount", "must be positive");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.DepositRow> held = store.deposit(id);
+            if (held.isPresent()) {
+                return held.get().reference().equals(reference) ? new LoanResult.Existing(view(l))
+                        : new LoanResult.DepositHeld(deposit(held.get()));
+            }
+            if (l.state() != LoanState.APPROVED && l.state() != LoanState.ACTIVE) {
+                return new LoanResult.IllegalState(l.state(), "take a security deposit");
+            }
+            LoanLedger.Outcome o = ledger.lodgeDeposit(id, l.merchantId(), l.currency(), amount);
+            if (o instanceof LoanLedger.Refused r) {
+                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
+                    return new LoanResult.InsufficientFunds(accounts.creditBalance(accounts.merchantAvailable(l.merchantId(),
+                            l.currency())));
+                }
+                throw new IllegalStateException("the ledger refused the deposit of " + id + ": " + r);
+            }
+            store.insert(new LoanStore.DepositRow(id, reference, amount, 0, 0, "HELD", today(), null), clock.instant());
+            audit.record(null, "financing.loan.deposit.lodged", "loan", id.toString(), null,
+                    "{\"amount\":" + amount + ",\"currency\":\"" + l.currency() + "\"}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    private static Loan.Deposit deposit(LoanStore.DepositRow d) {
+        return new Loan.Deposit(d.reference(), d.amount(), d.applied(), d.released(), d.held(), d.state(), d.lodgedOn(),
+                d.settledOn());
+    }
+
     /** Opens the loan's ledger accounts outside any transaction (see {@link FinancingAccounts#openFor}). */
     private void prepare(LoanId id) {
         store.find(id).ifPresent(l -> accounts.openFor(l.id(), l.merchantId(), l.lenderId(), l.currency()));
@@ -668,7 +710,8 @@ class LoanService implements Financing {
         return new Loan(l.id(), l.programmeId(), l.merchantId(), l.lenderId(), l.reference(), l.product(), l.currency(),
                 l.principal(), l.annualRate(), l.months(), l.method(), l.dayCount(), l.upfrontFee(), l.fixedFee(),
                 l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
-                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines);
+                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines,
+                store.deposit(l.id()).map(LoanService::deposit).orElse(null));
     }
 
     // ---- servicing

@@ -340,6 +340,38 @@ class LoanStore {
                 rs.getDate("paid_on").toLocalDate());
     }
 
+    // ---- security deposits
+
+    record DepositRow(LoanId loan, String reference, long amount, long applied, long released, String state,
+                      LocalDate lodgedOn, LocalDate settledOn) {
+        long held() {
+            return amount - applied - released;
+        }
+    }
+
+    void insert(DepositRow d, Instant now) {
+        sql.sql("""
+                insert into loan_deposits (loan_id, reference, amount, applied, released, state, lodged_on, settled_on, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.loan().value(), d.reference(), d.amount(), d.applied(), d.released(), d.state(), d.lodgedOn(),
+                        d.settledOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<DepositRow> deposit(LoanId loan) {
+        return sql.sql("select * from loan_deposits where loan_id = ?").param(loan.value())
+                .query((rs, n) -> new DepositRow(new LoanId(rs.getObject("loan_id", UUID.class)), rs.getString("reference"),
+                        rs.getLong("amount"), rs.getLong("applied"), rs.getLong("released"), rs.getString("state"),
+                        rs.getDate("lodged_on").toLocalDate(),
+                        rs.getDate("settled_on") == null ? null : rs.getDate("settled_on").toLocalDate()))
+                .optional();
+    }
+
+    void depositSettled(LoanId loan, long applied, long released, String state, LocalDate on) {
+        sql.sql("update loan_deposits set applied = ?, released = ?, state = ?, settled_on = ? where loan_id = ?")
+                .params(applied, released, state, on, loan.value()).update();
+    }
+
     // ---- sweep cursors, classification history, reminders
 
     Optional<String> sweepCursor(UUID account) {

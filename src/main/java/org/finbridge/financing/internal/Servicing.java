@@ -17,6 +17,7 @@ import org.finbridge.financing.Product;
 import org.finbridge.financing.Schedules;
 import org.finbridge.financing.internal.LoanStore.InstalmentRow;
 import org.finbridge.financing.internal.LoanStore.LoanRow;
+import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.TransferResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -177,6 +178,12 @@ class Servicing {
      */
     LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
                        java.util.function.Supplier<org.finbridge.financing.Loan> view) {
+        return collect(loan, amount, source, reference, date, view,
+                accounts.merchantAvailable(loan.merchantId(), loan.currency()));
+    }
+
+    private LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
+                               java.util.function.Supplier<org.finbridge.financing.Loan> view, AccountId from) {
         if (store.repayment(loan.id(), reference).isPresent()) {
             return new LoanResult.Existing(view.get());
         }
@@ -189,8 +196,8 @@ class Servicing {
         }
         LoanLedger.Split split = LoanLedger.Split.allocate(amount, owed.penalty(), owed.interest(), owed.fees(), owed.principal());
         long servicing = Contracts.basisPoints(amount, loan.servicingFeeBps());
-        LoanLedger.Outcome outcome = ledger.collect(loan.id(), loan.merchantId(), loan.lenderId(), loan.currency(), reference,
-                split, servicing);
+        LoanLedger.Outcome outcome = ledger.collect(loan.id(), from, loan.lenderId(), loan.currency(), reference, split,
+                servicing);
         if (outcome instanceof LoanLedger.Refused refused) {
             if (refused.result() == TransferResult.EXCEEDS_CREDITS) {
                 return new LoanResult.InsufficientFunds(accounts.creditBalance(accounts.merchantAvailable(loan.merchantId(),
@@ -283,6 +290,7 @@ class Servicing {
             }
         }
         store.serviced(loan.id(), loan.accruedThrough(), 0, loan.classification(), "OK", LoanState.CLOSED, date, clock.instant());
+        releaseDeposit(loan, date);
         audit.record(null, "financing.loan.closed", "loan", loan.id().toString(), "{\"state\":\"" + loan.state() + "\"}",
                 "{\"state\":\"CLOSED\"}");
         events.publishEvent(new LoanEvents.Closed(loan.id(), loan.merchantId(), loan.lenderId(), date, true));
@@ -337,7 +345,48 @@ class Servicing {
                     owed(loan).total()));
         }
         store.serviced(loan.id(), loan.accruedThrough(), dpd, cls, breach(loan, date), state, loan.closedOn(), clock.instant());
+        if (defaulted) {
+            applyDeposit(store.find(loan.id()).orElseThrow(), date);
+        }
         return new Status(dpd > 0, reclassified, defaulted);
+    }
+
+    /**
+     * On default the security deposit pays what the loan owes, allocated like any repayment (penalty → interest →
+     * fees → principal); a deposit larger than the debt repays it in full, the loan closes and the rest is released.
+     * Recovery of what it did not cover continues from the seller's settlements and balance.
+     */
+    private void applyDeposit(LoanRow loan, LocalDate date) {
+        LoanStore.DepositRow d = store.deposit(loan.id()).filter(x -> "HELD".equals(x.state())).orElse(null);
+        if (d == null) {
+            return;
+        }
+        long amount = Math.min(d.held(), owed(loan).total());
+        // recorded first, so that a close the application causes releases only the rest
+        store.depositSettled(loan.id(), amount, 0, "HELD", null);
+        if (amount > 0) {
+            LoanResult r = collect(loan, amount, "DEPOSIT", "deposit:applied", date, () -> null,
+                    accounts.deposit(loan.id(), loan.currency()));
+            if (!(r instanceof LoanResult.Done) && !(r instanceof LoanResult.Existing)) {
+                throw new IllegalStateException("the deposit of " + loan.id() + " could not be applied: " + r);
+            }
+        }
+        store.depositSettled(loan.id(), amount, store.deposit(loan.id()).orElseThrow().released(), "APPLIED", date);
+        audit.record(null, "financing.loan.deposit.applied", "loan", loan.id().toString(), "{\"held\":" + d.held() + "}",
+                "{\"applied\":" + amount + "}");
+    }
+
+    /** A loan that closes repaid gives back what is left of its security deposit to the seller's available balance. */
+    private void releaseDeposit(LoanRow loan, LocalDate date) {
+        LoanStore.DepositRow d = store.deposit(loan.id()).filter(x -> "HELD".equals(x.state())).orElse(null);
+        if (d == null) {
+            return;
+        }
+        long rest = d.held();
+        require(ledger.releaseDeposit(loan.id(), loan.merchantId(), loan.currency(), rest), "deposit release");
+        store.depositSettled(loan.id(), d.applied(), rest, "RELEASED", date);
+        audit.record(null, "financing.loan.deposit.released", "loan", loan.id().toString(), "{\"held\":" + rest + "}",
+                "{\"released\":" + rest + "}");
     }
 
     /**

@@ -207,6 +207,16 @@ class FinancingController {
                 .orElseGet(() -> notFound("loan"));
     }
 
+    @PostMapping(BASE + "/loans/{id}/deposit")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> lodgeDeposit(Actor actor, @PathVariable String id,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   @RequestBody RepaymentBody b) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.lodgeDeposit(actor, l, b.amount() == null ? 0 : b.amount(),
+                        key), HttpStatus.CREATED))
+                .orElseGet(() -> notFound("loan"));
+    }
+
     @PostMapping(BASE + "/loans/{id}/restructurings")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
@@ -265,6 +275,8 @@ class FinancingController {
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the available balance is " + f.availableMinorUnits());
+            case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
+                    "the loan already holds a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key");
         };
     }
 

@@ -67,14 +67,15 @@ final class Views {
                     String currency, long principal, BigDecimal annualRate, int months, String method, String dayCount,
                     long upfrontFee, long fixedFee, int holdbackBasisPoints, long minPayment, int periodDays, BigDecimal apr,
                     BigDecimal effectiveRate, String grade, String state, String decision, String disbursedOn, int daysPastDue,
-                    String classification, String breachStatus, Loan.Outstanding outstanding, List<Loan.Line> schedule) {
+                    String classification, String breachStatus, Loan.Outstanding outstanding, List<Loan.Line> schedule,
+                    Loan.Deposit deposit) {
         static LoanView of(Loan l) {
             return new LoanView(l.id().toString(), l.programmeId().toString(), l.merchantId().toString(), l.lenderId().toString(),
                     l.reference(), l.product().name(), l.currency(), l.principal(), l.annualRate(), l.months(), l.method().code(),
                     l.dayCount().code(), l.upfrontFee(), l.fixedFee(), l.holdbackBasisPoints(), l.minPayment(), l.periodDays(),
                     l.apr(), l.effectiveRate(), l.grade(), l.state().name(), l.decision(),
                     l.disbursedOn() == null ? null : l.disbursedOn().toString(), l.daysPastDue(), l.classification().name(),
-                    l.breachStatus(), l.outstanding(), l.schedule());
+                    l.breachStatus(), l.outstanding(), l.schedule(), l.deposit());
         }
     }
 
