@@ -18,7 +18,10 @@ public interface Financing {
 
     List<Programme> programmes(Actor actor);
 
-    /** Credits a lender's funding account with money received from it (an operator, on the bank's statement). */
+    /**
+     * Credits a lender's funding account (or a guarantor's, from which it pays claims) with money received from it
+     * (an operator, on the bank's statement).
+     */
     LoanResult fundLender(Actor actor, PartyId lender, Money amount, String reference);
 
     /** Pre-qualified offers for the merchant, if the actor may see them. */
@@ -53,6 +56,22 @@ public interface Financing {
      * and moves nothing.
      */
     LoanResult lodgeDeposit(Actor actor, LoanId loan, long amount, String reference);
+
+    /**
+     * A guarantor states the guarantees it offers in a currency: at most {@code exposureLimit} covered in total, for a
+     * fee of {@code feeBasisPoints} of each guaranteed principal, paid by the seller at disbursement. Stating them
+     * again replaces the terms (guarantees already given keep their fee).
+     */
+    LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints);
+
+    /**
+     * The loan's lender (or an operator) has an approved loan guaranteed by the guarantor for {@code coverageBasisPoints}
+     * of its principal; refused with {@link LoanResult.GuaranteeLimitExceeded} when the guarantor's limit cannot take it.
+     */
+    LoanResult guarantee(Actor actor, LoanId loan, PartyId guarantor, int coverageBasisPoints);
+
+    /** The guarantor's terms and guarantees in the currency, for the guarantor itself or an operator. */
+    Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency);
 
     /**
      * The loan's lender (or an operator) proposes to extend a term loan by {@code extendMonths} with a reason;

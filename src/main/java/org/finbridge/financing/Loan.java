@@ -13,13 +13,15 @@ import org.finbridge.party.PartyId;
  * @param decision the underwriting verdicts, one per policy, or the reviewer's reason
  * @param breachStatus revenue-based financing's minimum-payment status: OK, NEAR_BREACH or BREACH
  * @param deposit the seller's security deposit held for the loan, if it lodged one
+ * @param guarantee the loan's guarantee, if it has one
  */
 public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, PartyId lenderId, String reference,
                    Product product, String currency, long principal, BigDecimal annualRate, int months,
                    AmortizationMethod method, DayCount dayCount, long upfrontFee, long fixedFee, int holdbackBasisPoints,
                    long minPayment, int periodDays, BigDecimal apr, BigDecimal effectiveRate, String grade,
                    LoanState state, String decision, LocalDate disbursedOn, int daysPastDue, LoanClass classification,
-                   String breachStatus, Outstanding outstanding, List<Line> schedule, Deposit deposit) {
+                   String breachStatus, Outstanding outstanding, List<Line> schedule, Deposit deposit,
+                   Guarantee guarantee) {
 
     public Loan {
         schedule = List.copyOf(schedule);

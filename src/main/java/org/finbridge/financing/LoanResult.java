@@ -53,4 +53,11 @@ public sealed interface LoanResult {
     /** The loan already holds a security deposit lodged under another reference. */
     record DepositHeld(Loan.Deposit deposit) implements LoanResult {
     }
+
+    /**
+     * The guarantor's exposure limit in the currency cannot take the covered share of this loan on top of what its
+     * guarantees already cover.
+     */
+    record GuaranteeLimitExceeded(long availableMinorUnits) implements LoanResult {
+    }
 }

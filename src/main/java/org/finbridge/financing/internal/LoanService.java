@@ -16,6 +16,8 @@ import org.finbridge.financing.BorrowingBase;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
+import org.finbridge.financing.Guarantee;
+import org.finbridge.financing.GuarantorBook;
 import org.finbridge.financing.ListingCheck;
 import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanEvents;
@@ -212,14 +214,16 @@ class LoanService implements Financing {
         if (!actor.isOperator()) {
             return new LoanResult.NotFound("lender");
         }
-        Optional<Party> party = parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER);
+        Optional<Party> party = parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER || p.kind() == PartyKind.GUARANTOR);
         if (party.isEmpty()) {
             return new LoanResult.NotFound("lender");
         }
         if (!amount.isPositive() || reference == null || reference.isBlank() || reference.length() > 60) {
             return new LoanResult.Invalid("amount", "a positive amount and a reference of 1 to 60 characters");
         }
-        LoanLedger.Outcome o = ledger.fund(lender, amount.currency().code(), amount.minorUnits(), reference);
+        LoanLedger.Outcome o = party.get().kind() == PartyKind.GUARANTOR
+                ? ledger.fundGuarantor(lender, amount.currency().code(), amount.minorUnits(), reference)
+                : ledger.fund(lender, amount.currency().code(), amount.minorUnits(), reference);
         if (o instanceof LoanLedger.Refused r) {
             return new LoanResult.Invalid("reference", "used before for another amount (" + r.result() + ")");
         }
@@ -447,8 +451,10 @@ class LoanService implements Financing {
             }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
+            Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
             LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
-                    l.upfrontFee(), upfrontServicing, l.fixedFee());
+                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null),
+                    guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L));
             if (o instanceof LoanLedger.Refused r) {
                 if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
                     return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
@@ -531,6 +537,132 @@ class LoanService implements Financing {
     /** Opens the loan's ledger accounts outside any transaction (see {@link FinancingAccounts#openFor}). */
     private void prepare(LoanId id) {
         store.find(id).ifPresent(l -> accounts.openFor(l.id(), l.merchantId(), l.lenderId(), l.currency()));
+        store.find(id).ifPresent(l -> store.guarantee(id).ifPresent(g -> accounts.openForGuarantor(id, g.guarantor(), l.currency())));
+    }
+
+    // ---- guarantees
+
+    @Override
+    public LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints) {
+        if (actor.partyKind() != PartyKind.GUARANTOR) {
+            return new LoanResult.Invalid("guarantor", "only a guarantor offers guarantees");
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return new LoanResult.Invalid("currency", "an ISO 4217 currency");
+        }
+        if (exposureLimit < 0) {
+            return new LoanResult.Invalid("exposureLimit", "0 or more minor units");
+        }
+        if (feeBasisPoints < 0 || feeBasisPoints > 5_000) {
+            return new LoanResult.Invalid("feeBasisPoints", "0 to 5,000 basis points");
+        }
+        accounts.guarantorFunds(actor.partyId(), ccy);
+        accounts.guarantorRecoverable(actor.partyId(), ccy);
+        tx.executeWithoutResult(s -> {
+            Optional<LoanStore.GuarantorRow> before = store.guarantor(actor.partyId(), ccy);
+            store.guarantor(new LoanStore.GuarantorRow(actor.partyId(), ccy, exposureLimit, feeBasisPoints), clock.instant());
+            audit.record(null, "financing.guarantor.terms", "party", actor.partyId().toString(),
+                    before.map(b -> "{\"exposureLimit\":" + b.exposureLimit() + ",\"feeBasisPoints\":" + b.feeBps() + "}")
+                            .orElse(null),
+                    "{\"currency\":\"" + ccy + "\",\"exposureLimit\":" + exposureLimit + ",\"feeBasisPoints\":"
+                            + feeBasisPoints + "}");
+        });
+        return new LoanResult.Done(null);
+    }
+
+    @Override
+    public LoanResult guarantee(Actor actor, LoanId id, PartyId guarantor, int coverageBasisPoints) {
+        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
+        if (found.isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
+            return new LoanResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
+        }
+        String ccy = found.get().currency();
+        if (guarantor == null || store.guarantor(guarantor, ccy).isEmpty()) {
+            return new LoanResult.NotFound("guarantor");
+        }
+        prepare(id);
+        accounts.openForGuarantor(id, guarantor, ccy);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            LoanStore.GuarantorRow terms = store.lockGuarantor(guarantor, ccy).orElseThrow();
+            Optional<LoanStore.GuaranteeRow> existing = store.guarantee(id);
+            if (existing.isPresent()) {
+                return existing.get().guarantor().equals(guarantor) && existing.get().coverageBps() == coverageBasisPoints
+                        ? new LoanResult.Existing(view(l)) : new LoanResult.IllegalState(l.state(), "be guaranteed twice");
+            }
+            if (l.state() != LoanState.APPROVED) {
+                // the fee is paid out of the advance: a guarantee is given before disbursement
+                return new LoanResult.IllegalState(l.state(), "be guaranteed");
+            }
+            long covered = Contracts.basisPoints(l.principal(), coverageBasisPoints);
+            long exposure = exposure(guarantor);
+            if (exposure + covered > terms.exposureLimit()) {
+                audit.record(null, "financing.guarantee.refused", "loan", id.toString(), null,
+                        "{\"reason\":\"EXPOSURE_LIMIT\",\"covered\":" + covered + ",\"exposure\":" + exposure + "}");
+                return new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure));
+            }
+            long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
+            store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
+            audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
+                    "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
+                            + "}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    /**
+     * What the guarantor's active guarantees cover now: the covered share of the principal each loan owes (of its
+     * principal before disbursement); nothing for a loan closed, declined or already claimed.
+     */
+    private long exposure(PartyId guarantor) {
+        return store.guaranteesOf(guarantor).stream().filter(g -> "ACTIVE".equals(g.state()))
+                .mapToLong(g -> store.find(g.loan()).map(this::covered).orElse(0L)).sum();
+    }
+
+    private long covered(LoanRow l) {
+        LoanStore.GuaranteeRow g = store.guarantee(l.id()).orElseThrow();
+        if (!"ACTIVE".equals(g.state())) {
+            return 0;
+        }
+        long principal = switch (l.state()) {
+            case APPLIED, REFERRED, APPROVED -> l.principal();
+            case ACTIVE, DEFAULTED -> servicing.owed(l).principal();
+            case DECLINED, CLOSED -> 0;
+        };
+        return Contracts.basisPoints(principal, g.coverageBps());
+    }
+
+    @Override
+    public Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency) {
+        if (!actor.mayAccess(guarantor) || parties.find(guarantor).filter(p -> p.kind() == PartyKind.GUARANTOR).isEmpty()) {
+            return Optional.empty();
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        // a guarantor that offers nothing in the currency has a limit of 0 and no guarantees
+        LoanStore.GuarantorRow terms = store.guarantor(guarantor, ccy).orElse(new LoanStore.GuarantorRow(guarantor, ccy, 0, 0));
+        List<Guarantee> list = new ArrayList<>();
+        for (LoanStore.GuaranteeRow g : store.guaranteesOf(guarantor)) {
+            store.find(g.loan()).filter(l -> l.currency().equals(ccy)).ifPresent(l -> list.add(guarantee(l, g)));
+        }
+        return Optional.of(new GuarantorBook(guarantor, ccy, terms.exposureLimit(), terms.feeBps(),
+                list.stream().mapToLong(Guarantee::exposure).sum(), list.stream().mapToLong(Guarantee::claimed).sum(),
+                list.stream().mapToLong(Guarantee::recovered).sum(), list));
+    }
+
+    private Guarantee guarantee(LoanRow l, LoanStore.GuaranteeRow g) {
+        return new Guarantee(l.id(), g.guarantor(), l.merchantId(), l.lenderId(), l.currency(), g.coverageBps(), g.fee(),
+                covered(l), g.claimed(), g.recovered(), g.state(), g.claimedOn());
     }
 
     private LoanResult collect(LoanId id, Actor actor, long amount, String source, String reference) {
@@ -682,7 +814,8 @@ class LoanService implements Financing {
 
     @Override
     public Optional<Loan> loan(Actor actor, LoanId id) {
-        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
+        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId())
+                        || store.guarantee(id).filter(g -> g.guarantor().equals(actor.partyId())).isPresent())
                 .map(this::view);
     }
 
@@ -711,7 +844,8 @@ class LoanService implements Financing {
                 l.principal(), l.annualRate(), l.months(), l.method(), l.dayCount(), l.upfrontFee(), l.fixedFee(),
                 l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
                 l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines,
-                store.deposit(l.id()).map(LoanService::deposit).orElse(null));
+                store.deposit(l.id()).map(LoanService::deposit).orElse(null),
+                store.guarantee(l.id()).map(g -> guarantee(l, g)).orElse(null));
     }
 
     // ---- servicing

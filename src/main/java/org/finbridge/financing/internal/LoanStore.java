@@ -310,16 +310,17 @@ class LoanStore {
 
     // ---- repayments
 
+    /** @param recovered the part that paid back the guarantor's claim (after everything owed to the lender) */
     record RepaymentRow(UUID id, LoanId loan, String reference, String source, long amount, long penalty, long interest, long fee,
-                        long principal, long servicingFee, LocalDate paidOn) {
+                        long principal, long servicingFee, LocalDate paidOn, long recovered) {
     }
 
     void insert(RepaymentRow r, Instant now) {
         sql.sql("""
                 insert into loan_repayments (id, loan_id, reference, source, amount, penalty, interest, fee, principal,
-                  servicing_fee, paid_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  servicing_fee, paid_on, created_at, recovered) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.loan().value(), r.reference(), r.source(), r.amount(), r.penalty(), r.interest(), r.fee(),
-                        r.principal(), r.servicingFee(), r.paidOn(), Timestamp.from(now))
+                        r.principal(), r.servicingFee(), r.paidOn(), Timestamp.from(now), r.recovered())
                 .update();
     }
 
@@ -337,7 +338,78 @@ class LoanStore {
         return new RepaymentRow(rs.getObject("id", UUID.class), new LoanId(rs.getObject("loan_id", UUID.class)),
                 rs.getString("reference"), rs.getString("source"), rs.getLong("amount"), rs.getLong("penalty"),
                 rs.getLong("interest"), rs.getLong("fee"), rs.getLong("principal"), rs.getLong("servicing_fee"),
-                rs.getDate("paid_on").toLocalDate());
+                rs.getDate("paid_on").toLocalDate(), rs.getLong("recovered"));
+    }
+
+    // ---- guarantors and guarantees
+
+    record GuarantorRow(PartyId party, String currency, long exposureLimit, int feeBps) {
+    }
+
+    void guarantor(GuarantorRow g, Instant now) {
+        if (sql.sql("update loan_guarantors set exposure_limit = ?, fee_bps = ?, updated_at = ? where party_id = ? and currency = ?")
+                .params(g.exposureLimit(), g.feeBps(), Timestamp.from(now), g.party().value(), g.currency()).update() == 0) {
+            sql.sql("""
+                    insert into loan_guarantors (party_id, currency, exposure_limit, fee_bps, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(g.party().value(), g.currency(), g.exposureLimit(), g.feeBps(), Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    Optional<GuarantorRow> guarantor(PartyId party, String currency) {
+        return sql.sql("select * from loan_guarantors where party_id = ? and currency = ?").params(party.value(), currency)
+                .query((rs, n) -> new GuarantorRow(party, currency, rs.getLong("exposure_limit"), rs.getInt("fee_bps")))
+                .optional();
+    }
+
+    /** Locks the guarantor's terms: two guarantees checked against its limit at once take turns. */
+    Optional<GuarantorRow> lockGuarantor(PartyId party, String currency) {
+        return sql.sql("select * from loan_guarantors where party_id = ? and currency = ? for update")
+                .params(party.value(), currency)
+                .query((rs, n) -> new GuarantorRow(party, currency, rs.getLong("exposure_limit"), rs.getInt("fee_bps")))
+                .optional();
+    }
+
+    record GuaranteeRow(LoanId loan, PartyId guarantor, int coverageBps, long fee, long claimed, long recovered, String state,
+                        LocalDate claimedOn) {
+        long owed() {
+            return claimed - recovered;
+        }
+    }
+
+    void insert(GuaranteeRow g, Instant now) {
+        sql.sql("""
+                insert into loan_guarantees (loan_id, guarantor_id, coverage_bps, fee, claimed, recovered, state, claimed_on,
+                  created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(g.loan().value(), g.guarantor().value(), g.coverageBps(), g.fee(), g.claimed(), g.recovered(), g.state(),
+                        g.claimedOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<GuaranteeRow> guarantee(LoanId loan) {
+        return sql.sql("select * from loan_guarantees where loan_id = ?").param(loan.value()).query(LoanStore::guarantee)
+                .optional();
+    }
+
+    List<GuaranteeRow> guaranteesOf(PartyId guarantor) {
+        return sql.sql("select * from loan_guarantees where guarantor_id = ? order by created_at, loan_id")
+                .param(guarantor.value()).query(LoanStore::guarantee).list();
+    }
+
+    void claimed(LoanId loan, long claimed, LocalDate on) {
+        sql.sql("update loan_guarantees set claimed = ?, state = 'CLAIMED', claimed_on = ? where loan_id = ?")
+                .params(claimed, on, loan.value()).update();
+    }
+
+    void recovered(LoanId loan, long recovered) {
+        sql.sql("update loan_guarantees set recovered = recovered + ? where loan_id = ?").params(recovered, loan.value()).update();
+    }
+
+    private static GuaranteeRow guarantee(ResultSet rs, int n) throws SQLException {
+        return new GuaranteeRow(new LoanId(rs.getObject("loan_id", UUID.class)), new PartyId(rs.getObject("guarantor_id", UUID.class)),
+                rs.getInt("coverage_bps"), rs.getLong("fee"), rs.getLong("claimed"), rs.getLong("recovered"), rs.getString("state"),
+                rs.getDate("claimed_on") == null ? null : rs.getDate("claimed_on").toLocalDate());
     }
 
     // ---- security deposits

@@ -74,6 +74,12 @@ class FinancingController {
     record RestructuringBody(Integer extendMonths, String reason) {
     }
 
+    record GuarantorTermsBody(String currency, Long exposureLimit, Integer feeBasisPoints) {
+    }
+
+    record GuaranteeBody(String guarantorId, Integer coverageBasisPoints) {
+    }
+
     @PostMapping(BASE + "/programmes")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> publish(Actor actor, @RequestBody ProgrammeBody b) {
@@ -217,6 +223,42 @@ class FinancingController {
                 .orElseGet(() -> notFound("loan"));
     }
 
+    @PostMapping(BASE + "/guarantees/terms")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.GUARANTOR)
+    ResponseEntity<?> offerGuarantees(Actor actor, @RequestBody GuarantorTermsBody b) {
+        if (b.exposureLimit() == null || b.feeBasisPoints() == null) {
+            return invalid("exposureLimit", "exposureLimit and feeBasisPoints are required");
+        }
+        return answer(financing.offerGuarantees(actor, b.currency() == null ? "" : b.currency().toUpperCase(Locale.ROOT),
+                b.exposureLimit(), b.feeBasisPoints()), HttpStatus.OK);
+    }
+
+    @GetMapping(BASE + "/guarantors/{partyId}/guarantees")
+    @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.GUARANTOR)
+    ResponseEntity<?> guarantees(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
+        return party(partyId).flatMap(g -> financing.guarantees(actor, g, currency.toUpperCase(Locale.ROOT)))
+                .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.GuarantorBookView.of(b))).orElseGet(() -> notFound("guarantor"));
+    }
+
+    @PostMapping(BASE + "/loans/{id}/guarantee")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> guarantee(Actor actor, @PathVariable String id, @RequestBody GuaranteeBody b) {
+        Optional<LoanId> loan = loanId(id);
+        if (loan.isEmpty()) {
+            return notFound("loan");
+        }
+        Optional<PartyId> guarantor = party(b.guarantorId());
+        if (guarantor.isEmpty()) {
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", "no such guarantor");
+        }
+        LoanResult r = financing.guarantee(actor, loan.get(), guarantor.get(), or(b.coverageBasisPoints(), 0));
+        if (r instanceof LoanResult.NotFound nf && "guarantor".equals(nf.what())) {
+            // named in the body, not the path
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", "no such guarantor");
+        }
+        return answer(r, HttpStatus.OK);
+    }
+
     @PostMapping(BASE + "/loans/{id}/restructurings")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
@@ -275,6 +317,9 @@ class FinancingController {
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the available balance is " + f.availableMinorUnits());
+            case LoanResult.GuaranteeLimitExceeded g -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "GUARANTEE_LIMIT_EXCEEDED", "the guarantor's exposure limit can take at most " + g.availableMinorUnits()
+                            + " more");
             case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
                     "the loan already holds a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key");
         };
