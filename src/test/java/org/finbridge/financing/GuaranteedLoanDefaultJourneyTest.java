@@ -181,6 +181,9 @@ class GuaranteedLoanDefaultJourneyTest {
         // the lender received what it was owed, less the platform's servicing fee on it
         long servicingFee = owedToLender / 100;
         assertThat(fx.credit(lenderFunding) - lenderBeforeRecovery).isBetween(owedToLender - servicingFee - 1, owedToLender);
+        // and the next run releases the loss allowance the defaulted loan held
+        financing.service(today());
+        assertThat(fx.credit("loan:" + id + ":LOAN_LOSS_ALLOWANCE:CNY")).isZero();
     }
 
     @Test

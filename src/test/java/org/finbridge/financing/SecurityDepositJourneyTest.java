@@ -177,6 +177,9 @@ class SecurityDepositJourneyTest {
         assertThat(closed.state()).isEqualTo(LoanState.CLOSED);
         assertThat(closed.deposit().state()).isEqualTo("APPLIED");
         assertThat(closed.deposit().released()).isZero();
+        // the next run releases the loss allowance the defaulted loan held
+        financing.service(today());
+        assertThat(s.fx().credit("loan:" + s.loan() + ":LOAN_LOSS_ALLOWANCE:CNY")).isZero();
     }
 
     @Test
