@@ -50,6 +50,10 @@ public sealed interface LoanResult {
     record InsufficientFunds(long availableMinorUnits) implements LoanResult {
     }
 
+    /** The programme asks for a security deposit of {@code requiredMinorUnits} before disbursement; less is held. */
+    record DepositRequired(long requiredMinorUnits, long heldMinorUnits) implements LoanResult {
+    }
+
     /** The loan already holds a security deposit lodged under another reference. */
     record DepositHeld(Loan.Deposit deposit) implements LoanResult {
     }

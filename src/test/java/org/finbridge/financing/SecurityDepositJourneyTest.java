@@ -122,6 +122,62 @@ class SecurityDepositJourneyTest {
     }
 
     @Test
+    void aProgrammeAskingForADepositDisbursesOnlyOnceItIsHeld() {
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 5_000_000);
+        NewProgramme t = FinancingFixtures.termLoan("CNY", "0.12", 3, AmortizationMethod.EQUAL_PRINCIPAL, 0, 0, 2_000_000);
+        NewProgramme withDeposit = new NewProgramme(t.name(), t.product(), t.currency(), t.annualRate(), t.months(), t.method(),
+                t.dayCount(), t.upfrontFeeBasisPoints(), t.fixedFeeBasisPoints(), t.holdbackBasisPoints(),
+                t.minPaymentBasisPoints(), t.periodDays(), t.penaltyRate(), t.servicingFeeBasisPoints(), t.limitsByGrade(), 0,
+                1_000);
+        assertThat(financing.publish(FinancingFixtures.actor(lender, PartyKind.LENDER), new NewProgramme(t.name(), t.product(),
+                t.currency(), t.annualRate(), t.months(), t.method(), t.dayCount(), 0, 0, 0, 0, 30, t.penaltyRate(), 100,
+                t.limitsByGrade(), 0, 10_001))).isInstanceOf(ProgrammeResult.Invalid.class);
+        Programme programme = fx.programme(lender, withDeposit);
+        assertThat(programme.depositBasisPoints()).isEqualTo(1_000);
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        Loan loan = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 1_200_000, "dep-required")).loan();
+        if (loan.state() == LoanState.REFERRED) {
+            financing.decide(operator, loan.id(), true, "reviewed");
+        }
+        fx.settle(merchant, "CNY", 200_000);
+        String funding = "party:" + lender + ":LENDER_FUNDING:CNY";
+
+        // 10 % of the principal must be held first: nothing is disbursed without it, nor with less
+        assertThat(financing.accept(m, loan.id())).isEqualTo(new LoanResult.DepositRequired(120_000, 0));
+        assertThat(financing.lodgeDeposit(m, loan.id(), 100_000, "dep-required-1")).isInstanceOf(LoanResult.Done.class);
+        assertThat(financing.accept(m, loan.id())).isEqualTo(new LoanResult.DepositRequired(120_000, 100_000));
+        assertThat(financing.loan(m, loan.id()).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+        assertThat(fx.credit(funding)).isEqualTo(5_000_000);
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(100_000);
+    }
+
+    @Test
+    void aDepositAtTheProgrammesRateLetsTheAdvanceGoOut() {
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 5_000_000);
+        NewProgramme t = FinancingFixtures.termLoan("CNY", "0.12", 3, AmortizationMethod.EQUAL_PRINCIPAL, 0, 0, 2_000_000);
+        Programme programme = fx.programme(lender, new NewProgramme(t.name(), t.product(), t.currency(), t.annualRate(),
+                t.months(), t.method(), t.dayCount(), 0, 0, 0, 0, 30, t.penaltyRate(), 100, t.limitsByGrade(), 0, 1_000));
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        Loan loan = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 1_200_000, "dep-rate")).loan();
+        if (loan.state() == LoanState.REFERRED) {
+            financing.decide(operator, loan.id(), true, "reviewed");
+        }
+        fx.settle(merchant, "CNY", 120_000);
+        assertThat(financing.lodgeDeposit(m, loan.id(), 120_000, "dep-rate-1")).isInstanceOf(LoanResult.Done.class);
+        LoanResult accepted = financing.accept(m, loan.id());
+        assertThat(accepted).as(String.valueOf(accepted)).isInstanceOf(LoanResult.Done.class);
+        assertThat(((LoanResult.Done) accepted).loan().state()).isEqualTo(LoanState.ACTIVE);
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(1_200_000);
+        assertThat(fx.credit("loan:" + loan.id() + ":LOAN_DEPOSIT:CNY")).isEqualTo(120_000);
+    }
+
+    @Test
     void aBalanceThatCannotPayTheDepositIsRefusedAndNothingMoves() {
         Setup s = approvedLoan("dep-short");
         s.fx().settle(s.merchant(), "CNY", 50_000);

@@ -142,7 +142,7 @@ class LoanService implements Financing {
                 CurrencyCode.of(p.currency()).code(), p.annualRate(), p.months(), p.method(), p.dayCount(),
                 p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(),
                 p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(),
-                clock.instant());
+                clock.instant(), p.depositBasisPoints());
         tx.executeWithoutResult(s -> {
             store.insert(programme);
             audit.record(null, "financing.programme.published", "programme", programme.id().toString(), null,
@@ -180,6 +180,9 @@ class LoanService implements Financing {
         if (p.holdbackBasisPoints() < 0 || p.holdbackBasisPoints() > 10_000 || p.minPaymentBasisPoints() < 0
                 || p.minPaymentBasisPoints() > 10_000 || p.servicingFeeBasisPoints() < 0 || p.servicingFeeBasisPoints() > 10_000) {
             return Optional.of("basisPoints: holdback, minimum payment and servicing fee 0 to 10,000");
+        }
+        if (p.depositBasisPoints() < 0 || p.depositBasisPoints() > 10_000) {
+            return Optional.of("depositBasisPoints: 0 to 10,000 basis points of the principal");
         }
         if (p.periodDays() < 1 || p.periodDays() > 366) {
             return Optional.of("periodDays: 1 to 366");
@@ -448,6 +451,13 @@ class LoanService implements Financing {
                 if (over.isPresent()) {
                     return over.get();
                 }
+            }
+            // the programme's security deposit must be held before the money goes out
+            long depositRequired = Contracts.basisPoints(l.principal(),
+                    store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
+            long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
+            if (depositHeld < depositRequired) {
+                return new LoanResult.DepositRequired(depositRequired, depositHeld);
             }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());

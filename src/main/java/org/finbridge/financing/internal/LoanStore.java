@@ -40,12 +40,12 @@ class LoanStore {
         sql.sql("""
                 insert into lending_programmes (id, lender_id, name, product, currency, annual_rate, months, method, day_count,
                   upfront_fee_bps, fixed_fee_bps, holdback_bps, min_payment_bps, period_days, penalty_rate, servicing_fee_bps,
-                  advance_rate_bps, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  advance_rate_bps, created_at, deposit_bps)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id().value(), p.lenderId().value(), p.name(), p.product().name(), p.currency(), p.annualRate(),
                         p.months(), p.method().name(), p.dayCount().name(), p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(),
                         p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                        p.servicingFeeBasisPoints(), p.advanceRateBasisPoints(), Timestamp.from(p.createdAt()))
+                        p.servicingFeeBasisPoints(), p.advanceRateBasisPoints(), Timestamp.from(p.createdAt()), p.depositBasisPoints())
                 .update();
         p.limitsByGrade().forEach((grade, max) -> sql.sql(
                         "insert into lending_programme_limits (programme_id, grade, max_principal) values (?, ?, ?)")
@@ -73,7 +73,8 @@ class LoanStore {
                 rs.getInt("months"), AmortizationMethod.valueOf(rs.getString("method")), DayCount.valueOf(rs.getString("day_count")),
                 rs.getInt("upfront_fee_bps"), rs.getInt("fixed_fee_bps"), rs.getInt("holdback_bps"),
                 rs.getInt("min_payment_bps"), rs.getInt("period_days"), rs.getBigDecimal("penalty_rate"),
-                rs.getInt("servicing_fee_bps"), limits, rs.getInt("advance_rate_bps"), rs.getTimestamp("created_at").toInstant());
+                rs.getInt("servicing_fee_bps"), limits, rs.getInt("advance_rate_bps"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("deposit_bps"));
     }
 
     // ---- loans

@@ -55,7 +55,8 @@ class FinancingController {
     record ProgrammeBody(String name, String product, String currency, BigDecimal annualRate, Integer months, String method,
                          String dayCount, Integer upfrontFeeBasisPoints, Integer fixedFeeBasisPoints,
                          Integer holdbackBasisPoints, Integer minPaymentBasisPoints, Integer periodDays, BigDecimal penaltyRate,
-                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints) {
+                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints,
+                         Integer depositBasisPoints) {
     }
 
     record FundingBody(Long amount, String currency, String reference) {
@@ -91,7 +92,7 @@ class FinancingController {
                     or(b.fixedFeeBasisPoints(), 0), or(b.holdbackBasisPoints(), 0), or(b.minPaymentBasisPoints(), 0),
                     or(b.periodDays(), 30), b.penaltyRate() == null ? BigDecimal.ZERO : b.penaltyRate(),
                     or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade(),
-                    or(b.advanceRateBasisPoints(), 0));
+                    or(b.advanceRateBasisPoints(), 0), or(b.depositBasisPoints(), 0));
         } catch (IllegalArgumentException | NullPointerException e) {
             return invalid("product", "TERM_LOAN, REVENUE_BASED or RECEIVABLES_ADVANCE, a known method and day count");
         }
@@ -320,6 +321,9 @@ class FinancingController {
             case LoanResult.GuaranteeLimitExceeded g -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
                     "GUARANTEE_LIMIT_EXCEEDED", "the guarantor's exposure limit can take at most " + g.availableMinorUnits()
                             + " more");
+            case LoanResult.DepositRequired d -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "DEPOSIT_REQUIRED",
+                    "the programme asks for a security deposit of " + d.requiredMinorUnits() + " before disbursement; "
+                            + d.heldMinorUnits() + " is held");
             case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
                     "the loan already holds a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key");
         };

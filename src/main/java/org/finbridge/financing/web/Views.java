@@ -19,12 +19,13 @@ final class Views {
                          int months, String method, String dayCount, int upfrontFeeBasisPoints, int fixedFeeBasisPoints,
                          int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
                          int servicingFeeBasisPoints, Map<String, Long> limitsByGrade, int advanceRateBasisPoints,
-                         String createdAt) {
+                         String createdAt, int depositBasisPoints) {
         static ProgrammeView of(Programme p) {
             return new ProgrammeView(p.id().toString(), p.lenderId().toString(), p.name(), p.product().name(), p.currency(),
                     p.annualRate(), p.months(), p.method().code(), p.dayCount().code(), p.upfrontFeeBasisPoints(),
                     p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(), p.createdAt().toString());
+                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(), p.createdAt().toString(),
+                    p.depositBasisPoints());
         }
     }
 
