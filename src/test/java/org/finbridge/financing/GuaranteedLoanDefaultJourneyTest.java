@@ -101,6 +101,8 @@ class GuaranteedLoanDefaultJourneyTest {
         assertThat(guaranteed).as(String.valueOf(guaranteed)).isInstanceOf(LoanResult.Done.class);
         Guarantee given = ((LoanResult.Done) guaranteed).loan().guarantee();
         assertThat(given.fee()).isEqualTo(18_000);
+        // the fee is part of the disclosed annual cost
+        assertThat(((LoanResult.Done) guaranteed).loan().apr()).isGreaterThan(applied.apr());
         assertThat(given.exposure()).isEqualTo(960_000);
         assertThat(financing.guarantee(l, id, guarantor, 8_000)).isInstanceOf(LoanResult.Existing.class);
         assertThat(financing.guarantees(g, guarantor, "CNY").orElseThrow().exposure()).isEqualTo(960_000);
@@ -225,6 +227,19 @@ class GuaranteedLoanDefaultJourneyTest {
         assertThat(given.status()).as(String.valueOf(given.body())).isEqualTo(200);
         assertThat(given.body().get("guarantee").get("exposure").asLong()).isEqualTo(50_000);
         assertThat(lenderApi.post(path, Map.of("guarantorId", guarantor, "coverageBasisPoints", 6_000)).status()).isEqualTo(409);
+        // a fee that would take the loan's full annual cost over the cap is refused
+        TestActors.Credentials expensive = actors.party(PartyKind.GUARANTOR);
+        assertThat(expensive.api(port).post("/api/v1/financing/guarantees/terms", Map.of("currency", "CNY",
+                "exposureLimit", 500_000, "feeBasisPoints", 5_000)).status()).isEqualTo(200);
+        Loan other = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 100_000, "g-routes-2")).loan();
+        if (other.state() == LoanState.REFERRED) {
+            financing.decide(operator, other.id(), true, "reviewed");
+        }
+        Api.Response capped = lenderApi.post("/api/v1/financing/loans/" + other.id() + "/guarantee",
+                Map.of("guarantorId", expensive.partyId().toString(), "coverageBasisPoints", 5_000));
+        assertThat(capped.code()).as(String.valueOf(capped.body())).isEqualTo("RATE_CAP_EXCEEDED");
+        assertThat(financing.loan(operator, other.id()).orElseThrow().guarantee()).isNull();
+        assertThat(financing.loan(operator, other.id()).orElseThrow().apr()).isEqualTo(other.apr());
         // the merchant's key cannot give guarantees; the guarantor reads its book
         Api merchantApi = new Api(port, actors.key(merchant, ApiScope.grantableTo(PartyKind.MERCHANT).toArray(ApiScope[]::new)));
         assertThat(merchantApi.post(path, Map.of("guarantorId", guarantor, "coverageBasisPoints", 5_000)).status()).isEqualTo(403);

@@ -440,7 +440,7 @@ class LoanService implements Financing {
                 return new LoanResult.IllegalState(l.state(), "accept");
             }
             LocalDate on = today();
-            Contracts.Contract contract = Contracts.of(terms(l, on));
+            Contracts.Contract contract = Contracts.of(withGuaranteeFee(terms(l, on), store.guarantee(id)));
             if (contract.cost().exceeds(aprCap)) {
                 return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
             }
@@ -618,12 +618,25 @@ class LoanService implements Financing {
                 return new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure));
             }
             long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
+            // the seller pays the fee out of the advance: it is part of the loan's full annual cost, disclosed and
+            // held under the cap like any other fee (REGULATIONS.md §6.3)
+            Contracts.Contract contract = Contracts.of(new Contracts.Terms(l.product(), terms(l, today()).schedule(),
+                    l.upfrontFee() + fee, l.fixedFee()));
+            if (contract.cost().exceeds(aprCap)) {
+                return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+            }
+            store.disclosed(id, contract.cost().apr(), contract.cost().effectiveRate(), clock.instant());
             store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
             audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
                     "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
                             + "}");
             return new LoanResult.Done(view(store.find(id).orElseThrow()));
         });
+    }
+
+    private static Contracts.Terms withGuaranteeFee(Contracts.Terms t, Optional<LoanStore.GuaranteeRow> guarantee) {
+        long fee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
+        return fee == 0 ? t : new Contracts.Terms(t.product(), t.schedule(), t.upfrontFee() + fee, t.fixedFee());
     }
 
     /**

@@ -148,6 +148,12 @@ class LoanStore {
         sql.sql("update loans set loss_allowance = ? where id = ?").params(allowance, id.value()).update();
     }
 
+    /** The contract's disclosed cost, again: a fee added before disbursement (a guarantee's) changes it. */
+    void disclosed(LoanId id, BigDecimal apr, BigDecimal effectiveRate, Instant now) {
+        sql.sql("update loans set apr = ?, effective_rate = ?, updated_at = ? where id = ?")
+                .params(apr, effectiveRate, Timestamp.from(now), id.value()).update();
+    }
+
     void setState(LoanId id, LoanState state, String decision, Instant now) {
         sql.sql("update loans set state = ?, decision = coalesce(?, decision), updated_at = ? where id = ?")
                 .params(state.name(), decision, Timestamp.from(now), id.value()).update();
