@@ -70,6 +70,14 @@ public interface Financing {
      */
     LoanResult guarantee(Actor actor, LoanId loan, PartyId guarantor, int coverageBasisPoints);
 
+    /**
+     * The programme's lender (or an operator) has every loan of the programme guaranteed by the guarantor for
+     * {@code coverageBasisPoints} of its principal from acceptance on (a loan the guarantor's limit cannot take is
+     * refused at acceptance with {@link LoanResult.GuaranteeLimitExceeded}); stating it again replaces it for loans
+     * not yet accepted.
+     */
+    ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints);
+
     /** The guarantor's terms and guarantees in the currency, for the guarantor itself or an operator. */
     Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency);
 

@@ -420,6 +420,9 @@ class IsolationMatrixTest {
         add("POST " + fin + "/loans/{id}/guarantee", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
                 o -> new Request(fin + "/loans/" + o.loan() + "/guarantee", Map.of("guarantorId", o.party(),
                         "coverageBasisPoints", 5_000)));
+        add("POST " + fin + "/programmes/{id}/guarantee", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
+                o -> new Request(fin + "/programmes/" + o.programme() + "/guarantee", Map.of("guarantorId", o.party(),
+                        "coverageBasisPoints", 5_000)));
         add("POST " + fin + "/guarantees/terms", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.GUARANTOR),
                 o -> new Request(fin + "/guarantees/terms", Map.of("currency", "CNY", "exposureLimit", 1_000,
                         "feeBasisPoints", 100)));

@@ -189,6 +189,55 @@ class GuaranteedLoanDefaultJourneyTest {
     }
 
     @Test
+    void aGuaranteedProgrammeGuaranteesEachLoanAtAcceptanceWithinTheGuarantorsLimit() {
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 5_000_000);
+        PartyId guarantor = actors.party(PartyKind.GUARANTOR).partyId();
+        Actor l = FinancingFixtures.actor(lender, PartyKind.LENDER);
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        assertThat(financing.offerGuarantees(FinancingFixtures.actor(guarantor, PartyKind.GUARANTOR), "CNY", 150_000, 100))
+                .isInstanceOf(LoanResult.Done.class);
+        Programme programme = fx.programme(lender, FinancingFixtures.termLoan("CNY", "0.10", 3,
+                AmortizationMethod.EQUAL_INSTALLMENT, 0, 0, 1_000_000));
+
+        assertThat(financing.guaranteeProgramme(l, programme.id(), guarantor, 0)).isInstanceOf(ProgrammeResult.Invalid.class);
+        assertThat(financing.guaranteeProgramme(l, programme.id(), lender, 10_000))
+                .isEqualTo(new ProgrammeResult.Invalid("guarantorId", "no such guarantor offering guarantees in CNY"));
+        Actor otherLender = FinancingFixtures.actor(actors.party(PartyKind.LENDER).partyId(), PartyKind.LENDER);
+        assertThat(financing.guaranteeProgramme(otherLender, programme.id(), guarantor, 10_000))
+                .isEqualTo(new ProgrammeResult.Invalid("programme", "no such programme"));
+        assertThat(financing.guaranteeProgramme(l, programme.id(), guarantor, 10_000)).isInstanceOf(ProgrammeResult.Published.class);
+
+        LoanId first = approved(m, merchant, programme, operator, "pg-1");
+        LoanId second = approved(m, merchant, programme, operator, "pg-2");
+        LoanResult accepted = financing.accept(m, first);
+        assertThat(accepted).as(String.valueOf(accepted)).isInstanceOf(LoanResult.Done.class);
+        Guarantee g = ((LoanResult.Done) accepted).loan().guarantee();
+        assertThat(g.guarantorId()).isEqualTo(guarantor);
+        assertThat(g.exposure()).isEqualTo(100_000);
+        assertThat(fx.credit("party:" + guarantor + ":GUARANTOR_FUNDS:CNY")).isEqualTo(1_000);
+
+        // the second would take the guarantor to 200,000 of its 150,000: not disbursed
+        long funding = fx.credit("party:" + lender + ":LENDER_FUNDING:CNY");
+        assertThat(financing.accept(m, second)).isEqualTo(new LoanResult.GuaranteeLimitExceeded(50_000));
+        assertThat(financing.loan(m, second).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+        assertThat(financing.loan(m, second).orElseThrow().guarantee()).isNull();
+        assertThat(fx.credit("party:" + lender + ":LENDER_FUNDING:CNY")).isEqualTo(funding);
+        assertThat(financing.guarantees(FinancingFixtures.actor(guarantor, PartyKind.GUARANTOR), guarantor, "CNY")
+                .orElseThrow().exposure()).isEqualTo(100_000);
+    }
+
+    private LoanId approved(Actor m, PartyId merchant, Programme programme, Actor operator, String reference) {
+        Loan loan = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 100_000, reference)).loan();
+        if (loan.state() == LoanState.REFERRED) {
+            financing.decide(operator, loan.id(), true, "reviewed");
+        }
+        return loan.id();
+    }
+
+    @Test
     void theGuaranteeRoutesRefuseBadInputAndForeignLoans() {
         FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);

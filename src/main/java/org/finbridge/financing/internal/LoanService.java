@@ -427,6 +427,8 @@ class LoanService implements Financing {
             return new LoanResult.NotFound("loan");
         }
         prepare(id);
+        store.find(id).ifPresent(l -> store.programmeGuarantee(l.programmeId())
+                .ifPresent(pg -> accounts.openForGuarantor(id, pg.guarantor(), l.currency())));
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
             if (locked.isEmpty()) {
@@ -438,6 +440,16 @@ class LoanService implements Financing {
             }
             if (l.state() != LoanState.APPROVED) {
                 return new LoanResult.IllegalState(l.state(), "accept");
+            }
+            // a programme's guarantee covers each of its loans from acceptance, within the guarantor's limit
+            Optional<LoanStore.ProgrammeGuarantee> pg = store.guarantee(id).isPresent() ? Optional.empty()
+                    : store.programmeGuarantee(l.programmeId());
+            if (pg.isPresent()) {
+                Optional<LoanStore.GuarantorRow> gt = store.lockGuarantor(pg.get().guarantor(), l.currency());
+                Optional<LoanResult> refused = gt.flatMap(t -> give(l, t, pg.get().coverageBps()));
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
             }
             LocalDate on = today();
             Contracts.Contract contract = Contracts.of(withGuaranteeFee(terms(l, on), store.guarantee(id)));
@@ -610,28 +622,59 @@ class LoanService implements Financing {
                 // the fee is paid out of the advance: a guarantee is given before disbursement
                 return new LoanResult.IllegalState(l.state(), "be guaranteed");
             }
-            long covered = Contracts.basisPoints(l.principal(), coverageBasisPoints);
-            long exposure = exposure(guarantor);
-            if (exposure + covered > terms.exposureLimit()) {
-                audit.record(null, "financing.guarantee.refused", "loan", id.toString(), null,
-                        "{\"reason\":\"EXPOSURE_LIMIT\",\"covered\":" + covered + ",\"exposure\":" + exposure + "}");
-                return new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure));
-            }
-            long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
-            // the seller pays the fee out of the advance: it is part of the loan's full annual cost, disclosed and
-            // held under the cap like any other fee (REGULATIONS.md §6.3)
-            Contracts.Contract contract = Contracts.of(new Contracts.Terms(l.product(), terms(l, today()).schedule(),
-                    l.upfrontFee() + fee, l.fixedFee()));
-            if (contract.cost().exceeds(aprCap)) {
-                return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
-            }
-            store.disclosed(id, contract.cost().apr(), contract.cost().effectiveRate(), clock.instant());
-            store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
-            audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
-                    "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
-                            + "}");
-            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+            return give(l, terms, coverageBasisPoints).orElseGet(() -> new LoanResult.Done(view(store.find(id).orElseThrow())));
         });
+    }
+
+    /**
+     * Gives the guarantee of an approved loan (its row and the guarantor's terms locked by the caller), or the rule it
+     * breaks: the guarantor's exposure limit, or the cap on the loan's full annual cost with the fee in it.
+     */
+    private Optional<LoanResult> give(LoanRow l, LoanStore.GuarantorRow terms, int coverageBasisPoints) {
+        LoanId id = l.id();
+        PartyId guarantor = terms.party();
+        long covered = Contracts.basisPoints(l.principal(), coverageBasisPoints);
+        long exposure = exposure(guarantor);
+        if (exposure + covered > terms.exposureLimit()) {
+            audit.record(null, "financing.guarantee.refused", "loan", id.toString(), null,
+                    "{\"reason\":\"EXPOSURE_LIMIT\",\"covered\":" + covered + ",\"exposure\":" + exposure + "}");
+            return Optional.of(new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure)));
+        }
+        long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
+        // the seller pays the fee out of the advance: it is part of the loan's full annual cost, disclosed and
+        // held under the cap like any other fee (REGULATIONS.md §6.3)
+        Contracts.Contract contract = Contracts.of(new Contracts.Terms(l.product(), terms(l, today()).schedule(),
+                l.upfrontFee() + fee, l.fixedFee()));
+        if (contract.cost().exceeds(aprCap)) {
+            return Optional.of(new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap));
+        }
+        store.disclosed(id, contract.cost().apr(), contract.cost().effectiveRate(), clock.instant());
+        store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
+        audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
+                "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
+                        + "}");
+        return Optional.empty();
+    }
+
+    @Override
+    public ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints) {
+        Optional<Programme> p = programme == null ? Optional.empty() : store.programme(programme)
+                .filter(x -> actor.isOperator() || x.lenderId().equals(actor.partyId()));
+        if (p.isEmpty()) {
+            return new ProgrammeResult.Invalid("programme", "no such programme");
+        }
+        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
+            return new ProgrammeResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
+        }
+        if (guarantor == null || store.guarantor(guarantor, p.get().currency()).isEmpty()) {
+            return new ProgrammeResult.Invalid("guarantorId", "no such guarantor offering guarantees in " + p.get().currency());
+        }
+        tx.executeWithoutResult(s -> {
+            store.programmeGuarantee(programme, guarantor, coverageBasisPoints, clock.instant());
+            audit.record(null, "financing.programme.guaranteed", "programme", programme.toString(), null,
+                    "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + "}");
+        });
+        return new ProgrammeResult.Published(p.get());
     }
 
     private static Contracts.Terms withGuaranteeFee(Contracts.Terms t, Optional<LoanStore.GuaranteeRow> guarantee) {

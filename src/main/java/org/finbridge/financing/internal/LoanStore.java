@@ -364,6 +364,23 @@ class LoanStore {
         }
     }
 
+    record ProgrammeGuarantee(ProgrammeId programme, PartyId guarantor, int coverageBps) {
+    }
+
+    void programmeGuarantee(ProgrammeId programme, PartyId guarantor, int coverageBps, Instant now) {
+        if (sql.sql("update programme_guarantees set guarantor_id = ?, coverage_bps = ? where programme_id = ?")
+                .params(guarantor.value(), coverageBps, programme.value()).update() == 0) {
+            sql.sql("insert into programme_guarantees (programme_id, guarantor_id, coverage_bps, created_at) values (?, ?, ?, ?)")
+                    .params(programme.value(), guarantor.value(), coverageBps, Timestamp.from(now)).update();
+        }
+    }
+
+    Optional<ProgrammeGuarantee> programmeGuarantee(ProgrammeId programme) {
+        return sql.sql("select * from programme_guarantees where programme_id = ?").param(programme.value())
+                .query((rs, n) -> new ProgrammeGuarantee(programme, new PartyId(rs.getObject("guarantor_id", UUID.class)),
+                        rs.getInt("coverage_bps"))).optional();
+    }
+
     Optional<GuarantorRow> guarantor(PartyId party, String currency) {
         return sql.sql("select * from loan_guarantors where party_id = ? and currency = ?").params(party.value(), currency)
                 .query((rs, n) -> new GuarantorRow(party, currency, rs.getLong("exposure_limit"), rs.getInt("fee_bps")))

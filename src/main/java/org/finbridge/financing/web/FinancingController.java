@@ -241,6 +241,32 @@ class FinancingController {
                 .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.GuarantorBookView.of(b))).orElseGet(() -> notFound("guarantor"));
     }
 
+    @PostMapping(BASE + "/programmes/{id}/guarantee")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> guaranteeProgramme(Actor actor, @PathVariable String id, @RequestBody GuaranteeBody b) {
+        Optional<ProgrammeId> programme;
+        try {
+            programme = Optional.of(ProgrammeId.parse(id));
+        } catch (RuntimeException e) {
+            programme = Optional.empty();
+        }
+        if (programme.isEmpty()) {
+            return notFound("programme");
+        }
+        Optional<PartyId> guarantor = party(b.guarantorId());
+        ProgrammeResult r = financing.guaranteeProgramme(actor, programme.get(), guarantor.orElse(null),
+                or(b.coverageBasisPoints(), 0));
+        return switch (r) {
+            case ProgrammeResult.Published p -> ResponseEntity.ok(Views.ProgrammeView.of(p.programme()));
+            case ProgrammeResult.Invalid i when "programme".equals(i.field()) -> notFound("programme");
+            case ProgrammeResult.Invalid i when "guarantorId".equals(i.field()) ->
+                    Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", i.reason());
+            case ProgrammeResult.Invalid i -> invalid(i.field(), i.reason());
+            case ProgrammeResult.RateCapExceeded c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "RATE_CAP_EXCEEDED",
+                    "the full annual cost " + c.apr().toPlainString() + " exceeds the cap " + c.cap().toPlainString());
+        };
+    }
+
     @PostMapping(BASE + "/loans/{id}/guarantee")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> guarantee(Actor actor, @PathVariable String id, @RequestBody GuaranteeBody b) {
