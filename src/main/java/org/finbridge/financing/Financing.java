@@ -58,6 +58,12 @@ public interface Financing {
     LoanResult lodgeDeposit(Actor actor, LoanId loan, long amount, String reference);
 
     /**
+     * The merchant takes its deposit back before the advance is disbursed (it changed its mind about the loan): the
+     * deposit goes back to its available balance and cannot be lodged again for this loan.
+     */
+    LoanResult withdrawDeposit(Actor actor, LoanId loan);
+
+    /**
      * A guarantor states the guarantees it offers in a currency: at most {@code exposureLimit} covered in total, for a
      * fee of {@code feeBasisPoints} of each guaranteed principal, paid by the seller at disbursement. Stating them
      * again replaces the terms (guarantees already given keep their fee).

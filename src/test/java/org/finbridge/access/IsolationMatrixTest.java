@@ -417,6 +417,8 @@ class IsolationMatrixTest {
                 o -> new Request(fin + "/loans/" + o.loan() + "/repayments", Map.of("amount", 1)));
         add("POST " + fin + "/loans/{id}/deposit", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans/" + o.loan() + "/deposit", Map.of("amount", 1)));
+        add("POST " + fin + "/loans/{id}/deposit/withdrawal", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/deposit/withdrawal", Map.of()));
         add("POST " + fin + "/loans/{id}/guarantee", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
                 o -> new Request(fin + "/loans/" + o.loan() + "/guarantee", Map.of("guarantorId", o.party(),
                         "coverageBasisPoints", 5_000)));

@@ -106,6 +106,9 @@ class SecurityDepositJourneyTest {
 
         Loan active = ((LoanResult.Done) financing.accept(s.m(), s.loan())).loan();
         assertThat(active.deposit().held()).isEqualTo(240_000);
+        // once the advance is out the deposit stays until the loan closes
+        assertThat(financing.withdrawDeposit(s.m(), s.loan())).isInstanceOf(LoanResult.IllegalState.class);
+        assertThat(s.fx().credit(s.deposit())).isEqualTo(240_000);
         long owed = active.outstanding().total();
         long before = s.fx().credit(s.available());
         LoanResult repaid = financing.repay(s.m(), s.loan(), owed, "dep-repay");
@@ -275,5 +278,16 @@ class SecurityDepositJourneyTest {
         JsonNode view = merchantApi.get("/api/v1/financing/loans/" + s.loan()).body();
         assertThat(view.get("deposit").get("state").asString()).isEqualTo("HELD");
         assertThat(view.get("deposit").get("amount").asLong()).isEqualTo(150_000);
+
+        // the seller changes its mind before the advance: the deposit goes back, and cannot be lodged again
+        assertThat(stranger.post(path + "/withdrawal", Map.of()).status()).isEqualTo(404);
+        Api.Response withdrawn = merchantApi.post(path + "/withdrawal", Map.of());
+        assertThat(withdrawn.status()).as(String.valueOf(withdrawn.body())).isEqualTo(200);
+        assertThat(withdrawn.body().get("deposit").get("state").asString()).isEqualTo("RELEASED");
+        assertThat(s.fx().credit(s.available())).isEqualTo(200_000);
+        assertThat(s.fx().credit(s.deposit())).isZero();
+        assertThat(merchantApi.post(path + "/withdrawal", Map.of()).status()).isEqualTo(409);
+        assertThat(merchantApi.with("Idempotency-Key", "h-3").post(path, Map.of("amount", 10_000)).code()).isEqualTo("DEPOSIT_HELD");
+        assertThat(s.fx().credit(s.available())).isEqualTo(200_000);
     }
 }

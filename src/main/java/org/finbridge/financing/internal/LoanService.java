@@ -551,6 +551,32 @@ class LoanService implements Financing {
         });
     }
 
+    @Override
+    public LoanResult withdrawDeposit(Actor actor, LoanId id) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.DepositRow> d = store.deposit(id).filter(x -> "HELD".equals(x.state()));
+            if (d.isEmpty() || l.state() != LoanState.APPROVED) {
+                // once the advance is out the deposit is the lender's security until the loan closes or defaults
+                return new LoanResult.IllegalState(l.state(), d.isEmpty() ? "give back a deposit it does not hold"
+                        : "give back its deposit after disbursement");
+            }
+            long held = d.get().held();
+            LoanLedger.Outcome o = ledger.releaseDeposit(id, l.merchantId(), l.currency(), held);
+            if (o instanceof LoanLedger.Refused r) {
+                throw new IllegalStateException("the ledger refused the deposit's withdrawal for " + id + ": " + r);
+            }
+            store.depositSettled(id, 0, held, "RELEASED", today());
+            audit.record(null, "financing.loan.deposit.withdrawn", "loan", id.toString(), "{\"held\":" + held + "}",
+                    "{\"released\":" + held + "}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
     private static Loan.Deposit deposit(LoanStore.DepositRow d) {
         return new Loan.Deposit(d.reference(), d.amount(), d.applied(), d.released(), d.held(), d.state(), d.lodgedOn(),
                 d.settledOn());

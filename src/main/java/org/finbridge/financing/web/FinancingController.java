@@ -286,6 +286,13 @@ class FinancingController {
         return answer(r, HttpStatus.OK);
     }
 
+    @PostMapping(BASE + "/loans/{id}/deposit/withdrawal")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> withdrawDeposit(Actor actor, @PathVariable String id) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.withdrawDeposit(actor, l), HttpStatus.OK))
+                .orElseGet(() -> notFound("loan"));
+    }
+
     @PostMapping(BASE + "/loans/{id}/restructurings")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
@@ -351,7 +358,8 @@ class FinancingController {
                     "the programme asks for a security deposit of " + d.requiredMinorUnits() + " before disbursement; "
                             + d.heldMinorUnits() + " is held");
             case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
-                    "the loan already holds a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key");
+                    "the loan already has a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key ("
+                            + d.deposit().state() + ")");
         };
     }
 
