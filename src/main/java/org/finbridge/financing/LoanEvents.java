@@ -29,7 +29,10 @@ public final class LoanEvents {
                             long netAdvanced) implements LoanEvent {
     }
 
-    /** @param source MANUAL, SWEEP or GUARANTEE */
+    /**
+     * @param source MANUAL, SWEEP, DEBIT, DEPOSIT (the security deposit applied on default) or GUARANTEE (the
+     *               guarantor's claim paid to the lender)
+     */
     public record Repaid(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, String currency, long amount,
                          long principal, long interest, long fees, long penalty, String source) implements LoanEvent {
     }

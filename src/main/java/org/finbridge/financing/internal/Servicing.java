@@ -198,7 +198,7 @@ class Servicing {
         }
         LoanLedger.Split split = LoanLedger.Split.allocate(amount, owed.penalty(), owed.interest(), owed.fees(), owed.principal());
         // the guarantor's claim is paid back only after everything owed to the lender: its subrogation must not harm
-        // the creditor it paid (Civil Code Art.700)
+        // the creditor it paid (PRC Civil Code Art.700; not yet in REGULATIONS.md)
         long recovered = amount - split.total();
         PartyId guarantor = recovered > 0 ? store.guarantee(loan.id()).orElseThrow().guarantor() : null;
         long servicing = Contracts.basisPoints(split.total(), loan.servicingFeeBps());
