@@ -18,7 +18,10 @@ public interface Financing {
 
     List<Programme> programmes(Actor actor);
 
-    /** Credits a lender's funding account with money received from it (an operator, on the bank's statement). */
+    /**
+     * Credits a lender's funding account (or a guarantor's, from which it pays claims) with money received from it
+     * (an operator, on the bank's statement).
+     */
     LoanResult fundLender(Actor actor, PartyId lender, Money amount, String reference);
 
     /** Pre-qualified offers for the merchant, if the actor may see them. */
@@ -44,6 +47,45 @@ public interface Financing {
 
     /** A repayment from the merchant's available balance, allocated penalty → interest → fees → principal. */
     LoanResult repay(Actor actor, LoanId loan, long amount, String reference);
+
+    /**
+     * The merchant lodges a security deposit (保证金) for its approved or active loan: {@code amount} moves from its
+     * available balance into the loan's deposit account, held until the loan closes (released back) or defaults
+     * (applied to what it owes). One deposit per loan; the {@code reference} (the Idempotency-Key) makes a
+     * repeated request answer the first. A balance that cannot pay it answers {@link LoanResult.InsufficientFunds}
+     * and moves nothing.
+     */
+    LoanResult lodgeDeposit(Actor actor, LoanId loan, long amount, String reference);
+
+    /**
+     * The merchant takes its deposit back before the advance is disbursed (it changed its mind about the loan): the
+     * deposit goes back to its available balance and cannot be lodged again for this loan.
+     */
+    LoanResult withdrawDeposit(Actor actor, LoanId loan);
+
+    /**
+     * A guarantor states the guarantees it offers in a currency: at most {@code exposureLimit} covered in total, for a
+     * fee of {@code feeBasisPoints} of each guaranteed principal, paid by the seller at disbursement. Stating them
+     * again replaces the terms (guarantees already given keep their fee).
+     */
+    LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints);
+
+    /**
+     * The loan's lender (or an operator) has an approved loan guaranteed by the guarantor for {@code coverageBasisPoints}
+     * of its principal; refused with {@link LoanResult.GuaranteeLimitExceeded} when the guarantor's limit cannot take it.
+     */
+    LoanResult guarantee(Actor actor, LoanId loan, PartyId guarantor, int coverageBasisPoints);
+
+    /**
+     * The programme's lender (or an operator) has every loan of the programme guaranteed by the guarantor for
+     * {@code coverageBasisPoints} of its principal from acceptance on (a loan the guarantor's limit cannot take is
+     * refused at acceptance with {@link LoanResult.GuaranteeLimitExceeded}); stating it again replaces it for loans
+     * not yet accepted.
+     */
+    ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints);
+
+    /** The guarantor's terms and guarantees in the currency, for the guarantor itself or an operator. */
+    Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency);
 
     /**
      * The loan's lender (or an operator) proposes to extend a term loan by {@code extendMonths} with a reason;

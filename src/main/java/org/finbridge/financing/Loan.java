@@ -12,16 +12,30 @@ import org.finbridge.party.PartyId;
  * @param apr the annual percentage rate of the actual cash flows including every fee (disclosed)
  * @param decision the underwriting verdicts, one per policy, or the reviewer's reason
  * @param breachStatus revenue-based financing's minimum-payment status: OK, NEAR_BREACH or BREACH
+ * @param deposit the seller's security deposit held for the loan, if it lodged one
+ * @param guarantee the loan's guarantee, if it has one
  */
 public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, PartyId lenderId, String reference,
                    Product product, String currency, long principal, BigDecimal annualRate, int months,
                    AmortizationMethod method, DayCount dayCount, long upfrontFee, long fixedFee, int holdbackBasisPoints,
                    long minPayment, int periodDays, BigDecimal apr, BigDecimal effectiveRate, String grade,
                    LoanState state, String decision, LocalDate disbursedOn, int daysPastDue, LoanClass classification,
-                   String breachStatus, Outstanding outstanding, List<Line> schedule) {
+                   String breachStatus, Outstanding outstanding, List<Line> schedule, Deposit deposit,
+                   Guarantee guarantee) {
 
     public Loan {
         schedule = List.copyOf(schedule);
+    }
+
+    /**
+     * A security deposit (保证金): cash the seller moved from its available balance into the loan's deposit
+     * account as collateral. HELD while the loan runs; RELEASED back to the seller when the loan closes repaid;
+     * APPLIED to what the loan owes when it defaults (any part it did not need goes back to the seller).
+     *
+     * @param held what the deposit account holds now, minor units
+     */
+    public record Deposit(String reference, long amount, long applied, long released, long held, String state,
+                          LocalDate lodgedOn, LocalDate settledOn) {
     }
 
     /** What the borrower owes now, minor units: principal not repaid, and charges accrued and unpaid. */

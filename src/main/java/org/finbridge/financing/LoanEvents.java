@@ -15,7 +15,7 @@ public final class LoanEvents {
 
     /** Common to every loan event: the loan, its borrower and lender, and the business date. */
     public sealed interface LoanEvent permits Disbursed, Repaid, Overdue, Classified, Defaulted, Closed,
-            Restructured {
+            Restructured, GuaranteeClaimed {
         LoanId loan();
 
         PartyId merchant();
@@ -29,7 +29,10 @@ public final class LoanEvents {
                             long netAdvanced) implements LoanEvent {
     }
 
-    /** @param source MANUAL, SWEEP or GUARANTEE */
+    /**
+     * @param source MANUAL, SWEEP, DEBIT, DEPOSIT (the security deposit applied on default) or GUARANTEE (the
+     *               guarantor's claim paid to the lender)
+     */
     public record Repaid(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, String currency, long amount,
                          long principal, long interest, long fees, long penalty, String source) implements LoanEvent {
     }
@@ -54,6 +57,11 @@ public final class LoanEvents {
      */
     public record Restructured(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, RestructuringId restructuring,
                                int extendMonths, int instalments) implements LoanEvent {
+    }
+
+    /** The guarantor paid the lender its covered share of the principal owed by the defaulted loan. */
+    public record GuaranteeClaimed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, PartyId guarantor,
+                                   String currency, long claimed) implements LoanEvent {
     }
 
     public record Closed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, boolean repaidInFull)

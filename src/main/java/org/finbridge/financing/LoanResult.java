@@ -49,4 +49,19 @@ public sealed interface LoanResult {
     /** The merchant's balance cannot pay the repayment. */
     record InsufficientFunds(long availableMinorUnits) implements LoanResult {
     }
+
+    /** The programme asks for a security deposit of {@code requiredMinorUnits} before disbursement; less is held. */
+    record DepositRequired(long requiredMinorUnits, long heldMinorUnits) implements LoanResult {
+    }
+
+    /** The loan already holds a security deposit lodged under another reference. */
+    record DepositHeld(Loan.Deposit deposit) implements LoanResult {
+    }
+
+    /**
+     * The guarantor's exposure limit in the currency cannot take the covered share of this loan on top of what its
+     * guarantees already cover.
+     */
+    record GuaranteeLimitExceeded(long availableMinorUnits) implements LoanResult {
+    }
 }

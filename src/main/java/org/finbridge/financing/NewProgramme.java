@@ -8,7 +8,17 @@ public record NewProgramme(String name, Product product, String currency, BigDec
                            AmortizationMethod method, DayCount dayCount, int upfrontFeeBasisPoints,
                            int fixedFeeBasisPoints, int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays,
                            BigDecimal penaltyRate, int servicingFeeBasisPoints, Map<String, Long> limitsByGrade,
-                           int advanceRateBasisPoints) {
+                           int advanceRateBasisPoints, int depositBasisPoints) {
+
+    /** A programme that asks for no security deposit. */
+    public NewProgramme(String name, Product product, String currency, BigDecimal annualRate, int months,
+                        AmortizationMethod method, DayCount dayCount, int upfrontFeeBasisPoints, int fixedFeeBasisPoints,
+                        int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
+                        int servicingFeeBasisPoints, Map<String, Long> limitsByGrade, int advanceRateBasisPoints) {
+        this(name, product, currency, annualRate, months, method, dayCount, upfrontFeeBasisPoints, fixedFeeBasisPoints,
+                holdbackBasisPoints, minPaymentBasisPoints, periodDays, penaltyRate, servicingFeeBasisPoints, limitsByGrade,
+                advanceRateBasisPoints, 0);
+    }
 
     /** A programme of a product that does not lend against receivables (no advance rate). */
     public NewProgramme(String name, Product product, String currency, BigDecimal annualRate, int months,
@@ -16,6 +26,6 @@ public record NewProgramme(String name, Product product, String currency, BigDec
                         int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
                         int servicingFeeBasisPoints, Map<String, Long> limitsByGrade) {
         this(name, product, currency, annualRate, months, method, dayCount, upfrontFeeBasisPoints, fixedFeeBasisPoints,
-                holdbackBasisPoints, minPaymentBasisPoints, periodDays, penaltyRate, servicingFeeBasisPoints, limitsByGrade, 0);
+                holdbackBasisPoints, minPaymentBasisPoints, periodDays, penaltyRate, servicingFeeBasisPoints, limitsByGrade, 0, 0);
     }
 }

@@ -17,12 +17,15 @@ import org.finbridge.party.PartyId;
  * @param penaltyRate annual rate of penalty interest on overdue principal and interest
  * @param servicingFeeBasisPoints the platform's share of every repayment; the lender receives the rest
  * @param advanceRateBasisPoints a receivables advance's most, share of the seller's settlement-pending balance
+ * @param depositBasisPoints the security deposit (保证金) the seller must have lodged before the advance is disbursed,
+ *                           share of the principal (0: none asked)
  */
 public record Programme(ProgrammeId id, PartyId lenderId, String name, Product product, String currency,
                         BigDecimal annualRate, int months, AmortizationMethod method, DayCount dayCount,
                         int upfrontFeeBasisPoints, int fixedFeeBasisPoints, int holdbackBasisPoints,
                         int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate, int servicingFeeBasisPoints,
-                        Map<String, Long> limitsByGrade, int advanceRateBasisPoints, Instant createdAt) {
+                        Map<String, Long> limitsByGrade, int advanceRateBasisPoints, Instant createdAt,
+                        int depositBasisPoints) {
 
     public Programme {
         limitsByGrade = Map.copyOf(limitsByGrade);

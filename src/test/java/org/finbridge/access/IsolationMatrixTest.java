@@ -415,6 +415,21 @@ class IsolationMatrixTest {
                 o -> new Request(fin + "/loans/" + o.loan() + "/accept", Map.of()));
         add("POST " + fin + "/loans/{id}/repayments", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans/" + o.loan() + "/repayments", Map.of("amount", 1)));
+        add("POST " + fin + "/loans/{id}/deposit", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/deposit", Map.of("amount", 1)));
+        add("POST " + fin + "/loans/{id}/deposit/withdrawal", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/" + o.loan() + "/deposit/withdrawal", Map.of()));
+        add("POST " + fin + "/loans/{id}/guarantee", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
+                o -> new Request(fin + "/loans/" + o.loan() + "/guarantee", Map.of("guarantorId", o.party(),
+                        "coverageBasisPoints", 5_000)));
+        add("POST " + fin + "/programmes/{id}/guarantee", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
+                o -> new Request(fin + "/programmes/" + o.programme() + "/guarantee", Map.of("guarantorId", o.party(),
+                        "coverageBasisPoints", 5_000)));
+        add("POST " + fin + "/guarantees/terms", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.GUARANTOR),
+                o -> new Request(fin + "/guarantees/terms", Map.of("currency", "CNY", "exposureLimit", 1_000,
+                        "feeBasisPoints", 100)));
+        add("GET " + fin + "/guarantors/{partyId}/guarantees", Rule.kinds(ApiScope.LOANS_READ, PartyKind.GUARANTOR),
+                o -> get(fin + "/guarantors/" + o.party() + "/guarantees?currency=CNY"));
         add("POST " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.LENDER),
                 o -> new Request(fin + "/loans/" + o.loan() + "/restructurings", Map.of("extendMonths", 3, "reason", "matrix")));
         add("GET " + fin + "/loans/{id}/restructurings", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),

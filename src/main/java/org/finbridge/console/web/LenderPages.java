@@ -114,6 +114,9 @@ class LenderPages {
             case LoanResult.OverAdvance o -> refused(flash, "lender.decision.error.state");
             case LoanResult.RateCapExceeded r -> refused(flash, "lender.decision.error.state");
             case LoanResult.InsufficientFunding f -> refused(flash, "lender.decision.error.state");
+            case LoanResult.DepositHeld d -> refused(flash, "lender.decision.error.state");
+            case LoanResult.DepositRequired d -> refused(flash, "lender.decision.error.state");
+            case LoanResult.GuaranteeLimitExceeded g -> refused(flash, "lender.decision.error.state");
             case LoanResult.InsufficientFunds f -> refused(flash, "lender.decision.error.state");
         };
     }

@@ -69,6 +69,43 @@ class FinancingAccounts {
                 AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
     }
 
+    /**
+     * The seller's security deposit for a loan (保证金): money the platform holds for the seller (a credit
+     * balance, like its available balance) pledged to the loan; it goes back to the seller's available balance
+     * or into the loan's receivables, never anywhere else.
+     */
+    AccountId deposit(LoanId loan, String currency) {
+        return open("loan:" + loan + ":LOAN_DEPOSIT:" + currency, currency, "LOAN_DEPOSIT", loan.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /**
+     * A guarantor's money held by the platform, from which it pays claims and into which fees and recoveries
+     * come (a credit balance).
+     */
+    AccountId guarantorFunds(PartyId guarantor, String currency) {
+        return open("party:" + guarantor + ":GUARANTOR_FUNDS:" + currency, currency, "GUARANTOR_FUNDS", guarantor.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** The guarantor's claims on sellers for what it paid (a credit balance, the mirror of {@link #subrogated}). */
+    AccountId guarantorRecoverable(PartyId guarantor, String currency) {
+        return open("party:" + guarantor + ":GUARANTOR_RECOVERABLE:" + currency, currency, "GUARANTOR_RECOVERABLE",
+                guarantor.toString(), AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** What the seller owes the guarantor of its loan for the claim paid (a receivable: debit balance). */
+    AccountId subrogated(LoanId loan, String currency) {
+        return open("loan:" + loan + ":LOAN_SUBROGATED:" + currency, currency, "LOAN_SUBROGATED", loan.toString(),
+                AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS);
+    }
+
+    void openForGuarantor(LoanId loan, PartyId guarantor, String currency) {
+        guarantorFunds(guarantor, currency);
+        guarantorRecoverable(guarantor, currency);
+        subrogated(loan, currency);
+    }
+
     /** A loan's loss allowance: the provision held against it (a credit balance, the contra of its receivables). */
     AccountId lossAllowance(LoanId loan, String currency) {
         return open("loan:" + loan + ":LOAN_LOSS_ALLOWANCE:" + currency, currency, "LOAN_LOSS_ALLOWANCE", loan.toString(),
@@ -106,6 +143,7 @@ class FinancingAccounts {
         servicingFees(currency);
         lossAllowance(loan, currency);
         provisionExpense(lender, currency);
+        deposit(loan, currency);
     }
 
     long creditBalance(AccountId id) {

@@ -52,6 +52,27 @@ class LoanLedger {
                 accounts.lender(lender, LENDER_FUNDING, currency), amount, currency, "LENDER_FUNDING")));
     }
 
+    /** A guarantor's money received in the platform's bank: it can now pay claims. */
+    Outcome fundGuarantor(PartyId guarantor, String currency, long amount, String reference) {
+        return submit(List.of(leg("fund:" + guarantor + ":" + reference, "fund", accounts.lenderFundingBank(currency),
+                accounts.guarantorFunds(guarantor, currency), amount, currency, "GUARANTOR_FUNDING")));
+    }
+
+    /**
+     * The guarantor pays its claim: its funds pay the loan's principal receivable, the lender's loans go back to
+     * its funding, and the seller now owes the guarantor what it paid (subrogation).
+     */
+    Outcome claim(LoanId loan, PartyId lender, PartyId guarantor, String currency, long amount) {
+        String k = "loan:" + loan + ":guarantee:";
+        return submit(List.of(
+                leg(k, "claim", accounts.guarantorFunds(guarantor, currency), accounts.loan(loan, LOAN_PRINCIPAL, currency),
+                        amount, currency, "GUARANTEE_CLAIM"),
+                leg(k, "claim-to-lender", accounts.lender(lender, LENDER_LOANS, currency),
+                        accounts.lender(lender, LENDER_FUNDING, currency), amount, currency, "LOAN_PROCEEDS_TO_LENDER"),
+                leg(k, "subrogation", accounts.subrogated(loan, currency), accounts.guarantorRecoverable(guarantor, currency),
+                        amount, currency, "GUARANTEE_SUBROGATION")));
+    }
+
     /**
      * The advance: the merchant is credited the principal from the loan, the lender's funding moves into its
      * loans, the fixed fee (revenue-based financing) is charged, and the upfront fee is charged and paid out of
@@ -59,6 +80,12 @@ class LoanLedger {
      */
     Outcome disburse(LoanId loan, PartyId merchant, PartyId lender, String currency, long principal, long upfrontFee,
                      long upfrontServicing, long fixedFee) {
+        return disburse(loan, merchant, lender, currency, principal, upfrontFee, upfrontServicing, fixedFee, null, 0);
+    }
+
+    /** The advance with a guarantee: the seller pays the guarantor's fee out of the advance in the same chain. */
+    Outcome disburse(LoanId loan, PartyId merchant, PartyId lender, String currency, long principal, long upfrontFee,
+                     long upfrontServicing, long fixedFee, PartyId guarantor, long guaranteeFee) {
         String k = "loan:" + loan + ":disburse:";
         List<Transfer> legs = new ArrayList<>();
         legs.add(leg(k, "advance", accounts.loan(loan, LOAN_PRINCIPAL, currency), accounts.merchantAvailable(merchant, currency),
@@ -75,6 +102,10 @@ class LoanLedger {
             legs.add(leg(k, "upfront-fee-paid", accounts.merchantAvailable(merchant, currency),
                     accounts.loan(loan, LOAN_FEES, currency), upfrontFee, currency, "LOAN_REPAYMENT_FEE"));
             legs.addAll(toLender(k + "upfront-fee-", lender, LENDER_FEE_INCOME, currency, upfrontFee, upfrontServicing));
+        }
+        if (guarantor != null && guaranteeFee > 0) {
+            legs.add(leg(k, "guarantee-fee", accounts.merchantAvailable(merchant, currency),
+                    accounts.guarantorFunds(guarantor, currency), guaranteeFee, currency, "GUARANTEE_FEE"));
         }
         return submit(legs);
     }
@@ -104,6 +135,21 @@ class LoanLedger {
                 : leg("loan:" + loan + ":provision:", step, allowance, expense, -change, currency, "LOAN_PROVISION_RELEASE")));
     }
 
+    /** The seller's security deposit: from its available balance into the loan's deposit account. */
+    Outcome lodgeDeposit(LoanId loan, PartyId merchant, String currency, long amount) {
+        return submit(List.of(leg("loan:" + loan + ":deposit:", "lodge", accounts.merchantAvailable(merchant, currency),
+                accounts.deposit(loan, currency), amount, currency, "LOAN_DEPOSIT_LODGED")));
+    }
+
+    /** What is left of the deposit goes back to the seller's available balance (once per loan). */
+    Outcome releaseDeposit(LoanId loan, PartyId merchant, String currency, long amount) {
+        if (amount == 0) {
+            return new Posted();
+        }
+        return submit(List.of(leg("loan:" + loan + ":deposit:", "release", accounts.deposit(loan, currency),
+                accounts.merchantAvailable(merchant, currency), amount, currency, "LOAN_DEPOSIT_RELEASED")));
+    }
+
     /**
      * A repayment: the merchant's money into the receivables (penalty, interest, fees, principal), and the
      * lender's income and loans back into its funding, less the platform's servicing fee, taken from the
@@ -111,9 +157,28 @@ class LoanLedger {
      */
     Outcome collect(LoanId loan, PartyId merchant, PartyId lender, String currency, String reference, Split split,
                     long servicingFee) {
+        return collect(loan, accounts.merchantAvailable(merchant, currency), lender, currency, reference, split, servicingFee);
+    }
+
+    /** A repayment paid from {@code from}: the merchant's available balance, or its security deposit for the loan. */
+    Outcome collect(LoanId loan, AccountId from, PartyId lender, String currency, String reference, Split split,
+                    long servicingFee) {
+        return collect(loan, from, lender, currency, reference, split, servicingFee, null, 0);
+    }
+
+    /**
+     * A repayment that, past what the loan owes its lender, also pays back the guarantor's claim ({@code recovered}):
+     * the seller's money into the subrogated receivable, the guarantor's claim back into its funds.
+     */
+    Outcome collect(LoanId loan, AccountId from, PartyId lender, String currency, String reference, Split split,
+                    long servicingFee, PartyId guarantor, long recovered) {
         String k = "loan:" + loan + ":repay:" + reference + ":";
-        AccountId from = accounts.merchantAvailable(merchant, currency);
         List<Transfer> legs = new ArrayList<>();
+        if (guarantor != null && recovered > 0) {
+            legs.add(leg(k, "recovery", from, accounts.subrogated(loan, currency), recovered, currency, "GUARANTEE_RECOVERY"));
+            legs.add(leg(k, "recovery-to-guarantor", accounts.guarantorRecoverable(guarantor, currency),
+                    accounts.guarantorFunds(guarantor, currency), recovered, currency, "GUARANTEE_RECOVERY_TO_GUARANTOR"));
+        }
         addIfPositive(legs, leg(k, "penalty", from, accounts.loan(loan, LOAN_PENALTY, currency), split.penalty(), currency,
                 "LOAN_REPAYMENT_PENALTY"));
         addIfPositive(legs, leg(k, "interest", from, accounts.loan(loan, LOAN_INTEREST, currency), split.interest(), currency,

@@ -16,6 +16,8 @@ import org.finbridge.financing.BorrowingBase;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
+import org.finbridge.financing.Guarantee;
+import org.finbridge.financing.GuarantorBook;
 import org.finbridge.financing.ListingCheck;
 import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanEvents;
@@ -140,7 +142,7 @@ class LoanService implements Financing {
                 CurrencyCode.of(p.currency()).code(), p.annualRate(), p.months(), p.method(), p.dayCount(),
                 p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(),
                 p.periodDays(), p.penaltyRate(), p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(),
-                clock.instant());
+                clock.instant(), p.depositBasisPoints());
         tx.executeWithoutResult(s -> {
             store.insert(programme);
             audit.record(null, "financing.programme.published", "programme", programme.id().toString(), null,
@@ -179,6 +181,9 @@ class LoanService implements Financing {
                 || p.minPaymentBasisPoints() > 10_000 || p.servicingFeeBasisPoints() < 0 || p.servicingFeeBasisPoints() > 10_000) {
             return Optional.of("basisPoints: holdback, minimum payment and servicing fee 0 to 10,000");
         }
+        if (p.depositBasisPoints() < 0 || p.depositBasisPoints() > 10_000) {
+            return Optional.of("depositBasisPoints: 0 to 10,000 basis points of the principal");
+        }
         if (p.periodDays() < 1 || p.periodDays() > 366) {
             return Optional.of("periodDays: 1 to 366");
         }
@@ -212,14 +217,16 @@ class LoanService implements Financing {
         if (!actor.isOperator()) {
             return new LoanResult.NotFound("lender");
         }
-        Optional<Party> party = parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER);
+        Optional<Party> party = parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER || p.kind() == PartyKind.GUARANTOR);
         if (party.isEmpty()) {
             return new LoanResult.NotFound("lender");
         }
         if (!amount.isPositive() || reference == null || reference.isBlank() || reference.length() > 60) {
             return new LoanResult.Invalid("amount", "a positive amount and a reference of 1 to 60 characters");
         }
-        LoanLedger.Outcome o = ledger.fund(lender, amount.currency().code(), amount.minorUnits(), reference);
+        LoanLedger.Outcome o = party.get().kind() == PartyKind.GUARANTOR
+                ? ledger.fundGuarantor(lender, amount.currency().code(), amount.minorUnits(), reference)
+                : ledger.fund(lender, amount.currency().code(), amount.minorUnits(), reference);
         if (o instanceof LoanLedger.Refused r) {
             return new LoanResult.Invalid("reference", "used before for another amount (" + r.result() + ")");
         }
@@ -420,6 +427,8 @@ class LoanService implements Financing {
             return new LoanResult.NotFound("loan");
         }
         prepare(id);
+        store.find(id).ifPresent(l -> store.programmeGuarantee(l.programmeId())
+                .ifPresent(pg -> accounts.openForGuarantor(id, pg.guarantor(), l.currency())));
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
             if (locked.isEmpty()) {
@@ -432,8 +441,18 @@ class LoanService implements Financing {
             if (l.state() != LoanState.APPROVED) {
                 return new LoanResult.IllegalState(l.state(), "accept");
             }
+            // a programme's guarantee covers each of its loans from acceptance, within the guarantor's limit
+            Optional<LoanStore.ProgrammeGuarantee> pg = store.guarantee(id).isPresent() ? Optional.empty()
+                    : store.programmeGuarantee(l.programmeId());
+            if (pg.isPresent()) {
+                Optional<LoanStore.GuarantorRow> gt = store.lockGuarantor(pg.get().guarantor(), l.currency());
+                Optional<LoanResult> refused = gt.flatMap(t -> give(l, t, pg.get().coverageBps()));
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
             LocalDate on = today();
-            Contracts.Contract contract = Contracts.of(terms(l, on));
+            Contracts.Contract contract = Contracts.of(withGuaranteeFee(terms(l, on), store.guarantee(id)));
             if (contract.cost().exceeds(aprCap)) {
                 return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
             }
@@ -445,10 +464,19 @@ class LoanService implements Financing {
                     return over.get();
                 }
             }
+            // the programme's security deposit must be held before the money goes out
+            long depositRequired = Contracts.basisPoints(l.principal(),
+                    store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
+            long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
+            if (depositHeld < depositRequired) {
+                return new LoanResult.DepositRequired(depositRequired, depositHeld);
+            }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
+            Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
             LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
-                    l.upfrontFee(), upfrontServicing, l.fixedFee());
+                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null),
+                    guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L));
             if (o instanceof LoanLedger.Refused r) {
                 if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
                     return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
@@ -486,9 +514,247 @@ class LoanService implements Financing {
         return collect(id, actor, amount, "MANUAL", "manual:" + reference);
     }
 
+    @Override
+    public LoanResult lodgeDeposit(Actor actor, LoanId id, long amount, String reference) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 60) {
+            return new LoanResult.Invalid("reference", "1 to 60 characters (the Idempotency-Key)");
+        }
+        if (amount <= 0) {
+            return new LoanResult.Invalid("amount", "must be positive");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.DepositRow> held = store.deposit(id);
+            if (held.isPresent()) {
+                return held.get().reference().equals(reference) ? new LoanResult.Existing(view(l))
+                        : new LoanResult.DepositHeld(deposit(held.get()));
+            }
+            if (l.state() != LoanState.APPROVED && l.state() != LoanState.ACTIVE) {
+                return new LoanResult.IllegalState(l.state(), "take a security deposit");
+            }
+            LoanLedger.Outcome o = ledger.lodgeDeposit(id, l.merchantId(), l.currency(), amount);
+            if (o instanceof LoanLedger.Refused r) {
+                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
+                    return new LoanResult.InsufficientFunds(accounts.creditBalance(accounts.merchantAvailable(l.merchantId(),
+                            l.currency())));
+                }
+                throw new IllegalStateException("the ledger refused the deposit of " + id + ": " + r);
+            }
+            store.insert(new LoanStore.DepositRow(id, reference, amount, 0, 0, "HELD", today(), null), clock.instant());
+            audit.record(null, "financing.loan.deposit.lodged", "loan", id.toString(), null,
+                    "{\"amount\":" + amount + ",\"currency\":\"" + l.currency() + "\"}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    @Override
+    public LoanResult withdrawDeposit(Actor actor, LoanId id) {
+        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        prepare(id);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            Optional<LoanStore.DepositRow> d = store.deposit(id).filter(x -> "HELD".equals(x.state()));
+            if (d.isEmpty() || l.state() != LoanState.APPROVED) {
+                // once the advance is out the deposit is the lender's security until the loan closes or defaults
+                return new LoanResult.IllegalState(l.state(), d.isEmpty() ? "give back a deposit it does not hold"
+                        : "give back its deposit after disbursement");
+            }
+            long held = d.get().held();
+            LoanLedger.Outcome o = ledger.releaseDeposit(id, l.merchantId(), l.currency(), held);
+            if (o instanceof LoanLedger.Refused r) {
+                throw new IllegalStateException("the ledger refused the deposit's withdrawal for " + id + ": " + r);
+            }
+            store.depositSettled(id, 0, held, "RELEASED", today());
+            audit.record(null, "financing.loan.deposit.withdrawn", "loan", id.toString(), "{\"held\":" + held + "}",
+                    "{\"released\":" + held + "}");
+            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+        });
+    }
+
+    private static Loan.Deposit deposit(LoanStore.DepositRow d) {
+        return new Loan.Deposit(d.reference(), d.amount(), d.applied(), d.released(), d.held(), d.state(), d.lodgedOn(),
+                d.settledOn());
+    }
+
     /** Opens the loan's ledger accounts outside any transaction (see {@link FinancingAccounts#openFor}). */
     private void prepare(LoanId id) {
         store.find(id).ifPresent(l -> accounts.openFor(l.id(), l.merchantId(), l.lenderId(), l.currency()));
+        store.find(id).ifPresent(l -> store.guarantee(id).ifPresent(g -> accounts.openForGuarantor(id, g.guarantor(), l.currency())));
+    }
+
+    // ---- guarantees
+
+    @Override
+    public LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints) {
+        if (actor.partyKind() != PartyKind.GUARANTOR) {
+            return new LoanResult.Invalid("guarantor", "only a guarantor offers guarantees");
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return new LoanResult.Invalid("currency", "an ISO 4217 currency");
+        }
+        if (exposureLimit < 0) {
+            return new LoanResult.Invalid("exposureLimit", "0 or more minor units");
+        }
+        if (feeBasisPoints < 0 || feeBasisPoints > 5_000) {
+            return new LoanResult.Invalid("feeBasisPoints", "0 to 5,000 basis points");
+        }
+        accounts.guarantorFunds(actor.partyId(), ccy);
+        accounts.guarantorRecoverable(actor.partyId(), ccy);
+        tx.executeWithoutResult(s -> {
+            Optional<LoanStore.GuarantorRow> before = store.guarantor(actor.partyId(), ccy);
+            store.guarantor(new LoanStore.GuarantorRow(actor.partyId(), ccy, exposureLimit, feeBasisPoints), clock.instant());
+            audit.record(null, "financing.guarantor.terms", "party", actor.partyId().toString(),
+                    before.map(b -> "{\"exposureLimit\":" + b.exposureLimit() + ",\"feeBasisPoints\":" + b.feeBps() + "}")
+                            .orElse(null),
+                    "{\"currency\":\"" + ccy + "\",\"exposureLimit\":" + exposureLimit + ",\"feeBasisPoints\":"
+                            + feeBasisPoints + "}");
+        });
+        return new LoanResult.Done(null);
+    }
+
+    @Override
+    public LoanResult guarantee(Actor actor, LoanId id, PartyId guarantor, int coverageBasisPoints) {
+        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
+        if (found.isEmpty()) {
+            return new LoanResult.NotFound("loan");
+        }
+        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
+            return new LoanResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
+        }
+        String ccy = found.get().currency();
+        if (guarantor == null || store.guarantor(guarantor, ccy).isEmpty()) {
+            return new LoanResult.NotFound("guarantor");
+        }
+        prepare(id);
+        accounts.openForGuarantor(id, guarantor, ccy);
+        return tx.execute(s -> {
+            LoanRow l = store.lock(id).orElseThrow();
+            LoanStore.GuarantorRow terms = store.lockGuarantor(guarantor, ccy).orElseThrow();
+            Optional<LoanStore.GuaranteeRow> existing = store.guarantee(id);
+            if (existing.isPresent()) {
+                return existing.get().guarantor().equals(guarantor) && existing.get().coverageBps() == coverageBasisPoints
+                        ? new LoanResult.Existing(view(l)) : new LoanResult.IllegalState(l.state(), "be guaranteed twice");
+            }
+            if (l.state() != LoanState.APPROVED) {
+                // the fee is paid out of the advance: a guarantee is given before disbursement
+                return new LoanResult.IllegalState(l.state(), "be guaranteed");
+            }
+            return give(l, terms, coverageBasisPoints).orElseGet(() -> new LoanResult.Done(view(store.find(id).orElseThrow())));
+        });
+    }
+
+    /**
+     * Gives the guarantee of an approved loan (its row and the guarantor's terms locked by the caller), or the rule it
+     * breaks: the guarantor's exposure limit, or the cap on the loan's full annual cost with the fee in it.
+     */
+    private Optional<LoanResult> give(LoanRow l, LoanStore.GuarantorRow terms, int coverageBasisPoints) {
+        LoanId id = l.id();
+        PartyId guarantor = terms.party();
+        long covered = Contracts.basisPoints(l.principal(), coverageBasisPoints);
+        long exposure = exposure(guarantor);
+        if (exposure + covered > terms.exposureLimit()) {
+            audit.record(null, "financing.guarantee.refused", "loan", id.toString(), null,
+                    "{\"reason\":\"EXPOSURE_LIMIT\",\"covered\":" + covered + ",\"exposure\":" + exposure + "}");
+            return Optional.of(new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure)));
+        }
+        long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
+        // the seller pays the fee out of the advance: it is part of the loan's full annual cost, disclosed and
+        // held under the cap like any other fee (REGULATIONS.md §6.3)
+        Contracts.Contract contract = Contracts.of(new Contracts.Terms(l.product(), terms(l, today()).schedule(),
+                l.upfrontFee() + fee, l.fixedFee()));
+        if (contract.cost().exceeds(aprCap)) {
+            return Optional.of(new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap));
+        }
+        store.disclosed(id, contract.cost().apr(), contract.cost().effectiveRate(), clock.instant());
+        store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
+        audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
+                "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
+                        + "}");
+        return Optional.empty();
+    }
+
+    @Override
+    public ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints) {
+        Optional<Programme> p = programme == null ? Optional.empty() : store.programme(programme)
+                .filter(x -> actor.isOperator() || x.lenderId().equals(actor.partyId()));
+        if (p.isEmpty()) {
+            return new ProgrammeResult.Invalid("programme", "no such programme");
+        }
+        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
+            return new ProgrammeResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
+        }
+        if (guarantor == null || store.guarantor(guarantor, p.get().currency()).isEmpty()) {
+            return new ProgrammeResult.Invalid("guarantorId", "no such guarantor offering guarantees in " + p.get().currency());
+        }
+        tx.executeWithoutResult(s -> {
+            store.programmeGuarantee(programme, guarantor, coverageBasisPoints, clock.instant());
+            audit.record(null, "financing.programme.guaranteed", "programme", programme.toString(), null,
+                    "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + "}");
+        });
+        return new ProgrammeResult.Published(p.get());
+    }
+
+    private static Contracts.Terms withGuaranteeFee(Contracts.Terms t, Optional<LoanStore.GuaranteeRow> guarantee) {
+        long fee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
+        return fee == 0 ? t : new Contracts.Terms(t.product(), t.schedule(), t.upfrontFee() + fee, t.fixedFee());
+    }
+
+    /**
+     * What the guarantor's active guarantees cover now: the covered share of the principal each loan owes (of its
+     * principal before disbursement); nothing for a loan closed, declined or already claimed.
+     */
+    private long exposure(PartyId guarantor) {
+        return store.guaranteesOf(guarantor).stream().filter(g -> "ACTIVE".equals(g.state()))
+                .mapToLong(g -> store.find(g.loan()).map(this::covered).orElse(0L)).sum();
+    }
+
+    private long covered(LoanRow l) {
+        LoanStore.GuaranteeRow g = store.guarantee(l.id()).orElseThrow();
+        if (!"ACTIVE".equals(g.state())) {
+            return 0;
+        }
+        long principal = switch (l.state()) {
+            case APPLIED, REFERRED, APPROVED -> l.principal();
+            case ACTIVE, DEFAULTED -> servicing.owed(l).principal();
+            case DECLINED, CLOSED -> 0;
+        };
+        return Contracts.basisPoints(principal, g.coverageBps());
+    }
+
+    @Override
+    public Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency) {
+        if (!actor.mayAccess(guarantor) || parties.find(guarantor).filter(p -> p.kind() == PartyKind.GUARANTOR).isEmpty()) {
+            return Optional.empty();
+        }
+        String ccy;
+        try {
+            ccy = CurrencyCode.of(currency).code();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        // a guarantor that offers nothing in the currency has a limit of 0 and no guarantees
+        LoanStore.GuarantorRow terms = store.guarantor(guarantor, ccy).orElse(new LoanStore.GuarantorRow(guarantor, ccy, 0, 0));
+        List<Guarantee> list = new ArrayList<>();
+        for (LoanStore.GuaranteeRow g : store.guaranteesOf(guarantor)) {
+            store.find(g.loan()).filter(l -> l.currency().equals(ccy)).ifPresent(l -> list.add(guarantee(l, g)));
+        }
+        return Optional.of(new GuarantorBook(guarantor, ccy, terms.exposureLimit(), terms.feeBps(),
+                list.stream().mapToLong(Guarantee::exposure).sum(), list.stream().mapToLong(Guarantee::claimed).sum(),
+                list.stream().mapToLong(Guarantee::recovered).sum(), list));
+    }
+
+    private Guarantee guarantee(LoanRow l, LoanStore.GuaranteeRow g) {
+        return new Guarantee(l.id(), g.guarantor(), l.merchantId(), l.lenderId(), l.currency(), g.coverageBps(), g.fee(),
+                covered(l), g.claimed(), g.recovered(), g.state(), g.claimedOn());
     }
 
     private LoanResult collect(LoanId id, Actor actor, long amount, String source, String reference) {
@@ -640,7 +906,8 @@ class LoanService implements Financing {
 
     @Override
     public Optional<Loan> loan(Actor actor, LoanId id) {
-        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
+        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId())
+                        || store.guarantee(id).filter(g -> g.guarantor().equals(actor.partyId())).isPresent())
                 .map(this::view);
     }
 
@@ -668,7 +935,9 @@ class LoanService implements Financing {
         return new Loan(l.id(), l.programmeId(), l.merchantId(), l.lenderId(), l.reference(), l.product(), l.currency(),
                 l.principal(), l.annualRate(), l.months(), l.method(), l.dayCount(), l.upfrontFee(), l.fixedFee(),
                 l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
-                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines);
+                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines,
+                store.deposit(l.id()).map(LoanService::deposit).orElse(null),
+                store.guarantee(l.id()).map(g -> guarantee(l, g)).orElse(null));
     }
 
     // ---- servicing

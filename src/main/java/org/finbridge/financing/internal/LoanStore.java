@@ -40,12 +40,12 @@ class LoanStore {
         sql.sql("""
                 insert into lending_programmes (id, lender_id, name, product, currency, annual_rate, months, method, day_count,
                   upfront_fee_bps, fixed_fee_bps, holdback_bps, min_payment_bps, period_days, penalty_rate, servicing_fee_bps,
-                  advance_rate_bps, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  advance_rate_bps, created_at, deposit_bps)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id().value(), p.lenderId().value(), p.name(), p.product().name(), p.currency(), p.annualRate(),
                         p.months(), p.method().name(), p.dayCount().name(), p.upfrontFeeBasisPoints(), p.fixedFeeBasisPoints(),
                         p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                        p.servicingFeeBasisPoints(), p.advanceRateBasisPoints(), Timestamp.from(p.createdAt()))
+                        p.servicingFeeBasisPoints(), p.advanceRateBasisPoints(), Timestamp.from(p.createdAt()), p.depositBasisPoints())
                 .update();
         p.limitsByGrade().forEach((grade, max) -> sql.sql(
                         "insert into lending_programme_limits (programme_id, grade, max_principal) values (?, ?, ?)")
@@ -73,7 +73,8 @@ class LoanStore {
                 rs.getInt("months"), AmortizationMethod.valueOf(rs.getString("method")), DayCount.valueOf(rs.getString("day_count")),
                 rs.getInt("upfront_fee_bps"), rs.getInt("fixed_fee_bps"), rs.getInt("holdback_bps"),
                 rs.getInt("min_payment_bps"), rs.getInt("period_days"), rs.getBigDecimal("penalty_rate"),
-                rs.getInt("servicing_fee_bps"), limits, rs.getInt("advance_rate_bps"), rs.getTimestamp("created_at").toInstant());
+                rs.getInt("servicing_fee_bps"), limits, rs.getInt("advance_rate_bps"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("deposit_bps"));
     }
 
     // ---- loans
@@ -145,6 +146,12 @@ class LoanStore {
     /** Mirrors the loan's loss allowance as booked in the ledger (the ledger is the record; this finds the loans). */
     void lossAllowance(LoanId id, long allowance) {
         sql.sql("update loans set loss_allowance = ? where id = ?").params(allowance, id.value()).update();
+    }
+
+    /** The contract's disclosed cost, again: a fee added before disbursement (a guarantee's) changes it. */
+    void disclosed(LoanId id, BigDecimal apr, BigDecimal effectiveRate, Instant now) {
+        sql.sql("update loans set apr = ?, effective_rate = ?, updated_at = ? where id = ?")
+                .params(apr, effectiveRate, Timestamp.from(now), id.value()).update();
     }
 
     void setState(LoanId id, LoanState state, String decision, Instant now) {
@@ -310,16 +317,17 @@ class LoanStore {
 
     // ---- repayments
 
+    /** @param recovered the part that paid back the guarantor's claim (after everything owed to the lender) */
     record RepaymentRow(UUID id, LoanId loan, String reference, String source, long amount, long penalty, long interest, long fee,
-                        long principal, long servicingFee, LocalDate paidOn) {
+                        long principal, long servicingFee, LocalDate paidOn, long recovered) {
     }
 
     void insert(RepaymentRow r, Instant now) {
         sql.sql("""
                 insert into loan_repayments (id, loan_id, reference, source, amount, penalty, interest, fee, principal,
-                  servicing_fee, paid_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  servicing_fee, paid_on, created_at, recovered) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.loan().value(), r.reference(), r.source(), r.amount(), r.penalty(), r.interest(), r.fee(),
-                        r.principal(), r.servicingFee(), r.paidOn(), Timestamp.from(now))
+                        r.principal(), r.servicingFee(), r.paidOn(), Timestamp.from(now), r.recovered())
                 .update();
     }
 
@@ -337,7 +345,127 @@ class LoanStore {
         return new RepaymentRow(rs.getObject("id", UUID.class), new LoanId(rs.getObject("loan_id", UUID.class)),
                 rs.getString("reference"), rs.getString("source"), rs.getLong("amount"), rs.getLong("penalty"),
                 rs.getLong("interest"), rs.getLong("fee"), rs.getLong("principal"), rs.getLong("servicing_fee"),
-                rs.getDate("paid_on").toLocalDate());
+                rs.getDate("paid_on").toLocalDate(), rs.getLong("recovered"));
+    }
+
+    // ---- guarantors and guarantees
+
+    record GuarantorRow(PartyId party, String currency, long exposureLimit, int feeBps) {
+    }
+
+    void guarantor(GuarantorRow g, Instant now) {
+        if (sql.sql("update loan_guarantors set exposure_limit = ?, fee_bps = ?, updated_at = ? where party_id = ? and currency = ?")
+                .params(g.exposureLimit(), g.feeBps(), Timestamp.from(now), g.party().value(), g.currency()).update() == 0) {
+            sql.sql("""
+                    insert into loan_guarantors (party_id, currency, exposure_limit, fee_bps, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(g.party().value(), g.currency(), g.exposureLimit(), g.feeBps(), Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    record ProgrammeGuarantee(ProgrammeId programme, PartyId guarantor, int coverageBps) {
+    }
+
+    void programmeGuarantee(ProgrammeId programme, PartyId guarantor, int coverageBps, Instant now) {
+        if (sql.sql("update programme_guarantees set guarantor_id = ?, coverage_bps = ? where programme_id = ?")
+                .params(guarantor.value(), coverageBps, programme.value()).update() == 0) {
+            sql.sql("insert into programme_guarantees (programme_id, guarantor_id, coverage_bps, created_at) values (?, ?, ?, ?)")
+                    .params(programme.value(), guarantor.value(), coverageBps, Timestamp.from(now)).update();
+        }
+    }
+
+    Optional<ProgrammeGuarantee> programmeGuarantee(ProgrammeId programme) {
+        return sql.sql("select * from programme_guarantees where programme_id = ?").param(programme.value())
+                .query((rs, n) -> new ProgrammeGuarantee(programme, new PartyId(rs.getObject("guarantor_id", UUID.class)),
+                        rs.getInt("coverage_bps"))).optional();
+    }
+
+    Optional<GuarantorRow> guarantor(PartyId party, String currency) {
+        return sql.sql("select * from loan_guarantors where party_id = ? and currency = ?").params(party.value(), currency)
+                .query((rs, n) -> new GuarantorRow(party, currency, rs.getLong("exposure_limit"), rs.getInt("fee_bps")))
+                .optional();
+    }
+
+    /** Locks the guarantor's terms: two guarantees checked against its limit at once take turns. */
+    Optional<GuarantorRow> lockGuarantor(PartyId party, String currency) {
+        return sql.sql("select * from loan_guarantors where party_id = ? and currency = ? for update")
+                .params(party.value(), currency)
+                .query((rs, n) -> new GuarantorRow(party, currency, rs.getLong("exposure_limit"), rs.getInt("fee_bps")))
+                .optional();
+    }
+
+    record GuaranteeRow(LoanId loan, PartyId guarantor, int coverageBps, long fee, long claimed, long recovered, String state,
+                        LocalDate claimedOn) {
+        long owed() {
+            return claimed - recovered;
+        }
+    }
+
+    void insert(GuaranteeRow g, Instant now) {
+        sql.sql("""
+                insert into loan_guarantees (loan_id, guarantor_id, coverage_bps, fee, claimed, recovered, state, claimed_on,
+                  created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(g.loan().value(), g.guarantor().value(), g.coverageBps(), g.fee(), g.claimed(), g.recovered(), g.state(),
+                        g.claimedOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<GuaranteeRow> guarantee(LoanId loan) {
+        return sql.sql("select * from loan_guarantees where loan_id = ?").param(loan.value()).query(LoanStore::guarantee)
+                .optional();
+    }
+
+    List<GuaranteeRow> guaranteesOf(PartyId guarantor) {
+        return sql.sql("select * from loan_guarantees where guarantor_id = ? order by created_at, loan_id")
+                .param(guarantor.value()).query(LoanStore::guarantee).list();
+    }
+
+    void claimed(LoanId loan, long claimed, LocalDate on) {
+        sql.sql("update loan_guarantees set claimed = ?, state = 'CLAIMED', claimed_on = ? where loan_id = ?")
+                .params(claimed, on, loan.value()).update();
+    }
+
+    void recovered(LoanId loan, long recovered) {
+        sql.sql("update loan_guarantees set recovered = recovered + ? where loan_id = ?").params(recovered, loan.value()).update();
+    }
+
+    private static GuaranteeRow guarantee(ResultSet rs, int n) throws SQLException {
+        return new GuaranteeRow(new LoanId(rs.getObject("loan_id", UUID.class)), new PartyId(rs.getObject("guarantor_id", UUID.class)),
+                rs.getInt("coverage_bps"), rs.getLong("fee"), rs.getLong("claimed"), rs.getLong("recovered"), rs.getString("state"),
+                rs.getDate("claimed_on") == null ? null : rs.getDate("claimed_on").toLocalDate());
+    }
+
+    // ---- security deposits
+
+    record DepositRow(LoanId loan, String reference, long amount, long applied, long released, String state,
+                      LocalDate lodgedOn, LocalDate settledOn) {
+        long held() {
+            return amount - applied - released;
+        }
+    }
+
+    void insert(DepositRow d, Instant now) {
+        sql.sql("""
+                insert into loan_deposits (loan_id, reference, amount, applied, released, state, lodged_on, settled_on, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.loan().value(), d.reference(), d.amount(), d.applied(), d.released(), d.state(), d.lodgedOn(),
+                        d.settledOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<DepositRow> deposit(LoanId loan) {
+        return sql.sql("select * from loan_deposits where loan_id = ?").param(loan.value())
+                .query((rs, n) -> new DepositRow(new LoanId(rs.getObject("loan_id", UUID.class)), rs.getString("reference"),
+                        rs.getLong("amount"), rs.getLong("applied"), rs.getLong("released"), rs.getString("state"),
+                        rs.getDate("lodged_on").toLocalDate(),
+                        rs.getDate("settled_on") == null ? null : rs.getDate("settled_on").toLocalDate()))
+                .optional();
+    }
+
+    void depositSettled(LoanId loan, long applied, long released, String state, LocalDate on) {
+        sql.sql("update loan_deposits set applied = ?, released = ?, state = ?, settled_on = ? where loan_id = ?")
+                .params(applied, released, state, on, loan.value()).update();
     }
 
     // ---- sweep cursors, classification history, reminders

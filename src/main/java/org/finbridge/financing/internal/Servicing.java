@@ -17,7 +17,9 @@ import org.finbridge.financing.Product;
 import org.finbridge.financing.Schedules;
 import org.finbridge.financing.internal.LoanStore.InstalmentRow;
 import org.finbridge.financing.internal.LoanStore.LoanRow;
+import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.TransferResult;
+import org.finbridge.party.PartyId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -150,7 +152,7 @@ class Servicing {
      * for a term loan.
      */
     long sweepable(LoanRow loan, LocalDate date) {
-        return loan.product() == Product.TERM_LOAN ? collectibleNow(loan, date) : owed(loan).total();
+        return loan.product() == Product.TERM_LOAN ? collectibleNow(loan, date) : owed(loan).total() + owedToGuarantor(loan);
     }
 
     /**
@@ -160,7 +162,7 @@ class Servicing {
      */
     long collectibleNow(LoanRow loan, LocalDate date) {
         if (loan.state() == LoanState.DEFAULTED) {
-            return owed(loan).total();
+            return owed(loan).total() + owedToGuarantor(loan);
         }
         long due = store.penalty(loan.id()).unpaid();
         for (InstalmentRow r : store.schedule(loan.id())) {
@@ -177,6 +179,12 @@ class Servicing {
      */
     LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
                        java.util.function.Supplier<org.finbridge.financing.Loan> view) {
+        return collect(loan, amount, source, reference, date, view,
+                accounts.merchantAvailable(loan.merchantId(), loan.currency()));
+    }
+
+    private LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
+                               java.util.function.Supplier<org.finbridge.financing.Loan> view, AccountId from) {
         if (store.repayment(loan.id(), reference).isPresent()) {
             return new LoanResult.Existing(view.get());
         }
@@ -184,13 +192,18 @@ class Servicing {
         if (amount <= 0) {
             return new LoanResult.Invalid("amount", "must be positive");
         }
-        if (amount > owed.total()) {
-            return new LoanResult.Invalid("amount", "more than the " + owed.total() + " owed");
+        long toGuarantor = owedToGuarantor(loan);
+        if (amount > owed.total() + toGuarantor) {
+            return new LoanResult.Invalid("amount", "more than the " + (owed.total() + toGuarantor) + " owed");
         }
         LoanLedger.Split split = LoanLedger.Split.allocate(amount, owed.penalty(), owed.interest(), owed.fees(), owed.principal());
-        long servicing = Contracts.basisPoints(amount, loan.servicingFeeBps());
-        LoanLedger.Outcome outcome = ledger.collect(loan.id(), loan.merchantId(), loan.lenderId(), loan.currency(), reference,
-                split, servicing);
+        // the guarantor's claim is paid back only after everything owed to the lender: its subrogation must not harm
+        // the creditor it paid (PRC Civil Code Art.700; not yet in REGULATIONS.md)
+        long recovered = amount - split.total();
+        PartyId guarantor = recovered > 0 ? store.guarantee(loan.id()).orElseThrow().guarantor() : null;
+        long servicing = Contracts.basisPoints(split.total(), loan.servicingFeeBps());
+        LoanLedger.Outcome outcome = ledger.collect(loan.id(), from, loan.lenderId(), loan.currency(), reference, split,
+                servicing, guarantor, recovered);
         if (outcome instanceof LoanLedger.Refused refused) {
             if (refused.result() == TransferResult.EXCEEDS_CREDITS) {
                 return new LoanResult.InsufficientFunds(accounts.creditBalance(accounts.merchantAvailable(loan.merchantId(),
@@ -199,8 +212,11 @@ class Servicing {
             throw new IllegalStateException("the ledger refused a repayment of " + loan.id() + ": " + refused);
         }
         apply(loan, split, date);
+        if (recovered > 0) {
+            store.recovered(loan.id(), recovered);
+        }
         store.insert(new LoanStore.RepaymentRow(UUID.randomUUID(), loan.id(), reference, source, amount, split.penalty(),
-                split.interest(), split.fee(), split.principal(), servicing, date), clock.instant());
+                split.interest(), split.fee(), split.principal(), servicing, date, recovered), clock.instant());
         audit.record(null, "financing.loan.repaid", "loan", loan.id().toString(), null,
                 "{\"source\":\"" + source + "\",\"amount\":" + amount + ",\"penalty\":" + split.penalty() + ",\"interest\":"
                         + split.interest() + ",\"fee\":" + split.fee() + ",\"principal\":" + split.principal() + "}");
@@ -273,7 +289,7 @@ class Servicing {
     /** Closes a loan that owes nothing and has no principal left; interest not yet accrued is never charged. */
     boolean closeIfRepaid(LoanRow loan, LocalDate date) {
         Owed owed = owed(loan);
-        if (owed.total() != 0 || !loan.state().isServiced()) {
+        if (owed.total() != 0 || owedToGuarantor(loan) != 0 || !loan.state().isServiced()) {
             return false;
         }
         for (InstalmentRow r : store.schedule(loan.id())) {
@@ -283,6 +299,7 @@ class Servicing {
             }
         }
         store.serviced(loan.id(), loan.accruedThrough(), 0, loan.classification(), "OK", LoanState.CLOSED, date, clock.instant());
+        releaseDeposit(loan, date);
         audit.record(null, "financing.loan.closed", "loan", loan.id().toString(), "{\"state\":\"" + loan.state() + "\"}",
                 "{\"state\":\"CLOSED\"}");
         events.publishEvent(new LoanEvents.Closed(loan.id(), loan.merchantId(), loan.lenderId(), date, true));
@@ -337,7 +354,93 @@ class Servicing {
                     owed(loan).total()));
         }
         store.serviced(loan.id(), loan.accruedThrough(), dpd, cls, breach(loan, date), state, loan.closedOn(), clock.instant());
+        if (defaulted) {
+            applyDeposit(store.find(loan.id()).orElseThrow(), date);
+        }
+        if (state == LoanState.DEFAULTED) {
+            claimGuarantee(store.find(loan.id()).orElseThrow(), date);
+        }
         return new Status(dpd > 0, reclassified, defaulted);
+    }
+
+    /**
+     * On default the security deposit pays what the loan owes, allocated like any repayment (penalty → interest →
+     * fees → principal); a deposit larger than the debt repays it in full, the loan closes and the rest is released.
+     * Recovery of what it did not cover continues from the seller's settlements and balance.
+     */
+    private void applyDeposit(LoanRow loan, LocalDate date) {
+        LoanStore.DepositRow d = store.deposit(loan.id()).filter(x -> "HELD".equals(x.state())).orElse(null);
+        if (d == null) {
+            return;
+        }
+        long amount = Math.min(d.held(), owed(loan).total());
+        // recorded first, so that a close the application causes releases only the rest
+        store.depositSettled(loan.id(), amount, 0, "HELD", null);
+        if (amount > 0) {
+            LoanResult r = collect(loan, amount, "DEPOSIT", "deposit:applied", date, () -> null,
+                    accounts.deposit(loan.id(), loan.currency()));
+            if (!(r instanceof LoanResult.Done) && !(r instanceof LoanResult.Existing)) {
+                throw new IllegalStateException("the deposit of " + loan.id() + " could not be applied: " + r);
+            }
+        }
+        store.depositSettled(loan.id(), amount, store.deposit(loan.id()).orElseThrow().released(), "APPLIED", date);
+        audit.record(null, "financing.loan.deposit.applied", "loan", loan.id().toString(), "{\"held\":" + d.held() + "}",
+                "{\"applied\":" + amount + "}");
+    }
+
+    /** What the seller owes the guarantor of its loan for the claim it paid. */
+    long owedToGuarantor(LoanRow loan) {
+        return store.guarantee(loan.id()).map(LoanStore.GuaranteeRow::owed).orElse(0L);
+    }
+
+    /**
+     * A defaulted loan's guarantee is claimed: the guarantor pays the lender its covered share of the principal still
+     * owed (after the security deposit was applied), the loan records it as a repayment of principal from the
+     * guarantee, and the seller now owes that part to the guarantor. A guarantor whose funds cannot pay is tried
+     * again on the next run.
+     */
+    private void claimGuarantee(LoanRow loan, LocalDate date) {
+        LoanStore.GuaranteeRow g = store.guarantee(loan.id()).filter(x -> "ACTIVE".equals(x.state())).orElse(null);
+        if (g == null || loan.state() != LoanState.DEFAULTED) {
+            return;
+        }
+        long claim = Contracts.basisPoints(owed(loan).principal(), g.coverageBps());
+        if (claim > 0) {
+            LoanLedger.Outcome o = ledger.claim(loan.id(), loan.lenderId(), g.guarantor(), loan.currency(), claim);
+            if (o instanceof LoanLedger.Refused r) {
+                if (r.result() == TransferResult.EXCEEDS_CREDITS) {
+                    org.slf4j.LoggerFactory.getLogger(Servicing.class).warn(
+                            "guarantee claim of {} for {} not paid: the guarantor's funds are short", claim, loan.id());
+                    return;
+                }
+                throw new IllegalStateException("the ledger refused the guarantee claim of " + loan.id() + ": " + r);
+            }
+            apply(loan, new LoanLedger.Split(0, 0, 0, claim), date);
+            store.insert(new LoanStore.RepaymentRow(UUID.randomUUID(), loan.id(), "guarantee:claim", "GUARANTEE", claim, 0, 0,
+                    0, claim, 0, date, 0), clock.instant());
+        }
+        store.claimed(loan.id(), claim, date);
+        audit.record(null, "financing.guarantee.claimed", "loan", loan.id().toString(), "{\"state\":\"ACTIVE\"}",
+                "{\"state\":\"CLAIMED\",\"claimed\":" + claim + ",\"guarantor\":\"" + g.guarantor() + "\"}");
+        if (claim > 0) {
+            events.publishEvent(new LoanEvents.Repaid(loan.id(), loan.merchantId(), loan.lenderId(), date, loan.currency(), claim,
+                    claim, 0, 0, 0, "GUARANTEE"));
+            events.publishEvent(new LoanEvents.GuaranteeClaimed(loan.id(), loan.merchantId(), loan.lenderId(), date,
+                    g.guarantor(), loan.currency(), claim));
+        }
+    }
+
+    /** A loan that closes repaid gives back what is left of its security deposit to the seller's available balance. */
+    private void releaseDeposit(LoanRow loan, LocalDate date) {
+        LoanStore.DepositRow d = store.deposit(loan.id()).filter(x -> "HELD".equals(x.state())).orElse(null);
+        if (d == null) {
+            return;
+        }
+        long rest = d.held();
+        require(ledger.releaseDeposit(loan.id(), loan.merchantId(), loan.currency(), rest), "deposit release");
+        store.depositSettled(loan.id(), d.applied(), rest, "RELEASED", date);
+        audit.record(null, "financing.loan.deposit.released", "loan", loan.id().toString(), "{\"held\":" + rest + "}",
+                "{\"released\":" + rest + "}");
     }
 
     /**

@@ -55,7 +55,8 @@ class FinancingController {
     record ProgrammeBody(String name, String product, String currency, BigDecimal annualRate, Integer months, String method,
                          String dayCount, Integer upfrontFeeBasisPoints, Integer fixedFeeBasisPoints,
                          Integer holdbackBasisPoints, Integer minPaymentBasisPoints, Integer periodDays, BigDecimal penaltyRate,
-                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints) {
+                         Integer servicingFeeBasisPoints, Map<String, Long> limitsByGrade, Integer advanceRateBasisPoints,
+                         Integer depositBasisPoints) {
     }
 
     record FundingBody(Long amount, String currency, String reference) {
@@ -74,6 +75,12 @@ class FinancingController {
     record RestructuringBody(Integer extendMonths, String reason) {
     }
 
+    record GuarantorTermsBody(String currency, Long exposureLimit, Integer feeBasisPoints) {
+    }
+
+    record GuaranteeBody(String guarantorId, Integer coverageBasisPoints) {
+    }
+
     @PostMapping(BASE + "/programmes")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> publish(Actor actor, @RequestBody ProgrammeBody b) {
@@ -85,7 +92,7 @@ class FinancingController {
                     or(b.fixedFeeBasisPoints(), 0), or(b.holdbackBasisPoints(), 0), or(b.minPaymentBasisPoints(), 0),
                     or(b.periodDays(), 30), b.penaltyRate() == null ? BigDecimal.ZERO : b.penaltyRate(),
                     or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade(),
-                    or(b.advanceRateBasisPoints(), 0));
+                    or(b.advanceRateBasisPoints(), 0), or(b.depositBasisPoints(), 0));
         } catch (IllegalArgumentException | NullPointerException e) {
             return invalid("product", "TERM_LOAN, REVENUE_BASED or RECEIVABLES_ADVANCE, a known method and day count");
         }
@@ -207,6 +214,85 @@ class FinancingController {
                 .orElseGet(() -> notFound("loan"));
     }
 
+    @PostMapping(BASE + "/loans/{id}/deposit")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> lodgeDeposit(Actor actor, @PathVariable String id,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   @RequestBody RepaymentBody b) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.lodgeDeposit(actor, l, b.amount() == null ? 0 : b.amount(),
+                        key), HttpStatus.CREATED))
+                .orElseGet(() -> notFound("loan"));
+    }
+
+    @PostMapping(BASE + "/guarantees/terms")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.GUARANTOR)
+    ResponseEntity<?> offerGuarantees(Actor actor, @RequestBody GuarantorTermsBody b) {
+        if (b.exposureLimit() == null || b.feeBasisPoints() == null) {
+            return invalid("exposureLimit", "exposureLimit and feeBasisPoints are required");
+        }
+        return answer(financing.offerGuarantees(actor, b.currency() == null ? "" : b.currency().toUpperCase(Locale.ROOT),
+                b.exposureLimit(), b.feeBasisPoints()), HttpStatus.OK);
+    }
+
+    @GetMapping(BASE + "/guarantors/{partyId}/guarantees")
+    @Access(value = ApiScope.LOANS_READ, kinds = PartyKind.GUARANTOR)
+    ResponseEntity<?> guarantees(Actor actor, @PathVariable String partyId, @RequestParam(defaultValue = "CNY") String currency) {
+        return party(partyId).flatMap(g -> financing.guarantees(actor, g, currency.toUpperCase(Locale.ROOT)))
+                .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.GuarantorBookView.of(b))).orElseGet(() -> notFound("guarantor"));
+    }
+
+    @PostMapping(BASE + "/programmes/{id}/guarantee")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> guaranteeProgramme(Actor actor, @PathVariable String id, @RequestBody GuaranteeBody b) {
+        Optional<ProgrammeId> programme;
+        try {
+            programme = Optional.of(ProgrammeId.parse(id));
+        } catch (RuntimeException e) {
+            programme = Optional.empty();
+        }
+        if (programme.isEmpty()) {
+            return notFound("programme");
+        }
+        Optional<PartyId> guarantor = party(b.guarantorId());
+        ProgrammeResult r = financing.guaranteeProgramme(actor, programme.get(), guarantor.orElse(null),
+                or(b.coverageBasisPoints(), 0));
+        return switch (r) {
+            case ProgrammeResult.Published p -> ResponseEntity.ok(Views.ProgrammeView.of(p.programme()));
+            case ProgrammeResult.Invalid i when "programme".equals(i.field()) -> notFound("programme");
+            case ProgrammeResult.Invalid i when "guarantorId".equals(i.field()) ->
+                    Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", i.reason());
+            case ProgrammeResult.Invalid i -> invalid(i.field(), i.reason());
+            case ProgrammeResult.RateCapExceeded c -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "RATE_CAP_EXCEEDED",
+                    "the full annual cost " + c.apr().toPlainString() + " exceeds the cap " + c.cap().toPlainString());
+        };
+    }
+
+    @PostMapping(BASE + "/loans/{id}/guarantee")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
+    ResponseEntity<?> guarantee(Actor actor, @PathVariable String id, @RequestBody GuaranteeBody b) {
+        Optional<LoanId> loan = loanId(id);
+        if (loan.isEmpty()) {
+            return notFound("loan");
+        }
+        Optional<PartyId> guarantor = party(b.guarantorId());
+        if (guarantor.isEmpty()) {
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", "no such guarantor");
+        }
+        LoanResult r = financing.guarantee(actor, loan.get(), guarantor.get(), or(b.coverageBasisPoints(), 0));
+        if (r instanceof LoanResult.NotFound nf && "guarantor".equals(nf.what())) {
+            // named in the body, not the path
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_GUARANTOR", "no such guarantor");
+        }
+        return answer(r, HttpStatus.OK);
+    }
+
+    @PostMapping(BASE + "/loans/{id}/deposit/withdrawal")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> withdrawDeposit(Actor actor, @PathVariable String id) {
+        return loanId(id).<ResponseEntity<?>>map(l -> answer(financing.withdrawDeposit(actor, l), HttpStatus.OK))
+                .orElseGet(() -> notFound("loan"));
+    }
+
     @PostMapping(BASE + "/loans/{id}/restructurings")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.LENDER)
     ResponseEntity<?> proposeRestructuring(Actor actor, @PathVariable String id,
@@ -265,6 +351,15 @@ class FinancingController {
                     "the lender's funding account holds " + f.availableMinorUnits());
             case LoanResult.InsufficientFunds f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "INSUFFICIENT_FUNDS",
                     "the available balance is " + f.availableMinorUnits());
+            case LoanResult.GuaranteeLimitExceeded g -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "GUARANTEE_LIMIT_EXCEEDED", "the guarantor's exposure limit can take at most " + g.availableMinorUnits()
+                            + " more");
+            case LoanResult.DepositRequired d -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "DEPOSIT_REQUIRED",
+                    "the programme asks for a security deposit of " + d.requiredMinorUnits() + " before disbursement; "
+                            + d.heldMinorUnits() + " is held");
+            case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
+                    "the loan already has a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key ("
+                            + d.deposit().state() + ")");
         };
     }
 

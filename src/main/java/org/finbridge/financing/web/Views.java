@@ -19,12 +19,13 @@ final class Views {
                          int months, String method, String dayCount, int upfrontFeeBasisPoints, int fixedFeeBasisPoints,
                          int holdbackBasisPoints, int minPaymentBasisPoints, int periodDays, BigDecimal penaltyRate,
                          int servicingFeeBasisPoints, Map<String, Long> limitsByGrade, int advanceRateBasisPoints,
-                         String createdAt) {
+                         String createdAt, int depositBasisPoints) {
         static ProgrammeView of(Programme p) {
             return new ProgrammeView(p.id().toString(), p.lenderId().toString(), p.name(), p.product().name(), p.currency(),
                     p.annualRate(), p.months(), p.method().code(), p.dayCount().code(), p.upfrontFeeBasisPoints(),
                     p.fixedFeeBasisPoints(), p.holdbackBasisPoints(), p.minPaymentBasisPoints(), p.periodDays(), p.penaltyRate(),
-                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(), p.createdAt().toString());
+                    p.servicingFeeBasisPoints(), p.limitsByGrade(), p.advanceRateBasisPoints(), p.createdAt().toString(),
+                    p.depositBasisPoints());
         }
     }
 
@@ -67,14 +68,16 @@ final class Views {
                     String currency, long principal, BigDecimal annualRate, int months, String method, String dayCount,
                     long upfrontFee, long fixedFee, int holdbackBasisPoints, long minPayment, int periodDays, BigDecimal apr,
                     BigDecimal effectiveRate, String grade, String state, String decision, String disbursedOn, int daysPastDue,
-                    String classification, String breachStatus, Loan.Outstanding outstanding, List<Loan.Line> schedule) {
+                    String classification, String breachStatus, Loan.Outstanding outstanding, List<Loan.Line> schedule,
+                    Loan.Deposit deposit, GuaranteeView guarantee) {
         static LoanView of(Loan l) {
             return new LoanView(l.id().toString(), l.programmeId().toString(), l.merchantId().toString(), l.lenderId().toString(),
                     l.reference(), l.product().name(), l.currency(), l.principal(), l.annualRate(), l.months(), l.method().code(),
                     l.dayCount().code(), l.upfrontFee(), l.fixedFee(), l.holdbackBasisPoints(), l.minPayment(), l.periodDays(),
                     l.apr(), l.effectiveRate(), l.grade(), l.state().name(), l.decision(),
                     l.disbursedOn() == null ? null : l.disbursedOn().toString(), l.daysPastDue(), l.classification().name(),
-                    l.breachStatus(), l.outstanding(), l.schedule());
+                    l.breachStatus(), l.outstanding(), l.schedule(), l.deposit(),
+                    l.guarantee() == null ? null : GuaranteeView.of(l.guarantee()));
         }
     }
 
@@ -85,6 +88,24 @@ final class Views {
             return new PortfolioView(p.lenderId().toString(), p.currency(), p.fundingAvailable(), p.activeLoans(),
                     p.outstandingPrincipal(), p.outstandingInterest(), p.outstandingFees(), p.dpdBuckets(), p.principalByClass(),
                     p.provisions(), p.vintages());
+        }
+    }
+
+    record GuaranteeView(String loanId, String guarantorId, String merchantId, String lenderId, String currency,
+                         int coverageBasisPoints, long fee, long exposure, long claimed, long recovered, long owedToGuarantor,
+                         String state, String claimedOn) {
+        static GuaranteeView of(org.finbridge.financing.Guarantee g) {
+            return new GuaranteeView(g.loanId().toString(), g.guarantorId().toString(), g.merchantId().toString(),
+                    g.lenderId().toString(), g.currency(), g.coverageBasisPoints(), g.fee(), g.exposure(), g.claimed(),
+                    g.recovered(), g.owedToGuarantor(), g.state(), g.claimedOn() == null ? null : g.claimedOn().toString());
+        }
+    }
+
+    record GuarantorBookView(String guarantorId, String currency, long exposureLimit, int feeBasisPoints, long exposure,
+                             long claimed, long recovered, List<GuaranteeView> guarantees) {
+        static GuarantorBookView of(org.finbridge.financing.GuarantorBook b) {
+            return new GuarantorBookView(b.guarantorId().toString(), b.currency(), b.exposureLimit(), b.feeBasisPoints(),
+                    b.exposure(), b.claimed(), b.recovered(), b.guarantees().stream().map(GuaranteeView::of).toList());
         }
     }
 }
