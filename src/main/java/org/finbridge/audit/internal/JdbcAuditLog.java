@@ -11,11 +11,10 @@ import javax.sql.DataSource;
 import org.finbridge.audit.AuditEntry;
 import org.finbridge.audit.AuditHash;
 import org.finbridge.audit.AuditLog;
+import org.finbridge.platform.background.AfterCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -81,15 +80,6 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private void wakeSequencerAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    staged.run();
-                }
-            });
-        } else {
-            staged.run();
-        }
+        AfterCommit.run(staged);
     }
 }

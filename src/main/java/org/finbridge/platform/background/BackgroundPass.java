@@ -7,8 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Work that a request leaves for the background, run in passes by one thread: woken as soon as a
@@ -61,16 +59,7 @@ public class BackgroundPass implements SmartLifecycle {
 
     /** Asks for a pass once the current transaction commits (at once when there is none); nothing on rollback. */
     public void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.finbridge.party.Parties;
 import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
+import org.finbridge.platform.background.AfterCommit;
 import org.finbridge.risk.aml.Alert;
 import org.finbridge.risk.aml.AlertId;
 import org.finbridge.risk.aml.AlertStatus;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -96,16 +95,7 @@ class MonitoringService implements AmlMonitoring {
      * run, which evaluates every customer active in the look-back window, makes up for it.
      */
     void requestAfterCommit(PartyId party) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    requested.add(party);
-                }
-            });
-        } else {
-            requested.add(party);
-        }
+        AfterCommit.run(() -> requested.add(party));
     }
 
     /**

@@ -7,13 +7,12 @@ import java.util.UUID;
 import org.finbridge.party.Actor;
 import org.finbridge.payments.PaymentId;
 import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.platform.background.AfterCommit;
 import org.finbridge.risk.fraud.FraudDecision;
 import org.finbridge.risk.fraud.FraudReviews;
 import org.finbridge.risk.fraud.ReviewResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The review queue: a reviewer's verdict labels the decision and, for fraud, teaches the cache. */
 @Service
@@ -72,22 +71,9 @@ class FraudReviewService implements FraudReviews {
             long at = clock.millis();
             List<FeatureCache.Keys> keys = decisions.keysOf(reviewed.paymentId());
             // the cache learns only what was committed
-            afterCommit(() -> keys.forEach(k -> cache.outcome(k, FeatureCache.Outcome.CONFIRMED_FRAUD, at)));
+            AfterCommit.run(() -> keys.forEach(k -> cache.outcome(k, FeatureCache.Outcome.CONFIRMED_FRAUD, at)));
         }
         return new ReviewResult.Reviewed(reviewed);
-    }
-
-    static void afterCommit(Runnable r) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    r.run();
-                }
-            });
-        } else {
-            r.run();
-        }
     }
 
     private static Optional<UUID> id(String text) {

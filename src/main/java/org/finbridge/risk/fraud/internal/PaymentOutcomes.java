@@ -3,6 +3,7 @@ package org.finbridge.risk.fraud.internal;
 import java.time.Instant;
 import java.util.List;
 import org.finbridge.payments.PaymentEvent;
+import org.finbridge.platform.background.AfterCommit;
 import org.finbridge.risk.fraud.FraudDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ class PaymentOutcomes {
             return; // no decision for this payment (scored before fraud scoring existed), or a replayed event
         }
         List<FeatureCache.Keys> keys = decisions.keysOf(event.paymentId());
-        FraudReviewService.afterCommit(() -> {
+        AfterCommit.run(() -> {
             for (FeatureCache.Keys k : keys) {
                 cache.outcome(k, outcome, at.toEpochMilli());
             }
