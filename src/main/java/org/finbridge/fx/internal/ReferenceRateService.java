@@ -2,7 +2,9 @@ package org.finbridge.fx.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,11 +25,26 @@ class ReferenceRateService implements ReferenceRates {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceRateService.class);
     private static final long IMPORT_WAIT_SECONDS = 120;
+    /**
+     * Answers are kept briefly: every captured payment asks for the same day's rates several times
+     * (supervision's CNY and USD equivalents, AML's CNY amount), and a fixing only changes when a new day is
+     * imported. An import on this node clears them at once; one on another node is seen within this time,
+     * which is well inside the hours between the ECB's publication and its use.
+     */
+    private static final long ANSWER_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int MAX_ANSWERS = 4096;
 
     private final FixingStore store;
     private final TransactionTemplate transaction;
     /** The start-up import of the shipped history; readers wait for it rather than see half a table. */
     private volatile CompletableFuture<Integer> historyImport = CompletableFuture.completedFuture(0);
+    private final Map<Question, Answer> answers = new ConcurrentHashMap<>();
+
+    private record Question(CurrencyCode base, CurrencyCode quote, LocalDate date) {
+    }
+
+    private record Answer(ReferenceRateResult result, long expiresAt) {
+    }
 
     ReferenceRateService(FixingStore store, TransactionTemplate transaction) {
         this.store = store;
@@ -65,6 +82,21 @@ class ReferenceRateService implements ReferenceRates {
     @Override
     public ReferenceRateResult rate(CurrencyCode base, CurrencyCode quote, LocalDate date) {
         awaitHistory();
+        Question question = new Question(base, quote, date);
+        Answer kept = answers.get(question);
+        long now = System.nanoTime();
+        if (kept != null && now - kept.expiresAt() < 0) {
+            return kept.result();
+        }
+        ReferenceRateResult result = lookUp(base, quote, date);
+        if (answers.size() >= MAX_ANSWERS) {
+            answers.clear();
+        }
+        answers.put(question, new Answer(result, now + ANSWER_TTL_NANOS));
+        return result;
+    }
+
+    private ReferenceRateResult lookUp(CurrencyCode base, CurrencyCode quote, LocalDate date) {
         for (CurrencyCode c : List.of(base, quote)) {
             if (!store.currencies().contains(c.code())) {
                 return new ReferenceRateResult.CurrencyNotQuoted(c.code());
@@ -95,6 +127,7 @@ class ReferenceRateService implements ReferenceRates {
             return 0;
         } finally {
             store.forgetCurrencies();
+            answers.clear();
         }
         return fresh.size();
     }

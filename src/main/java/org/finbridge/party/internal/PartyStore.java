@@ -1,6 +1,7 @@
 package org.finbridge.party.internal;
 
 import org.finbridge.audit.AuditLog;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -153,8 +154,6 @@ class PartyStore implements Parties {
                 .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).optional();
     }
 
-    // read-only transactions: the row mapper reads the identifiers with a second query, which must run
-    // on the same connection, or concurrent readers each hold one connection while waiting for another
     @Override
     @Transactional(readOnly = true)
     public Optional<Party> find(PartyId id) {
@@ -209,15 +208,26 @@ class PartyStore implements Parties {
         apiKeyCache.invalidateAll();
     }
 
+    // One statement per party: the identifiers come along as an array of "SCHEME=value" (schemes are A-Z0-9_,
+    // so the first '=' separates them). Every payment looks its merchant up several times, and a second
+    // query per lookup was a round trip each on the payment path.
     private static final String SELECT = """
-            select id, kind, country, legal_name, legal_name_original, status, risk_tier, email, phone, created_at
+            select id, kind, country, legal_name, legal_name_original, status, risk_tier, email, phone, created_at,
+                   (select array_agg(i.scheme || '=' || i.identifier order by i.scheme)
+                    from party_identifiers i where i.party_id = parties.id) as identifiers
             from parties""";
 
     private Party read(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
         Map<String, String> identifiers = new LinkedHashMap<>();
-        jdbc.sql("select scheme, identifier from party_identifiers where party_id = :id order by scheme").param("id", id)
-                .query((r, n) -> identifiers.put(r.getString(1), r.getString(2))).list();
+        Array pairs = rs.getArray(11);
+        if (pairs != null) {
+            for (Object pair : (Object[]) pairs.getArray()) {
+                String schemeAndValue = (String) pair;
+                int eq = schemeAndValue.indexOf('=');
+                identifiers.put(schemeAndValue.substring(0, eq), schemeAndValue.substring(eq + 1));
+            }
+        }
         String tier = rs.getString(7);
         return new Party(new PartyId(id), PartyKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5), PartyStatus.valueOf(rs.getString(6)), tier == null ? null : RiskTier.valueOf(tier),

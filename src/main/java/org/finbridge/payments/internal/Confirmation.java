@@ -54,10 +54,18 @@ class Confirmation {
         if (p == null) {
             return new PaymentResult.NotFound();
         }
+        return confirm(visible, who, p, parties.find(p.merchantId).map(Party::country).orElse(null));
+    }
+
+    /**
+     * Confirms a payment its caller has just read or created, with its merchant's country: a payment created
+     * and confirmed in one request is not read back, nor its merchant looked up twice.
+     */
+    PaymentResult confirm(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String merchantCountry) {
+        PaymentId id = p.id;
         if (p.state != PaymentState.REQUIRES_CONFIRMATION) {
             return new PaymentResult.IllegalTransition(p.state, "confirm");
         }
-        String merchantCountry = parties.find(p.merchantId).map(Party::country).orElse(null);
         RiskPolicy.Decision decision = risk.assess(new RiskPolicy.Facts(p.id, p.merchantId, p.buyer, p.requested, p.method,
                 merchantCountry));
         if (decision instanceof RiskPolicy.Block block) {

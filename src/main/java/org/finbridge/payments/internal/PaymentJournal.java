@@ -38,7 +38,8 @@ class PaymentJournal {
         String summary = "{\"state\":\"" + p.state + "\",\"amount\":" + amount + ",\"currency\":\"" + p.currency()
                 + "\",\"captured\":" + p.amounts.captured() + ",\"refunded\":" + p.amounts.refunded() + "}";
         PaymentEvent event = new PaymentEvent(eventType, p.id, p.merchantId, seq, p.state, amount, p.currency().code(),
-                p.orderReference, at);
+                p.orderReference, at, new PaymentEvent.Context(p.buyer == null ? null : p.buyer.partyId(),
+                        p.buyer == null ? null : p.buyer.country(), p.method == null ? null : p.method.type(), p.connector));
         events.publishEvent(event);
         var data = new java.util.LinkedHashMap<String, Object>();
         data.put("paymentId", p.id.toString());

@@ -109,8 +109,9 @@ class PaymentService implements Payments {
             store.insert(p, requestKey);
             journal.record(actor.name(), actor.auditRole(), "payment.created", p, 0, null, p.requested.minorUnits(), now);
         });
-        // the merchant's status was checked a moment ago: confirmed without reading it again
-        return n.confirm() ? confirmation.confirm(visibleTo(actor), who(actor), p.id) : new PaymentResult.Done(views.of(p));
+        // the merchant's status was checked a moment ago: confirmed without reading it, or the payment, again
+        return n.confirm() ? confirmation.confirm(visibleTo(actor), who(actor), p, merchant.country())
+                : new PaymentResult.Done(views.of(p));
     }
 
     private static boolean notServed(PartyStatus status) {

@@ -117,7 +117,7 @@ class StepRunner {
             }
             Instant now = now();
             long stepAmount = amount != null ? amount : remaining(p, step);
-            var decision = PaymentStateMachine.decide(p.snapshot(store.dispute(id).isPresent()), step, stepAmount,
+            var decision = PaymentStateMachine.decide(snapshot(p, step), step, stepAmount,
                     finalCapture, now);
             if (decision instanceof PaymentStateMachine.Refused r) {
                 return new Refusal(refusal(p, step, r));
@@ -168,7 +168,7 @@ class StepRunner {
             if (p.busySeq != null) {
                 return new PaymentResult.Busy();
             }
-            var decision = PaymentStateMachine.decide(p.snapshot(store.dispute(id).isPresent()), step, 0, false, now());
+            var decision = PaymentStateMachine.decide(snapshot(p, step), step, 0, false, now());
             if (decision instanceof PaymentStateMachine.Refused r) {
                 return refusal(p, step, r);
             }
@@ -343,6 +343,12 @@ class StepRunner {
         };
     }
 
+    // Only opening a dispute asks whether the payment was disputed before (a payment is disputed at most once):
+    // the other steps need not read the disputes table, which every capture and refund used to do.
+    private PaymentStateMachine.Snapshot snapshot(PaymentRecord p, Step step) {
+        return p.snapshot(step == Step.OPEN_DISPUTE && store.dispute(p.id).isPresent());
+    }
+
     /** Applies the step to the payment, after the ledger answered, in one transaction with its audit record and event. */
     private PaymentResult complete(OperationRecord op, Step step, long amount, TransferPlan plan, String status,
                                    DeclineCode decline, BiConsumer<PaymentRecord, TransferPlan> apply) {
@@ -351,7 +357,7 @@ class StepRunner {
             if (p.busySeq == null || p.busySeq != op.seq()) {
                 return new PaymentResult.Done(views.of(p)); // completed meanwhile (by recovery)
             }
-            var decision = PaymentStateMachine.decide(p.snapshot(store.dispute(p.id).isPresent()), step, amount,
+            var decision = PaymentStateMachine.decide(snapshot(p, step), step, amount,
                     op.finalCapture(), op.createdAt());
             if (!(decision instanceof PaymentStateMachine.Allowed allowed)) {
                 throw new IllegalStateException("step " + op.seq() + " of " + p.id + " no longer applies: " + decision);

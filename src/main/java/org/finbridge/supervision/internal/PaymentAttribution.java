@@ -68,10 +68,13 @@ class PaymentAttribution {
 
     /** Attributes a captured amount of a payment (its row already written) and checks its institution's limits. */
     void captured(PaymentEvent event, Money amount, LocalDate day) {
-        Optional<Payment> payment = payments.find(SYSTEM, event.paymentId());
+        // the event carries who paid and through which connector; an older producer's event is looked up
+        Optional<Payment> payment = event.context() != null ? Optional.empty() : payments.find(SYSTEM, event.paymentId());
         String merchantCountry = parties.find(event.merchantId()).map(Party::country).orElse(null);
-        String buyerCountry = payment.map(Payment::buyer).map(b -> b.country()).orElse(null);
-        String connector = payment.map(Payment::connector).orElse(null);
+        String buyerCountry = event.context() != null ? event.context().buyerCountry()
+                : payment.map(Payment::buyer).map(b -> b.country()).orElse(null);
+        String connector = event.context() != null ? event.context().connector()
+                : payment.map(Payment::connector).orElse(null);
         Optional<Licence> licence = institutions.operating(connector, day);
         jdbc.sql("""
                 update supervision_payments set merchant_country = ?, buyer_country = ?, connector = ?, institution_id = ?

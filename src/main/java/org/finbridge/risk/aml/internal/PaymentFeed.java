@@ -70,19 +70,19 @@ class PaymentFeed {
         if (!(receipt || refund || chargeback) || e.amount() <= 0 || e.currency() == null) {
             return List.of();
         }
-        Optional<Payment> found = payments.find(SYSTEM, e.paymentId());
+        PaymentEvent.Context context = e.context() != null ? e.context()
+                : payments.find(SYSTEM, e.paymentId()).map(PaymentFeed::context).orElse(null);
         Optional<Party> merchant = parties.find(e.merchantId());
-        if (found.isEmpty() || merchant.isEmpty()) {
+        if (context == null || merchant.isEmpty()) {
             return List.of();
         }
-        Payment p = found.get();
         Money amount = Money.ofMinor(e.amount(), e.currency());
         Instant at = e.occurredAt();
         Long cny = equivalents.in(Equivalents.CNY, amount, Activity.reportingDay(at));
         Long usd = equivalents.in(Equivalents.USD, amount, Activity.reportingDay(at));
-        boolean cash = p.method().type() == MethodType.ECNY;
-        String buyerCountry = p.buyer() == null ? null : p.buyer().country();
-        PartyId buyer = p.buyer() == null ? null : p.buyer().partyId();
+        boolean cash = context.method() == MethodType.ECNY;
+        String buyerCountry = context.buyerCountry();
+        PartyId buyer = context.buyerId();
         String key = "payment:" + e.paymentId() + ":" + e.seq();
         String merchantCountry = merchant.get().country();
         AmlTransaction.Kind kind = receipt ? AmlTransaction.Kind.PAYMENT
@@ -99,5 +99,11 @@ class PaymentFeed {
                     e.merchantId().toString(), merchantCountry, e.orderReference(), e.paymentId().toString(), at));
         }
         return legs;
+    }
+
+    /** An event published without its context (an older producer's): read from the payment itself. */
+    private static PaymentEvent.Context context(Payment p) {
+        return new PaymentEvent.Context(p.buyer() == null ? null : p.buyer().partyId(),
+                p.buyer() == null ? null : p.buyer().country(), p.method().type(), p.connector());
     }
 }
