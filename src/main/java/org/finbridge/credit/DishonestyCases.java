@@ -1,6 +1,7 @@
 package org.finbridge.credit;
 
 import java.util.List;
+import java.util.Optional;
 import org.finbridge.party.PartyId;
 
 /**
@@ -31,4 +32,7 @@ public interface DishonestyCases {
     ListingResult repair(String caseId, String evidenceOfRemediation, String actor);
 
     List<ListingCase> cases(PartyId party);
+
+    /** One case by its id; empty for an unknown or malformed id. */
+    Optional<ListingCase> find(String caseId);
 }

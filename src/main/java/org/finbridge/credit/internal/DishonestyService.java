@@ -249,7 +249,8 @@ class DishonestyService implements DishonestyCases {
                 .query(DishonestyService::read).list();
     }
 
-    Optional<ListingCase> find(String caseId) {
+    @Override
+    public Optional<ListingCase> find(String caseId) {
         UUID id;
         try {
             id = uuid(caseId);
