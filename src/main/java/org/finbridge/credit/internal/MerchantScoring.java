@@ -90,11 +90,11 @@ public class MerchantScoring {
 
     /**
      * Scores the merchant from its stored features (no recomputation); empty without features or model.
-     * Called on its own, it runs in a transaction of its own whose commit does not wait for the WAL flush on
-     * PostgreSQL ({@code synchronous_commit = off} for this transaction only): a score is derived data, and
-     * one lost in a crash is computed again from the durable features by the next event or the nightly run,
-     * so it need not pay for a disk flush that waits behind everyone else's. Called inside a transaction it
-     * joins it, and that transaction keeps its own durability.
+     * Called inside a transaction it joins it, and that transaction keeps its own durability. Called on its
+     * own it takes two round trips: the features read by key, then one statement that stores the score and
+     * commits, on PostgreSQL without waiting for the WAL flush ({@link ScoreStore#insertWithoutFlushWait}):
+     * a score is derived data, and one lost in a crash is computed again from the durable features by the
+     * next event or the nightly run, so it need not queue behind everyone else's disk flush.
      */
     public Optional<CreditScore> rescoreStored(PartyId merchant) {
         Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
@@ -103,18 +103,17 @@ public class MerchantScoring {
 
     Optional<CreditScore> rescoreStored(PartyId merchant, CreditModelRegistry.Loaded model) {
         boolean joins = org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
-        return pages.execute(status -> {
-            if (!joins && copies()) {
-                jdbc.sql("set local synchronous_commit = off").update();
-            }
-            Optional<double[]> features = features(merchant);
-            if (features.isEmpty()) {
-                return Optional.empty();
-            }
-            CreditScore score = evaluate(model, merchant, features.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Optional<double[]> features = features(merchant);
+        if (features.isEmpty()) {
+            return Optional.empty();
+        }
+        CreditScore score = evaluate(model, merchant, features.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (joins || !copies()) {
             scores.insert(TimeOrderedIds.next(clock), score);
-            return Optional.of(score);
-        });
+        } else {
+            scores.insertWithoutFlushWait(TimeOrderedIds.next(clock), score);
+        }
+        return Optional.of(score);
     }
 
     /**
