@@ -1,6 +1,7 @@
 package org.finbridge.credit;
 
 import java.util.List;
+import java.util.Optional;
 import org.finbridge.party.PartyId;
 
 /**
@@ -31,4 +32,22 @@ public interface DishonestyCases {
     ListingResult repair(String caseId, String evidenceOfRemediation, String actor);
 
     List<ListingCase> cases(PartyId party);
+
+    /**
+     * Shares a current listing with another participant (a lender, a marketplace), recording on what basis;
+     * the participant sees it with its provenance while the listing lasts and the share is not revoked.
+     */
+    ShareResult share(String caseId, PartyId recipient, String basis, String actor);
+
+    /** Revokes a share, with reasons: the participant no longer sees the listing. */
+    ShareResult revokeShare(String shareId, String reasons, String actor);
+
+    /** The listings shared with a participant that it may see now: unrevoked shares of current listings. */
+    List<ListingShare> sharedWith(PartyId recipient);
+
+    /** Every share of a case, revoked ones included: the provenance trail. */
+    List<ListingShare> shares(String caseId);
+
+    /** One case by its id; empty for an unknown or malformed id. */
+    Optional<ListingCase> find(String caseId);
 }

@@ -42,6 +42,12 @@ public enum ApiScope {
      * platform's operators do not act as the subject.
      */
     CREDIT_OWN("credit:own"),
+    /**
+     * The platform's side of the dishonesty list (REGULATIONS.md §3.3, §3.4): opening a case with advance
+     * notice under a named policy, graded measures, withdrawal, deciding appeals, credit repair. Operators
+     * only; it gives no access to credit reports, which stay with the grantees a subject named.
+     */
+    CREDIT_LISTINGS("credit-listings:manage"),
     RISK_REVIEW("risk:review"),
     SUPERVISION_READ("supervision:read"),
     /** Reading loans, offers, programmes and portfolios: a merchant its own, a lender its own. */

@@ -474,6 +474,22 @@ class IsolationMatrixTest {
                 + o.party() + "/listing-cases/" + o.listingCase() + "/appeal", Map.of("grounds", "matrix grounds")));
         add("GET " + credit + "/reports/{subjectId}", Rule.kinds(ApiScope.CREDIT_REPORTS_READ, PartyKind.LENDER,
                 PartyKind.GUARANTOR), o -> get(credit + "/reports/" + o.creditSubject() + "?purpose=LOAN_APPLICATION"));
+        // the platform's side of the dishonesty list: operators holding credit-listings:manage, on any party's case
+        // (a case at the notice stage: measures before the response window and decisions without an appeal answer 409)
+        Rule listings = Rule.operator(ApiScope.CREDIT_LISTINGS);
+        String cases = credit + "/listing-cases";
+        add("POST " + cases, listings, o -> new Request(cases, Map.of("partyId", o.party(), "policy", "CONFIRMED_FRAUD",
+                "conduct", "matrix conduct", "evidence", "matrix evidence")));
+        add("GET " + cases, listings, o -> get(cases + "?partyId=" + o.party()));
+        add("GET " + cases + "/{caseId}", listings, o -> get(cases + "/" + o.listingCase()));
+        add("POST " + cases + "/{caseId}/measures", listings, o -> new Request(cases + "/" + o.listingCase() + "/measures",
+                Map.of("measure", "LIMITS", "reasons", "matrix")));
+        add("POST " + cases + "/{caseId}/withdrawal", listings, o -> new Request(cases + "/" + o.listingCase() + "/withdrawal",
+                Map.of("reasons", "")));
+        add("POST " + cases + "/{caseId}/appeal-decision", listings, o -> new Request(cases + "/" + o.listingCase()
+                + "/appeal-decision", Map.of("overturned", false, "reasons", "matrix")));
+        add("POST " + cases + "/{caseId}/repair", listings, o -> new Request(cases + "/" + o.listingCase() + "/repair",
+                Map.of("evidence", "matrix")));
     }
 
     static {

@@ -151,6 +151,50 @@ class MerchantScoringTest {
         assertThat(oneByOne.get(2).reasons()).extracting(ReasonCode::feature).contains("max_days_past_due");
     }
 
+    @Test
+    void oneMerchantsScoreFromItsStoredFeaturesIsStoredAndCommittedAsComputed() {
+        PartyId marketplace = actors.party(PartyKind.MARKETPLACE).partyId();
+        PartyId merchant = actors.party(PartyKind.MERCHANT).partyId();
+        Instant now = clock.instant();
+        for (int i = 0; i < 12; i++) {
+            add(marketplace, merchant, ContributionCategory.SALE, "single-order-" + i, 30, now.minus(Duration.ofDays(9 * i + 1)));
+        }
+        add(marketplace, merchant, ContributionCategory.COMPLAINT, "single-complaint", 1, now.minus(Duration.ofDays(4)));
+        CreditScore computed = scoring.recompute(merchant).orElseThrow();
+        long before = count(merchant);
+
+        clock.advance(Duration.ofSeconds(1));
+        CreditScore again = scoring.rescoreStored(merchant).orElseThrow();
+        assertThat(count(merchant)).isEqualTo(before + 1);
+        assertThat(scores.latest(merchant)).contains(again);
+        assertThat(again.scoredAt()).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(again.points()).isEqualTo(computed.points());
+        assertThat(again.reasons()).isEqualTo(computed.reasons());
+        // the relaxed commit is the score's own: the connection goes back to the pool with durable commits
+        assertThat(jdbc.sql("select count(*) from credit_scores where party_id = :p").param("p", merchant.value())
+                .query(Long.class).single()).isEqualTo(before + 1);
+        if (isPostgres()) {
+            for (int i = 0; i < 12; i++) { // every pooled connection would have to show it
+                assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            }
+        }
+
+        PartyId unscored = actors.party(PartyKind.MERCHANT).partyId();
+        assertThat(scoring.rescoreStored(unscored)).isEmpty();
+        assertThat(count(unscored)).isZero();
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    boolean isPostgres() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long count(PartyId merchant) {
         return jdbc.sql("select count(*) from credit_scores where party_id = :p").param("p", merchant.value())
                 .query(Long.class).single();

@@ -18,6 +18,8 @@ import org.finbridge.credit.DishonestyCases;
 import org.finbridge.credit.ListingCase;
 import org.finbridge.credit.ListingPolicy;
 import org.finbridge.credit.ListingResult;
+import org.finbridge.credit.ListingShare;
+import org.finbridge.credit.ShareResult;
 import org.finbridge.party.Parties;
 import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
@@ -230,6 +232,105 @@ class DishonestyService implements DishonestyCases {
         return new ListingResult.Done(find(caseId).orElseThrow());
     }
 
+    @Override
+    @Transactional
+    public ShareResult share(String caseId, PartyId recipient, String basis, String actor) {
+        Optional<ListingCase> c = find(caseId);
+        if (c.isEmpty()) {
+            return new ShareResult.NotFound("case " + caseId);
+        }
+        if (recipient == null || parties.find(recipient).isEmpty() || recipient.equals(c.get().party())) {
+            return new ShareResult.InvalidField("recipientId", "another participant of the platform");
+        }
+        if (blank(basis, 1000)) {
+            return new ShareResult.InvalidField("basis", "is required, at most 1000 characters");
+        }
+        if (!c.get().state().equals("LISTED") || !clock.instant().isBefore(c.get().publishedUntil())) {
+            return new ShareResult.NotAllowed("only a current listing is shared; the case is " + c.get().state());
+        }
+        boolean shared = jdbc.sql("select count(*) from credit_listing_shares where case_id = :c and recipient_id = :r"
+                        + " and revoked_at is null").param("c", uuid(caseId)).param("r", recipient.value())
+                .query(Long.class).single() > 0;
+        if (shared) {
+            return new ShareResult.NotAllowed("the listing is already shared with " + recipient);
+        }
+        UUID id = TimeOrderedIds.next(clock);
+        jdbc.sql("""
+                insert into credit_listing_shares (id, case_id, recipient_id, basis, shared_by, shared_at)
+                values (:id, :c, :r, :basis, :by, :at)""").param("id", id).param("c", uuid(caseId))
+                .param("r", recipient.value()).param("basis", basis.strip()).param("by", actor).param("at", utc(now())).update();
+        String shareId = TimeOrderedIds.format(SHARE_PREFIX, id);
+        audit.record(actor, "credit.listing.share", "credit_listing_case", caseId, null,
+                "shared with " + recipient + " as " + shareId + ": " + basis.strip());
+        return new ShareResult.Done(findShare(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public ShareResult revokeShare(String shareId, String reasons, String actor) {
+        UUID id;
+        try {
+            id = TimeOrderedIds.parse(SHARE_PREFIX, shareId);
+        } catch (IllegalArgumentException e) {
+            return new ShareResult.NotFound("share " + shareId);
+        }
+        Optional<ListingShare> share = findShare(id);
+        if (share.isEmpty()) {
+            return new ShareResult.NotFound("share " + shareId);
+        }
+        if (blank(reasons, 1000)) {
+            return new ShareResult.InvalidField("reasons", "is required, at most 1000 characters");
+        }
+        int revoked = jdbc.sql("""
+                update credit_listing_shares set revoked_at = :at, revoked_by = :by, revoke_reason = :why
+                where id = :id and revoked_at is null""").param("at", utc(now())).param("by", actor)
+                .param("why", reasons.strip()).param("id", id).update();
+        if (revoked == 0) {
+            return new ShareResult.NotAllowed("the share was revoked on " + share.get().revokedAt());
+        }
+        audit.record(actor, "credit.listing.share-revoke", "credit_listing_case", share.get().caseId(), shareId,
+                "revoked for " + share.get().recipient() + ": " + reasons.strip());
+        return new ShareResult.Done(findShare(id).orElseThrow());
+    }
+
+    @Override
+    public List<ListingShare> sharedWith(PartyId recipient) {
+        return jdbc.sql(SHARES + " where s.recipient_id = :r and s.revoked_at is null and c.state = 'LISTED'"
+                        + " and c.published_until > :now order by s.shared_at, s.id")
+                .param("r", recipient.value()).param("now", utc(clock.instant())).query(DishonestyService::readShare).list();
+    }
+
+    @Override
+    public List<ListingShare> shares(String caseId) {
+        UUID id;
+        try {
+            id = uuid(caseId);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        return jdbc.sql(SHARES + " where s.case_id = :c order by s.shared_at, s.id").param("c", id)
+                .query(DishonestyService::readShare).list();
+    }
+
+    private Optional<ListingShare> findShare(UUID id) {
+        return jdbc.sql(SHARES + " where s.id = :id").param("id", id).query(DishonestyService::readShare).optional();
+    }
+
+    static final String SHARE_PREFIX = "lsh";
+
+    private static final String SHARES = """
+            select s.id, s.case_id, c.party_id, c.policy, c.conduct, c.listed_at, c.published_until, s.recipient_id,
+                   s.basis, s.shared_by, s.shared_at, s.revoked_at, s.revoked_by, s.revoke_reason
+            from credit_listing_shares s join credit_listing_cases c on c.id = s.case_id""";
+
+    private static ListingShare readShare(ResultSet rs, int row) throws SQLException {
+        return new ListingShare(TimeOrderedIds.format(SHARE_PREFIX, rs.getObject(1, UUID.class)),
+                TimeOrderedIds.format(ListingStore.PREFIX, rs.getObject(2, UUID.class)), new PartyId(rs.getObject(3, UUID.class)),
+                ListingPolicy.valueOf(rs.getString(4)), rs.getString(5), instant(rs, 6), instant(rs, 7),
+                new PartyId(rs.getObject(8, UUID.class)), rs.getString(9), rs.getString(10), instant(rs, 11), instant(rs, 12),
+                rs.getString(13), rs.getString(14));
+    }
+
     /** Ends listings whose publication period ran out (they already stopped counting as listed). */
     @Transactional
     public int endExpired() {
@@ -249,7 +350,8 @@ class DishonestyService implements DishonestyCases {
                 .query(DishonestyService::read).list();
     }
 
-    Optional<ListingCase> find(String caseId) {
+    @Override
+    public Optional<ListingCase> find(String caseId) {
         UUID id;
         try {
             id = uuid(caseId);

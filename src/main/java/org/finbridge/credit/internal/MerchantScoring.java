@@ -62,9 +62,13 @@ public class MerchantScoring {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
     private final org.springframework.transaction.support.TransactionTemplate pages;
+    private final javax.sql.DataSource dataSource;
+    /** Whether the scoring pass streams with COPY (PostgreSQL); decided on first use. */
+    private volatile Boolean copies;
 
     MerchantScoring(JdbcClient jdbc, ContributionService contributions, CreditModelRegistry models, ScoreStore scores, Clock clock,
-                    org.springframework.transaction.PlatformTransactionManager transactions) {
+                    org.springframework.transaction.PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.pages = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -84,24 +88,94 @@ public class MerchantScoring {
         return score(merchant, features, now);
     }
 
-    /** Scores the merchant from its stored features (no recomputation); empty without features or model. */
-    @Transactional
+    /**
+     * Scores the merchant from its stored features (no recomputation); empty without features or model.
+     * Called inside a transaction it joins it, and that transaction keeps its own durability. Called on its
+     * own it takes two round trips: the features read by key, then one statement that stores the score and
+     * commits, on PostgreSQL without waiting for the WAL flush ({@link ScoreStore#insertWithoutFlushWait}):
+     * a score is derived data, and one lost in a crash is computed again from the durable features by the
+     * next event or the nightly run, so it need not queue behind everyone else's disk flush.
+     */
     public Optional<CreditScore> rescoreStored(PartyId merchant) {
+        Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
+        return model.isEmpty() ? Optional.empty() : rescoreStored(merchant, model.get());
+    }
+
+    Optional<CreditScore> rescoreStored(PartyId merchant, CreditModelRegistry.Loaded model) {
+        boolean joins = org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
         Optional<double[]> features = features(merchant);
-        return features.isEmpty() ? Optional.empty()
-                : score(merchant, features.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (features.isEmpty()) {
+            return Optional.empty();
+        }
+        CreditScore score = evaluate(model, merchant, features.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (joins || !copies()) {
+            scores.insert(TimeOrderedIds.next(clock), score);
+        } else {
+            scores.insertWithoutFlushWait(TimeOrderedIds.next(clock), score);
+        }
+        return Optional.of(score);
     }
 
     /**
-     * The nightly run: every party with contributions gets fresh features and a score. Answers how many.
-     * Set-based, a page of parties at a time in one transaction: one query reads the page's records, the
-     * features and scores are computed in memory, and each is stored with one multi-row statement, instead of
-     * five statements and a commit per party. A page that fails is done again party by party, so that one
-     * broken record costs only its own party's score.
+     * The scoring pass: every stored feature vector scored by the active merchant scorecard, with reasons,
+     * and stored; answers how many. The nightly run's second half, after the features are refreshed; also
+     * what a newly activated model version needs. On PostgreSQL a pipeline of binary COPYs
+     * ({@link CopyRescoring}); elsewhere pages in key order, each scored in memory and stored with multi-row
+     * inserts.
+     */
+    public int rescoreAll() {
+        Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
+        return model.isEmpty() ? 0 : rescoreAll(model.get(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    int rescoreAll(CreditModelRegistry.Loaded model, Instant at) {
+        if (copies()) {
+            return CopyRescoring.run(dataSource, model, at, clock);
+        }
+        int scored = 0;
+        UUID after = new UUID(0, 0);
+        boolean first = true;
+        while (true) {
+            List<UUID> parties = new ArrayList<>(CopyRescoring.PAGE);
+            List<double[]> features = jdbc.sql(FEATURES + (first ? "" : " where party_id > :after")
+                            + " order by party_id fetch first :n rows only")
+                    .param("after", after).param("n", CopyRescoring.PAGE).query((rs, row) -> {
+                        parties.add(rs.getObject(12, UUID.class));
+                        return readFeatures(rs, row);
+                    }).list();
+            if (features.isEmpty()) {
+                return scored;
+            }
+            List<CreditScore> page = new ArrayList<>(features.size());
+            for (int i = 0; i < features.size(); i++) {
+                page.add(evaluate(model, new PartyId(parties.get(i)), features.get(i), at));
+            }
+            pages.executeWithoutResult(status -> scores.insertAll(ScoreIds.page(clock, page.size()), page));
+            scored += page.size();
+            after = parties.getLast();
+            first = false;
+        }
+    }
+
+    private boolean copies() {
+        Boolean known = copies;
+        if (known == null) {
+            known = CopyRescoring.applies(dataSource);
+            copies = known;
+        }
+        return known;
+    }
+
+    /**
+     * The nightly run: every party with contributions gets fresh features, then every stored feature vector
+     * is scored ({@link #rescoreAll()}). Answers how many were scored. The features are refreshed set-based,
+     * a page of parties at a time in one transaction: one query reads the page's records, the features are
+     * computed in memory and stored with multi-row statements. A page that fails is done again party by
+     * party, so that one broken record costs only its own party's features. Features of parties left with
+     * no records at all (retention deleted them) are dropped: there is nothing to score them on.
      */
     public int recomputeAll() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int scored = 0;
         UUID after = new UUID(0, 0);
         boolean first = true;
         while (true) {
@@ -109,29 +183,34 @@ public class MerchantScoring {
                             + (first ? "" : " where subject_id > :after") + " order by subject_id fetch first :n rows only")
                     .param("after", after).param("n", PAGE).query(UUID.class).list();
             if (page.isEmpty()) {
-                return scored;
+                break;
             }
             try {
-                scored += pages.execute(status -> recomputePage(page, now));
+                pages.executeWithoutResult(status -> refreshFeatures(page, now));
             } catch (RuntimeException e) {
-                log.warn("credit scores of a page of {} parties recomputed one by one: {}", page.size(), e.toString());
+                log.warn("credit features of a page of {} parties recomputed one by one: {}", page.size(), e.toString());
                 for (UUID subject : page) {
                     try {
-                        scored += recompute(new PartyId(subject)).isPresent() ? 1 : 0;
+                        pages.executeWithoutResult(status -> refreshFeatures(List.of(subject), now));
                     } catch (RuntimeException single) {
-                        log.warn("credit score of {} not recomputed: {}", subject, single.toString());
+                        log.warn("credit features of {} not recomputed: {}", subject, single.toString());
                     }
                 }
             }
             after = page.getLast();
             first = false;
         }
+        jdbc.sql("""
+                delete from credit_features where not exists
+                  (select 1 from credit_contributions c where c.subject_id = credit_features.party_id)""").update();
+        Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
+        return model.isEmpty() ? 0 : rescoreAll(model.get(), now);
     }
 
     /** Parties per page of the nightly run. */
     static final int PAGE = 500;
 
-    private int recomputePage(List<UUID> page, Instant now) {
+    private void refreshFeatures(List<UUID> page, Instant now) {
         Map<PartyId, List<org.finbridge.credit.Contribution>> records = contributions.about(page);
         List<PartyId> parties = new ArrayList<>(page.size());
         List<double[]> features = new ArrayList<>(page.size());
@@ -141,16 +220,6 @@ public class MerchantScoring {
             features.add(MerchantFeatures.compute(records.getOrDefault(party, List.of()), now));
         }
         storeFeatures(parties, features, now);
-        Optional<CreditModelRegistry.Loaded> model = models.active(CreditModelRegistry.MERCHANT_SCORECARD);
-        if (model.isEmpty()) {
-            return 0;
-        }
-        List<CreditScore> scored = new ArrayList<>(parties.size());
-        for (int i = 0; i < parties.size(); i++) {
-            scored.add(evaluate(model.get(), parties.get(i), features.get(i), now));
-        }
-        scores.insertAll(ScoreIds.page(clock, scored.size()), scored);
-        return scored.size();
     }
 
     /** Replaces the features of many parties: one delete and multi-row inserts. */
