@@ -541,6 +541,26 @@ class ConsoleBrowserTest {
             click(browser.findElement(By.id("language")));
             waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("运营工作台"));
             assertThat(browser.findElement(By.id("queue-heading")).getText()).isEqualTo("商户审核队列");
+
+            // other duties, other queues: a risk analyst sees fraud, AML, sanctions and reconciliation, not KYB;
+            // an administrator the failed webhook deliveries
+            for (ConsoleRole role : List.of(ConsoleRole.OPERATOR_RISK_ANALYST, ConsoleRole.OPERATOR_ADMIN)) {
+                click(browser.findElement(By.id("logout")));
+                waitFor(d -> d.getCurrentUrl().contains("/console/login"));
+                logIn(base, consoleUser(actors.operator().partyId(), role, "operator.test"), "en");
+                waitFor(d -> d.getCurrentUrl().endsWith("/console/app/operator"));
+                assertThat(browser.findElements(By.id("queue-heading"))).isEmpty();
+                if (role == ConsoleRole.OPERATOR_RISK_ANALYST) {
+                    assertThat(browser.findElement(By.id("fraud-heading")).getText()).isEqualTo("Fraud review queue");
+                    assertThat(browser.findElement(By.id("aml-heading")).getText()).isEqualTo("AML cases");
+                    assertThat(browser.findElement(By.id("hits-heading")).getText()).isEqualTo("Sanctions hits to review");
+                    assertThat(browser.findElement(By.id("exceptions-heading")).getText()).isEqualTo("Reconciliation exceptions");
+                    assertThat(browser.findElements(By.id("webhooks-heading"))).isEmpty();
+                } else {
+                    assertThat(browser.findElement(By.id("webhooks-heading")).getText()).isEqualTo("Webhook deliveries that failed");
+                    assertThat(browser.findElements(By.id("fraud-heading"))).isEmpty();
+                }
+            }
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
             throw e;

@@ -19,6 +19,7 @@ import org.finbridge.party.RiskTier;
 import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.risk.aml.AmlCase;
 import org.finbridge.risk.aml.AmlCases;
+import org.finbridge.risk.aml.CaseStatus;
 import org.finbridge.risk.fraud.FraudDecision;
 import org.finbridge.risk.fraud.FraudReviews;
 import org.finbridge.risk.sanctions.HitStatus;
@@ -100,8 +101,13 @@ class OperatorPages {
         }
         if (risk) {
             model.addAttribute("fraudQueue", fraud.queue(QUEUE).stream().map(d -> FraudRow.of(d, name(d.merchantId()))).toList());
-            model.addAttribute("amlCases", amlCases.list(null, QUEUE).stream()
-                    .filter(c -> c.closedAt() == null).map(c -> AmlRow.of(c, name(c.partyId()))).toList());
+            // the undecided cases, whatever their age: the earliest deadline first
+            List<AmlCase> open = new ArrayList<>();
+            for (CaseStatus status : List.of(CaseStatus.OPEN, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)) {
+                open.addAll(amlCases.list(status, QUEUE));
+            }
+            model.addAttribute("amlCases", open.stream().sorted(java.util.Comparator.comparing(AmlCase::dueOn))
+                    .limit(QUEUE).map(c -> AmlRow.of(c, name(c.partyId()))).toList());
             model.addAttribute("sanctionsHits", sanctions.hits(HitStatus.OPEN, QUEUE).stream().map(HitRow::of).toList());
         }
         if (ledger) {
