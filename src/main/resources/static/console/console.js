@@ -41,8 +41,118 @@
     });
   }
 
+  // An FX quote's countdown: the seconds the platform still holds the price, counted down in the browser; at
+  // zero the convert button is disabled (the server refuses an expired quote anyway).
+  function countdowns() {
+    document.querySelectorAll(".countdown[data-seconds]").forEach(function (element) {
+      let left = parseInt(element.dataset.seconds, 10);
+      const button = document.querySelector("[data-expires='" + element.id + "']");
+      function tick() {
+        if (left <= 0) {
+          element.textContent = element.dataset.expiredText;
+          element.classList.add("text-danger");
+          if (button) {
+            button.disabled = true;
+          }
+          return;
+        }
+        element.textContent = left + " s";
+        left -= 1;
+        window.setTimeout(tick, 1000);
+      }
+      tick();
+    });
+  }
+
+  const zh = (document.documentElement.lang || "").startsWith("zh");
+  const words = zh ? {previous: "上一页", next: "下一页", page: "第 {0} / {1} 页", sort: "排序"}
+      : {previous: "Previous", next: "Next", page: "Page {0} of {1}", sort: "Sort"};
+
+  function cellValue(row, index) {
+    const text = (row.cells[index] ? row.cells[index].textContent : "").trim();
+    const number = text.replace(/[,\s%]/g, "").replace(/[A-Z]{3}$/, "");
+    return number !== "" && !isNaN(number) ? parseFloat(number) : text.toLowerCase();
+  }
+
+  // Long tables page and sort in the browser: each header is a button (so the keyboard reaches it), and a
+  // table with data-page-size shows that many rows at a time with previous / next buttons.
+  function tables() {
+    document.querySelectorAll("table.sortable, table[data-page-size]").forEach(function (table) {
+      const body = table.tBodies[0];
+      if (!body) {
+        return;
+      }
+      const size = parseInt(table.dataset.pageSize || "0", 10);
+      let page = 0;
+      let pager = null;
+      function render() {
+        const rows = Array.from(body.rows);
+        const pages = size > 0 ? Math.max(1, Math.ceil(rows.length / size)) : 1;
+        page = Math.min(page, pages - 1);
+        rows.forEach(function (row, i) {
+          row.hidden = size > 0 && (i < page * size || i >= (page + 1) * size);
+        });
+        if (pager) {
+          pager.querySelector(".page-of").textContent = words.page.replace("{0}", page + 1).replace("{1}", pages);
+          pager.querySelector(".page-previous").disabled = page === 0;
+          pager.querySelector(".page-next").disabled = page >= pages - 1;
+        }
+      }
+      if (size > 0 && body.rows.length > size) {
+        pager = document.createElement("nav");
+        pager.className = "d-flex gap-2 align-items-center mb-3 table-pager";
+        pager.setAttribute("aria-label", words.page.replace("{0}", "").replace("{1}", ""));
+        pager.innerHTML = "<button type='button' class='btn btn-sm btn-outline-secondary page-previous'></button>"
+            + "<span class='small page-of' aria-live='polite'></span>"
+            + "<button type='button' class='btn btn-sm btn-outline-secondary page-next'></button>";
+        pager.querySelector(".page-previous").textContent = words.previous;
+        pager.querySelector(".page-next").textContent = words.next;
+        pager.querySelector(".page-previous").addEventListener("click", function () { page -= 1; render(); });
+        pager.querySelector(".page-next").addEventListener("click", function () { page += 1; render(); });
+        table.after(pager);
+      }
+      if (table.classList.contains("sortable") && table.tHead) {
+        Array.from(table.tHead.rows[0].cells).forEach(function (th, index) {
+          if (!th.textContent.trim()) {
+            return;
+          }
+          const button = document.createElement("button");
+          button.type = "button";
+          button.className = "btn btn-link btn-sm p-0 text-reset text-decoration-none fw-semibold sort";
+          button.textContent = th.textContent;
+          button.title = words.sort;
+          th.textContent = "";
+          th.appendChild(button);
+          th.setAttribute("aria-sort", "none");
+          button.addEventListener("click", function () {
+            const ascending = th.getAttribute("aria-sort") !== "ascending";
+            Array.from(table.tHead.rows[0].cells).forEach(function (other) {
+              if (other.hasAttribute("aria-sort")) {
+                other.setAttribute("aria-sort", "none");
+              }
+            });
+            th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+            const rows = Array.from(body.rows);
+            rows.sort(function (a, b) {
+              const x = cellValue(a, index);
+              const y = cellValue(b, index);
+              const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+              return ascending ? order : -order;
+            });
+            rows.forEach(function (row) { body.appendChild(row); });
+            page = 0;
+            render();
+          });
+        });
+      }
+      render();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts();
+    countdowns();
+    tables();
     const form = document.getElementById("login-form");
     if (form) {
       form.addEventListener("submit", async function (event) {

@@ -101,6 +101,12 @@ public interface Financing {
 
     Optional<Loan> loan(Actor actor, LoanId loan);
 
+    /**
+     * How many loans are in each state, over every lender and merchant: counts only, no party's loan, for the
+     * market overview's approval and default rates.
+     */
+    java.util.Map<LoanState, Long> countsByState();
+
     List<Loan> loans(Actor actor, int limit);
 
     Optional<Portfolio> portfolio(Actor actor, PartyId lender, String currency);

@@ -14,4 +14,7 @@ import org.finbridge.party.Actor;
 public interface TradeImports {
 
     ImportReport importFile(ImportRequest request, InputStream content, Actor actor);
+
+    /** The party's committed imports, newest first (counts only: the rejected rows are in each upload's report). */
+    java.util.List<ImportSummary> history(org.finbridge.party.PartyId submitter, int limit);
 }

@@ -49,6 +49,12 @@ public interface WebhookEndpoints {
     Optional<List<WebhookDelivery>> deliveries(Actor actor, WebhookEndpointId id, DeliveryStatus status,
                                                WebhookDeliveryId before, int limit);
 
+    /**
+     * Deliveries that failed for good (retries exhausted) on every party's endpoints, newest first: the
+     * operators' queue. Anyone but an operator gets an empty list.
+     */
+    List<WebhookDelivery> failedDeliveries(Actor actor, int limit);
+
     Optional<WebhookDelivery> delivery(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId);
 
     /**

@@ -18,7 +18,33 @@ import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanResult;
 import org.finbridge.financing.LoanState;
 import org.finbridge.financing.Programme;
+import java.util.Map;
+import org.finbridge.fx.FxAccounts;
+import org.finbridge.fx.FxTestRates;
+import org.finbridge.fx.Fx;
+import org.finbridge.fx.Quote;
+import org.finbridge.fx.QuoteId;
+import org.finbridge.fx.ReferenceRates;
+import org.finbridge.ledger.AccountResult;
 import org.finbridge.ledger.Ledger;
+import org.finbridge.ledger.NewAccount;
+import org.finbridge.ledger.Transfer;
+import org.finbridge.ledger.TransferId;
+import org.finbridge.ledger.TransferResult;
+import org.finbridge.money.CurrencyCode;
+import org.finbridge.party.BankAccountResult;
+import org.finbridge.party.BankAccounts;
+import org.finbridge.party.KybApplication;
+import org.finbridge.party.KybApplicationId;
+import org.finbridge.party.KybState;
+import org.finbridge.party.NewBankAccount;
+import org.finbridge.party.NewParty;
+import org.finbridge.party.Registration;
+import org.finbridge.party.Onboarding;
+import org.finbridge.party.RiskTier;
+import org.finbridge.settlement.Payout;
+import org.finbridge.settlement.Payouts;
+import org.finbridge.support.Api;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ConsentPurpose;
@@ -106,6 +132,16 @@ class ConsoleBrowserTest {
     LedgerInvariants invariants;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Fx fx;
+    @Autowired
+    ReferenceRates rates;
+    @Autowired
+    BankAccounts bankAccounts;
+    @Autowired
+    Payouts payouts;
+    @Autowired
+    Onboarding onboarding;
 
     WebDriver browser;
     Path profile;
@@ -341,6 +377,257 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void aSellerConvertsEurToCnyWithAQuoteAndRequestsAPayoutInChineseThenEnglish(TestInfo test) throws Exception {
+        FxTestRates.publishToday(rates, clock); // quotes need a current fixing
+        PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        PartyId merchant = fixtures.merchant("DE"); // a German seller paid out to its account in China
+        fundAvailable(merchant, "EUR", 100_000); // 1,000.00 EUR settled and available
+        String holder = parties.find(merchant).orElseThrow().legalName();
+        BankAccountResult added = bankAccounts.add(merchant, new NewBankAccount("CNY", "CN", null, "6222020000001234567",
+                null, "102100099996", holder), "test");
+        assertThat(added).as(added.toString()).isInstanceOf(BankAccountResult.Saved.class);
+        String yuanAccount = ((BankAccountResult.Saved) added).account().id();
+        String[] user = consoleUser(merchant, ConsoleRole.MERCHANT, "merchant.test");
+        Actor seller = PaymentFixtures.merchantActor(merchant);
+        PartyId lender = actors.party(PartyKind.LENDER).partyId();
+        assertThat(consents.grant(merchant, lender, ConsentScope.CREDIT_REPORT, ConsentPurpose.LOAN_APPLICATION,
+                clock.instant().plus(Duration.ofDays(90)))).isInstanceOf(ConsentResult.Granted.class);
+
+        try {
+            String base = "http://localhost:" + port;
+            logIn(base, user, "zh-CN");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/seller"));
+            click(browser.findElement(By.id("tab-fx")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("换汇"));
+            assertEveryInputIsLabelled();
+            assertThat(browser.findElement(By.cssSelector("#fx-balances [data-currency='EUR']")).getText()).isEqualTo("1,000.00 EUR");
+
+            // ask: sell 400 EUR for CNY (the form's defaults), with the keyboard from the amount field
+            WebElement amount = browser.findElement(By.id("amount"));
+            amount.sendKeys("400.00");
+            amount.sendKeys(Keys.ENTER);
+            waitFor(d -> !d.findElements(By.id("quote")).isEmpty());
+            assertThat(browser.findElement(By.id("quote-sell")).getText()).isEqualTo("400.00 EUR");
+            String buy = browser.findElement(By.id("quote-buy")).getText();
+            assertThat(buy).endsWith(" CNY");
+            String quoteId = browser.findElement(By.id("quote")).getAttribute("data-quote");
+            Quote quote = fx.find(QuoteId.parse(quoteId)).orElseThrow();
+            assertThat(quote.owner()).isEqualTo(merchant);
+            assertThat(buy).isEqualTo(amount(quote.buy().minorUnits()) + " CNY");
+            // the countdown is visible and runs
+            String first = browser.findElement(By.id("countdown")).getText();
+            assertThat(first).matches("\\d+ s");
+            waitFor(d -> !d.findElement(By.id("countdown")).getText().equals(first));
+
+            click(browser.findElement(By.id("convert")));
+            waitFor(d -> !d.findElements(By.id("notice")).isEmpty());
+            assertThat(browser.findElement(By.id("notice")).getText()).startsWith("已兑换");
+            assertThat(browser.findElement(By.id("quote-converted")).getText()).contains(amount(quote.buy().minorUnits()));
+            assertThat(browser.findElement(By.cssSelector("#fx-balances [data-currency='EUR']")).getText()).isEqualTo("600.00 EUR");
+            assertThat(browser.findElement(By.cssSelector("#fx-balances [data-currency='CNY']")).getText()).isEqualTo(buy);
+            assertThat(fx.conversion(quote.id())).isPresent();
+            assertThat(browser.findElements(By.id("convert"))).as("a quote converts once").isEmpty();
+
+            // the rest of the journey in English: the language switch keeps the page
+            click(browser.findElement(By.id("language")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Convert currency"));
+            click(browser.findElement(By.id("tab-payouts")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Payouts and bank accounts"));
+            assertEveryInputIsLabelled();
+            assertThat(browser.findElement(By.cssSelector("#bank-accounts tr[data-account='" + yuanAccount + "']")).getText())
+                    .contains("•••• 4567").contains("Verified");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("payoutCurrency"))).selectByValue("CNY");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("payoutAccount"))).selectByValue(yuanAccount);
+            browser.findElement(By.id("payoutAmount")).sendKeys("1000.00");
+            click(browser.findElement(By.id("request-payout")));
+            waitFor(d -> !d.findElements(By.id("notice")).isEmpty());
+            assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Payout of 1,000.00 CNY requested.");
+            List<Payout> made = payouts.list(seller, 10);
+            assertThat(made).singleElement().satisfies(p -> {
+                assertThat(p.amount()).isEqualTo(100_000);
+                assertThat(p.currency()).isEqualTo("CNY");
+                assertThat(p.bankAccountId()).isEqualTo(yuanAccount);
+                assertThat(p.rail()).isEqualTo("LOCAL_CNAPS");
+            });
+            WebElement row = browser.findElement(By.cssSelector("#payouts tr[data-payout='" + made.getFirst().id() + "']"));
+            assertThat(row.findElement(By.className("payout-amount")).getText()).isEqualTo("1,000.00 CNY");
+            assertThat(row.findElement(By.className("payout-state")).getText()).isEqualTo("Requested");
+
+            // the seller's other pages: its consents, its (empty) trade records and offers, the market overview
+            click(browser.findElement(By.id("tab-credit")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Credit record"));
+            assertThat(browser.findElement(By.id("consents")).getText()).contains("CREDIT_REPORT").contains("LOAN_APPLICATION");
+            click(browser.findElement(By.id("tab-trade")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Trade records"));
+            click(browser.findElement(By.id("tab-financing")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Financing offers"));
+            click(browser.findElement(By.id("nav-market")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Market overview"));
+            assertThat(browser.findElement(By.cssSelector("#study tr[data-year='2022'] .scale")).getText()).isEqualTo("15.7");
+            assertThat(browser.findElement(By.cssSelector("#study tr[data-year='2022'] .share")).getText()).isEqualTo("77.25 %");
+            assertThat(browser.findElement(By.cssSelector("#customs tr[data-period='2022'] .total")).getText()).isEqualTo("2.11");
+            assertThat(browser.findElement(By.id("why-differ")).getText()).contains("B2B");
+            waitFor(d -> !d.findElements(By.cssSelector("#scale-chart[data-drawn='true'] canvas")).isEmpty());
+            // the platform's FX volume counts this seller's conversion among the rest
+            assertThat(browser.findElements(By.cssSelector("#fx-volume tr[data-currency='EUR']"))).hasSize(1);
+            assertThat(invariants.sweep().isClean()).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
+    @Test
+    void anOperatorApprovesAKybApplicationInEnglishThenChinese(TestInfo test) throws Exception {
+        Api operatorApi = actors.operator().api(port);
+        String name = "Console KYB " + UUID.randomUUID().toString().substring(0, 8) + " Trading Co., Ltd.";
+        String uscc = org.finbridge.party.TestIdentifiers.uscc();
+        Api.Response r = operatorApi.post("/api/v1/parties", Map.of("kind", "MERCHANT", "country", "CN", "legalName", name,
+                "email", "finance@kyb.example", "identifiers", Map.of("USCC", uscc)));
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+        PartyId merchant = PartyId.parse(r.body().get("id").asString());
+        Api.Response opened = operatorApi.post("/api/v1/parties/" + merchant + "/kyb", Map.of("registrationNumber", uscc,
+                "registeredAddress", "1 Shennan Avenue, Futian, Shenzhen", "incorporationDate", "2019-04-01",
+                "businessDescription", "exports garden furniture"));
+        assertThat(opened.status()).as(String.valueOf(opened.body())).isEqualTo(201);
+        String application = opened.body().get("id").asString();
+        assertThat(operatorApi.post("/api/v1/kyb/" + application + "/owners", Map.of("fullName", "Han Meimei", "nationality", "CN",
+                "birthDate", "1980-01-01", "documentType", "CN_RESIDENT_ID", "documentNumber", "11010519491231002X",
+                "ownershipBasisPoints", 10000)).status()).isEqualTo(200);
+        assertThat(operatorApi.post("/api/v1/kyb/" + application + "/documents", Map.of("type", "BUSINESS_LICENCE",
+                "number", uscc, "issuer", "SAMR", "fileName", "licence.pdf", "contentType", "application/pdf",
+                "contentBase64", java.util.Base64.getEncoder().encodeToString("%PDF-1.4 licence".getBytes()))).status()).isEqualTo(200);
+        operatorApi.post("/api/v1/kyb/" + application + "/submit", Map.of());
+        KybApplicationId id = KybApplicationId.parse(application);
+        assertThat(onboarding.find(id).orElseThrow().state()).isEqualTo(KybState.IN_REVIEW);
+        String[] user = consoleUser(actors.operator().partyId(), ConsoleRole.OPERATOR_KYB_REVIEWER, "operator.test");
+        By row = By.cssSelector("#queue tr[data-application='" + application + "']");
+
+        try {
+            String base = "http://localhost:" + port;
+            logIn(base, user, "en");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/operator"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Operations");
+            assertThat(browser.findElement(By.id("queue-heading")).getText()).isEqualTo("KYB review queue");
+            // a reviewer holds no risk, finance or administrator duty: those queues are not shown
+            assertThat(browser.findElements(By.id("fraud-heading"))).isEmpty();
+            assertThat(browser.findElements(By.id("webhooks-heading"))).isEmpty();
+            showRow(row);
+            assertThat(browser.findElement(row).getText()).contains(name).contains(uscc);
+
+            // no reason: refused, the application still in review
+            click(browser.findElement(row).findElement(By.className("approve")));
+            waitFor(d -> !d.findElements(By.id("error")).isEmpty());
+            assertThat(browser.findElement(By.id("error")).getText())
+                    .isEqualTo("A reason of 1 to 500 characters is required. The application is unchanged.");
+            assertThat(onboarding.find(id).orElseThrow().state()).isEqualTo(KybState.IN_REVIEW);
+
+            showRow(row);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(row).findElement(By.className("tier"))).selectByValue("MEDIUM");
+            WebElement reason = browser.findElement(row).findElement(By.className("reason"));
+            reason.sendKeys("licence and owner verified against SAMR");
+            reason.sendKeys(Keys.TAB); // the keyboard reaches the approve button next
+            assertThat(browser.switchTo().activeElement().getAttribute("class")).contains("approve");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            waitFor(d -> !d.findElements(By.id("notice")).isEmpty());
+            assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo(name + " approved: the merchant may now take payments.");
+            assertThat(browser.findElements(row)).isEmpty();
+            KybApplication decided = onboarding.find(id).orElseThrow();
+            assertThat(decided.state()).isEqualTo(KybState.APPROVED);
+            assertThat(decided.riskTier()).isEqualTo(RiskTier.MEDIUM);
+            assertThat(decided.history().getLast().actor()).contains(user[0]);
+
+            click(browser.findElement(By.id("language")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("运营工作台"));
+            assertThat(browser.findElement(By.id("queue-heading")).getText()).isEqualTo("商户审核队列");
+
+            // other duties, other queues: a risk analyst sees fraud, AML, sanctions and reconciliation, not KYB;
+            // an administrator the failed webhook deliveries
+            for (ConsoleRole role : List.of(ConsoleRole.OPERATOR_RISK_ANALYST, ConsoleRole.OPERATOR_ADMIN)) {
+                click(browser.findElement(By.id("logout")));
+                waitFor(d -> d.getCurrentUrl().contains("/console/login"));
+                logIn(base, consoleUser(actors.operator().partyId(), role, "operator.test"), "en");
+                waitFor(d -> d.getCurrentUrl().endsWith("/console/app/operator"));
+                assertThat(browser.findElements(By.id("queue-heading"))).isEmpty();
+                if (role == ConsoleRole.OPERATOR_RISK_ANALYST) {
+                    assertThat(browser.findElement(By.id("fraud-heading")).getText()).isEqualTo("Fraud review queue");
+                    assertThat(browser.findElement(By.id("aml-heading")).getText()).isEqualTo("AML cases");
+                    assertThat(browser.findElement(By.id("hits-heading")).getText()).isEqualTo("Sanctions hits to review");
+                    assertThat(browser.findElement(By.id("exceptions-heading")).getText()).isEqualTo("Reconciliation exceptions");
+                    assertThat(browser.findElements(By.id("webhooks-heading"))).isEmpty();
+                } else {
+                    assertThat(browser.findElement(By.id("webhooks-heading")).getText()).isEqualTo("Webhook deliveries that failed");
+                    assertThat(browser.findElements(By.id("fraud-heading"))).isEmpty();
+                }
+            }
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
+    @Test
+    void aMarketplaceSendsAnOrderFileAndSeesTheRejectedRow(TestInfo test) throws Exception {
+        PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        PartyId merchant = fixtures.merchant("DE");
+        Registration r = parties.register(new NewParty(PartyKind.MARKETPLACE, "CN", "Console Marketplace "
+                + UUID.randomUUID().toString().substring(0, 8), null, "ops@marketplace.test", null, Map.of()));
+        PartyId marketplace = ((Registration.Registered) r).party().id();
+        String[] user = consoleUser(marketplace, ConsoleRole.MARKETPLACE, "marketplace.test");
+        String number = "CONSOLE-" + UUID.randomUUID().toString().substring(0, 8);
+        String ordered = clock.instant().minus(Duration.ofDays(1)).toString();
+        Path file = Files.createTempFile("orders", ".csv");
+        Files.writeString(file, "order_number,merchant_id,buyer_id,buyer_reference,currency,total_minor_units,ordered_at,"
+                + "hs_code,description,quantity,unit_price_minor_units\n"
+                + number + "-1," + merchant + ",,buyer-1,EUR,500,"  + ordered + ",392690,\"phone cases\",2,250\n"
+                + number + "-2," + merchant + ",,buyer-2,EUR,100," + ordered + ",8517,\"chargers\",1,100\n");
+        try {
+            logIn("http://localhost:" + port, user, "en");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/provider"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Data submissions");
+            assertEveryInputIsLabelled();
+            browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            click(browser.findElement(By.id("send")));
+            waitFor(d -> !d.findElements(By.id("report-summary")).isEmpty());
+            assertThat(browser.findElement(By.id("report-summary")).getText())
+                    .isEqualTo("2 records in the file: 1 accepted, 1 rejected (listed below).");
+            assertThat(browser.findElement(By.id("rejections")).getText()).contains("3").contains("hsCode");
+            assertThat(browser.findElements(By.cssSelector("#imports tbody tr"))).hasSize(1);
+            assertThat(browser.findElement(By.cssSelector("#imports tbody tr")).getText()).contains("Orders");
+
+            browser.findElement(By.id("language")).click();
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("数据报送"));
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The queue pages: a row on a later page is brought up with the pager (the shared application has many). */
+    private void showRow(By row) {
+        for (int i = 0; i < 50 && !browser.findElement(row).isDisplayed(); i++) {
+            click(browser.findElement(By.cssSelector(".table-pager .page-next")));
+        }
+    }
+
+    private static String amount(long minor) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(minor / 100.0);
+    }
+
+    /** Credits the party's available balance from an outside bank account, as a settled payment would. */
+    private void fundAvailable(PartyId party, String currency, long amount) {
+        NewAccount bank = NewAccount.of(CurrencyCode.of(currency), "BANK", "test");
+        assertThat(ledger.createAccount(bank)).isEqualTo(AccountResult.OK);
+        NewAccount available = FxAccounts.merchantAvailable(party, CurrencyCode.of(currency));
+        assertThat(ledger.createAccount(available)).isIn(AccountResult.OK, AccountResult.EXISTS);
+        assertThat(ledger.submit(List.of(Transfer.posted(TransferId.next(), bank.id(), available.id(), amount, currency,
+                "FUNDING")))).containsExactly(TransferResult.OK);
+    }
+
     private void fileCase(String subject, String rule, String description) {
         for (String[] field : new String[][] {{"subjectId", subject}, {"ruleCode", rule}, {"description", description}}) {
             WebElement input = browser.findElement(By.id(field[0]));
@@ -383,7 +670,7 @@ class ConsoleBrowserTest {
     }
 
     private void assertEveryInputIsLabelled() {
-        for (WebElement input : browser.findElements(By.cssSelector("input"))) {
+        for (WebElement input : browser.findElements(By.cssSelector("input:not([type='hidden']), select"))) {
             String id = input.getAttribute("id");
             assertThat(id).as("input without id").isNotBlank();
             assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']"))).as("label for " + id).hasSize(1);

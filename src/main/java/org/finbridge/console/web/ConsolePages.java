@@ -1,6 +1,5 @@
 package org.finbridge.console.web;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,7 @@ import org.finbridge.ledger.Ledger;
 import org.finbridge.money.Money;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ApiScope;
-import org.finbridge.party.KybApplication;
-import org.finbridge.party.KybState;
-import org.finbridge.party.Onboarding;
 import org.finbridge.party.Parties;
-import org.finbridge.party.Party;
 import org.finbridge.party.PartyKind;
 import org.finbridge.payments.Payment;
 import org.finbridge.payments.Payments;
@@ -36,16 +31,14 @@ class ConsolePages {
     private final Parties parties;
     private final Ledger ledger;
     private final Payments payments;
-    private final Onboarding onboarding;
     private final Financing financing;
     private final CreditScores scores;
 
-    ConsolePages(Parties parties, Ledger ledger, Payments payments, Onboarding onboarding, Financing financing,
+    ConsolePages(Parties parties, Ledger ledger, Payments payments, Financing financing,
                  CreditScores scores) {
         this.parties = parties;
         this.ledger = ledger;
         this.payments = payments;
-        this.onboarding = onboarding;
         this.financing = financing;
         this.scores = scores;
     }
@@ -61,7 +54,7 @@ class ConsolePages {
         if (actor.partyKind() == PartyKind.MERCHANT) {
             return "redirect:/console/app/seller";
         }
-        if (actor.isOperator() && actor.has(ApiScope.KYB_REVIEW)) {
+        if (actor.isOperator()) {
             return "redirect:/console/app/operator";
         }
         if (actor.partyKind() == PartyKind.REGULATOR && actor.has(ApiScope.SUPERVISION_READ)) {
@@ -69,6 +62,9 @@ class ConsolePages {
         }
         if (actor.partyKind() == PartyKind.LENDER && actor.has(ApiScope.LOANS_READ)) {
             return "redirect:/console/app/lender";
+        }
+        if (ProviderPages.isProvider(actor)) {
+            return "redirect:/console/app/provider";
         }
         return "redirect:/console/app/account";
     }
@@ -101,26 +97,6 @@ class ConsolePages {
             model.addAttribute("scoredOn", score.scoredAt().atZone(LenderPages.BEIJING).toLocalDate());
         });
         return "console/seller";
-    }
-
-    /** The operator's KYB review queue: applications waiting for a person's decision. */
-    @GetMapping("/console/app/operator")
-    String operator(Actor actor, Model model) {
-        if (!actor.isOperator() || !actor.has(ApiScope.KYB_REVIEW)) {
-            throw new NotFoundException("PAGE_NOT_FOUND", "no review queue for this user");
-        }
-        List<QueueRow> queue = new ArrayList<>();
-        for (KybApplication a : onboarding.inState(KybState.IN_REVIEW, 100)) {
-            Party p = parties.find(a.partyId()).orElse(null);
-            queue.add(new QueueRow(a.id().toString(), p == null ? a.partyId().toString() : p.legalName(),
-                    p == null ? "" : p.country(), a.riskTier() == null ? "" : a.riskTier().name()));
-        }
-        model.addAttribute("actor", actor);
-        model.addAttribute("queue", queue);
-        return "console/operator";
-    }
-
-    record QueueRow(String applicationId, String merchant, String country, String riskTier) {
     }
 
     /**

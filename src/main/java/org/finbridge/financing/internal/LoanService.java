@@ -912,6 +912,11 @@ class LoanService implements Financing {
     }
 
     @Override
+    public java.util.Map<LoanState, Long> countsByState() {
+        return store.countsByState();
+    }
+
+    @Override
     public List<Loan> loans(Actor actor, int limit) {
         int n = Math.max(1, Math.min(limit, 500));
         List<LoanRow> rows = actor.isOperator() ? store.recent(n)

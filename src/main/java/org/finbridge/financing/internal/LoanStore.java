@@ -118,6 +118,14 @@ class LoanStore {
                 .query(LoanStore::loan).optional();
     }
 
+    /** How many loans are in each state, over every lender: the market page's approval and default rates. */
+    java.util.Map<LoanState, Long> countsByState() {
+        java.util.Map<LoanState, Long> counts = new java.util.EnumMap<>(LoanState.class);
+        sql.sql("select state, count(*) as n from loans group by state")
+                .query((rs, n) -> counts.put(LoanState.valueOf(rs.getString("state")), rs.getLong("n"))).list();
+        return counts;
+    }
+
     List<LoanRow> ofMerchant(PartyId merchant) {
         return sql.sql("select * from loans where merchant_id = ? order by created_at").param(merchant.value())
                 .query(LoanStore::loan).list();

@@ -78,6 +78,11 @@ class ImportService implements TradeImports {
     }
 
     @Override
+    public List<org.finbridge.trade.ImportSummary> history(org.finbridge.party.PartyId submitter, int limit) {
+        return imports.bySubmitter(submitter, Math.clamp(limit, 1, 500));
+    }
+
+    @Override
     public ImportReport importFile(ImportRequest request, InputStream content, Actor actor) {
         return run(kinds.get(request.kind()), request, content, actor);
     }

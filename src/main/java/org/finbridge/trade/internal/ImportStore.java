@@ -1,8 +1,12 @@
 package org.finbridge.trade.internal;
 
 import java.time.Instant;
+import java.util.List;
 import org.finbridge.party.PartyId;
+import org.finbridge.trade.ImportId;
 import org.finbridge.trade.ImportReport;
+import org.finbridge.trade.ImportRequest;
+import org.finbridge.trade.ImportSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,5 +28,16 @@ class ImportStore {
                 .param("format", report.format().name()).param("sha", report.sha256()).param("records", report.records())
                 .param("accepted", report.accepted()).param("rejected", report.rejected()).param("now", Rows.ts(now))
                 .update();
+    }
+
+    List<ImportSummary> bySubmitter(PartyId submitter, int limit) {
+        return jdbc.sql("""
+                select id, kind, file_format, sha256, record_count, accepted, rejected, recorded_at from trade_imports
+                where submitted_by = :by order by recorded_at desc, id desc limit :limit""")
+                .param("by", submitter.value()).param("limit", limit)
+                .query((rs, n) -> new ImportSummary(new ImportId(rs.getObject("id", java.util.UUID.class)),
+                        ImportRequest.Kind.valueOf(rs.getString("kind")), ImportRequest.Format.valueOf(rs.getString("file_format")),
+                        rs.getString("sha256"), rs.getLong("record_count"), rs.getLong("accepted"), rs.getLong("rejected"),
+                        Rows.instant(rs, "recorded_at"))).list();
     }
 }

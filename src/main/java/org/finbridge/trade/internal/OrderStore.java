@@ -191,6 +191,12 @@ class OrderStore {
                 .query(this::order).list());
     }
 
+    /** The trade records of the merchant's latest orders, newest first. */
+    List<UUID> latestRecordsOf(PartyId merchant, int limit) {
+        return jdbc.sql("select record_id from trade_orders where merchant_id = ? order by ordered_at desc, id desc limit ?")
+                .param(merchant.value()).param(limit).query(UUID.class).list();
+    }
+
     /** The orders of these trade records, by record id. */
     Map<UUID, Order> byRecords(Collection<UUID> recordIds) {
         List<Order> found = new ArrayList<>();

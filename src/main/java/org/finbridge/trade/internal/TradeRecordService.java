@@ -78,6 +78,14 @@ class TradeRecordService implements TradeRecords {
                 : new TradeRecord(reference.recordId(), reference, null, List.of(), List.of(), List.of(), List.of());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<TradeRecord> ofMerchant(PartyId merchant, int limit) {
+        List<UUID> ids = orders.latestRecordsOf(merchant, Math.max(0, Math.min(limit, 500)));
+        Map<UUID, TradeRecord> records = load(ids, Map.of());
+        return ids.stream().map(records::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /**
      * Matches the records of these references again, in the caller's transaction, stores what changed and
      * publishes {@link TradeRecordMismatched} for each record whose mismatches changed to a non-empty set.

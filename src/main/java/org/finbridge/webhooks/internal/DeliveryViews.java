@@ -52,6 +52,12 @@ class DeliveryViews {
         return withHistory(jdbc.sql(sql.toString()).params(params).query(Row::read).list());
     }
 
+    /** Every endpoint's deliveries in a status, newest first: the operators' queue of failed deliveries. */
+    List<WebhookDelivery> inStatus(DeliveryStatus status, int limit) {
+        return withHistory(jdbc.sql(SELECT + " where d.status = :status order by d.id desc limit :limit")
+                .param("status", status.name()).param("limit", limit).query(Row::read).list());
+    }
+
     Optional<WebhookDelivery> find(WebhookEndpointId endpoint, WebhookDeliveryId id) {
         return withHistory(jdbc.sql(SELECT + " where d.id = :id and d.endpoint_id = :endpoint")
                 .param("id", id.value()).param("endpoint", endpoint.value()).query(Row::read).list())

@@ -166,6 +166,15 @@ class EndpointService implements WebhookEndpoints {
     }
 
     @Override
+    public List<WebhookDelivery> failedDeliveries(Actor actor, int limit) {
+        // across every party's endpoints: the platform's operators only
+        if (!actor.isOperator()) {
+            return List.of();
+        }
+        return views.inStatus(DeliveryStatus.FAILED, Math.clamp(limit, 1, MAX_PAGE));
+    }
+
+    @Override
     public Optional<WebhookDelivery> delivery(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId) {
         return find(actor, id).flatMap(e -> views.find(e.id(), deliveryId));
     }
