@@ -42,6 +42,7 @@ import org.finbridge.money.CurrencyCode;
 import org.finbridge.money.Money;
 import org.finbridge.money.UnknownCurrencyException;
 import org.finbridge.party.Actor;
+import org.finbridge.party.BankAccounts;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.KybApplication;
 import org.finbridge.party.Onboarding;
@@ -50,6 +51,9 @@ import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 import org.finbridge.party.PartyScreening;
+import org.finbridge.settlement.NewPayout;
+import org.finbridge.settlement.PayoutResult;
+import org.finbridge.settlement.Payouts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -79,6 +83,8 @@ class LoanService implements Financing {
     private final PartyScreening screening;
     private final CreditStanding standing;
     private final ListingCheck listing;
+    private final BankAccounts bankAccounts;
+    private final Payouts payouts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -89,7 +95,7 @@ class LoanService implements Financing {
     LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, Provisioning provisioning,
                 SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
-                AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                BankAccounts bankAccounts, Payouts payouts, AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
                 @Value("${finbridge.financing.apr-cap:0.24}") BigDecimal aprCap) {
         this.store = store;
@@ -103,6 +109,8 @@ class LoanService implements Financing {
         this.screening = screening;
         this.standing = standing;
         this.listing = listing;
+        this.bankAccounts = bankAccounts;
+        this.payouts = payouts;
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -309,6 +317,28 @@ class LoanService implements Financing {
 
     @Override
     public LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference) {
+        return apply(actor, merchant, programmeId, principal, reference, null);
+    }
+
+    /** What an import credit pays for and where: named by the seller at application. */
+    private record SupplierInvoice(String bankAccountId, String invoiceReference) {
+    }
+
+    @Override
+    public LoanResult applyForImport(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference,
+                                     String supplierBankAccountId, String invoiceReference) {
+        if (supplierBankAccountId == null || supplierBankAccountId.isBlank() || supplierBankAccountId.length() > 60) {
+            return new LoanResult.Invalid("supplierBankAccountId", "the supplier's payout account, 1 to 60 characters");
+        }
+        if (invoiceReference == null || invoiceReference.isBlank() || invoiceReference.length() > 100) {
+            return new LoanResult.Invalid("invoiceReference", "the supplier's invoice or purchase order number, 1 to 100 characters");
+        }
+        return apply(actor, merchant, programme, principal, reference, new SupplierInvoice(supplierBankAccountId,
+                invoiceReference.strip()));
+    }
+
+    private LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference,
+                             SupplierInvoice invoice) {
         if (!actor.mayAccess(merchant)) {
             return new LoanResult.NotFound("merchant");
         }
@@ -328,6 +358,12 @@ class LoanService implements Financing {
             return new LoanResult.NotFound("programme");
         }
         Programme p = found.get();
+        if ((p.product() == Product.IMPORT_CREDIT) != (invoice != null)) {
+            // the advance of an import credit goes to the supplier named with the application, never to the seller
+            return new LoanResult.Invalid("programmeId", invoice == null
+                    ? "an import credit programme: apply with the supplier's account and invoice"
+                    : "not an import credit programme");
+        }
         if (principal <= 0) {
             return new LoanResult.Invalid("principal", "must be positive");
         }
@@ -352,9 +388,12 @@ class LoanService implements Financing {
         Optional<KybApplication> kyb = onboarding.ofParty(merchant);
         PartyScreening.Outcome screened = screening.screen(new PartyScreening.Subject(merchant, party.get().legalName(),
                 party.get().legalNameOriginal(), party.get().country(), kyb.map(KybApplication::owners).orElse(List.of())));
+        Optional<Underwriting.Supplier> supplier = Optional.ofNullable(invoice).map(i -> new Underwriting.Supplier(
+                bankAccounts.find(i.bankAccountId()).filter(a -> a.partyId().equals(merchant)), party.get().legalName(),
+                p.currency()));
         Underwriting.Decision decision = Underwriting.decide(new Underwriting.Case(party.get(), kyb, screened,
                 listing.check(merchant), known, principal, limit, exposure, contract.monthlyPayment(),
-                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())));
+                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())), supplier);
         LoanRow row = new LoanRow(LoanId.next(clock), p.id(), merchant, p.lenderId(), reference, p.product(), p.currency(),
                 principal, p.annualRate(), p.months(), p.method(), p.dayCount(), terms.upfrontFee(), terms.fixedFee(),
                 p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
@@ -363,8 +402,14 @@ class LoanService implements Financing {
                 org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant(), null);
         tx.executeWithoutResult(s -> {
             store.insert(row, clock.instant());
+            if (invoice != null) {
+                store.insert(new LoanStore.SupplierPaymentRow(row.id(), invoice.bankAccountId(), invoice.invoiceReference(), null,
+                        null), clock.instant());
+            }
             audit.record(null, "financing.loan.applied", "loan", row.id().toString(), null,
-                    "{\"principal\":" + principal + ",\"programme\":\"" + p.id() + "\"}");
+                    "{\"principal\":" + principal + ",\"programme\":\"" + p.id() + "\"" + (invoice == null ? ""
+                            : ",\"supplierBankAccountId\":\"" + json(invoice.bankAccountId()) + "\",\"invoiceReference\":\""
+                            + json(invoice.invoiceReference()) + "\"") + "}");
             audit.record("system", "financing.loan.underwritten", "loan", row.id().toString(), "{\"state\":\"APPLIED\"}",
                     "{\"state\":\"" + decision.state() + "\"}");
         });
@@ -380,13 +425,13 @@ class LoanService implements Financing {
                                          AmortizationMethod method, DayCount dayCount, int upfrontBps, int fixedBps,
                                          LocalDate start) {
         long amount = Math.max(1, principal);
-        BigDecimal r = product == Product.TERM_LOAN ? rate : BigDecimal.ZERO;
+        BigDecimal r = product.amortizes() ? rate : BigDecimal.ZERO;
         return new Contracts.Terms(product, new ScheduleTerms(Money.ofMinor(amount, currency), r, months, method, dayCount, start),
                 Contracts.basisPoints(amount, upfrontBps), product == Product.REVENUE_BASED ? Contracts.basisPoints(amount, fixedBps) : 0);
     }
 
     private Contracts.Terms terms(LoanRow l, LocalDate start) {
-        BigDecimal r = l.product() == Product.TERM_LOAN ? l.annualRate() : BigDecimal.ZERO;
+        BigDecimal r = l.product().amortizes() ? l.annualRate() : BigDecimal.ZERO;
         return new Contracts.Terms(l.product(), new ScheduleTerms(Money.ofMinor(l.principal(), l.currency()), r, l.months(),
                 l.method(), l.dayCount(), start), l.upfrontFee(), l.fixedFee());
     }
@@ -429,6 +474,8 @@ class LoanService implements Financing {
         prepare(id);
         store.find(id).ifPresent(l -> store.programmeGuarantee(l.programmeId())
                 .ifPresent(pg -> accounts.openForGuarantor(id, pg.guarantor(), l.currency())));
+        // an import credit's advance leaves through the payouts path inside the acceptance's transaction
+        store.find(id).filter(l -> l.product() == Product.IMPORT_CREDIT).ifPresent(l -> payouts.prepare(l.currency()));
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
             if (locked.isEmpty()) {
@@ -451,6 +498,27 @@ class LoanService implements Financing {
                     return refused.get();
                 }
             }
+            LoanResult r = disburse(actor, l);
+            if (!(r instanceof LoanResult.Done) && pg.isPresent() && store.guarantee(id).isPresent()) {
+                // the guarantee was given for this acceptance only: the loan was not disbursed, so it covers nothing
+                // and must not hold the guarantor's limit (nor keep terms the programme may restate before the next try)
+                store.deleteGuarantee(id);
+                store.disclosed(id, l.apr(), l.effectiveRate(), clock.instant());
+                audit.record(null, "financing.guarantee.released", "loan", id.toString(),
+                        "{\"guarantor\":\"" + pg.get().guarantor() + "\"}",
+                        "{\"reason\":\"" + r.getClass().getSimpleName() + "\"}");
+            }
+            return r;
+        });
+    }
+
+    /**
+     * Disburses an approved loan (its row locked by the caller): the checks that may refuse it, the ledger chain, and
+     * for an import credit the supplier's payout; then the schedule from today.
+     */
+    private LoanResult disburse(Actor actor, LoanRow l) {
+        LoanId id = l.id();
+        {
             LocalDate on = today();
             Contracts.Contract contract = Contracts.of(withGuaranteeFee(terms(l, on), store.guarantee(id)));
             if (contract.cost().exceeds(aprCap)) {
@@ -471,17 +539,55 @@ class LoanService implements Financing {
             if (depositHeld < depositRequired) {
                 return new LoanResult.DepositRequired(depositRequired, depositHeld);
             }
+            Optional<LoanStore.SupplierPaymentRow> supplier = store.supplierPayment(id);
+            if (l.product() == Product.IMPORT_CREDIT) {
+                Optional<String> unpayable = supplier.map(x -> unpayable(l, x)).orElse(Optional.of("no supplier named"));
+                if (unpayable.isPresent()) {
+                    return new LoanResult.SupplierPaymentRefused(unpayable.get());
+                }
+            }
             long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
             AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
             Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
+            PartyId guarantor = guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null);
+            long guaranteeFee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
             LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
-                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null),
-                    guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L));
+                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
             if (o instanceof LoanLedger.Refused r) {
                 if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
                     return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
                 }
                 throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
+            }
+            if (l.product() == Product.IMPORT_CREDIT) {
+                // the advance goes straight on to the supplier, through the payouts path (rails, screening of the
+                // beneficiary, bank files); the payout's id derives from the loan, so a retried acceptance finds it
+                PayoutResult paid = payouts.create(actor, new NewPayout(l.merchantId(), l.principal(), l.currency(),
+                        supplier.orElseThrow().bankAccountId(), null, "import-credit:" + id));
+                java.util.UUID payout = switch (paid) {
+                    case PayoutResult.Done d -> d.payout().id().value();
+                    case PayoutResult.Existing e -> e.payout().id().value();
+                    default -> null;
+                };
+                if (payout == null) {
+                    // the seller must not keep cash lent for its supplier: the advance is taken back and the contract
+                    // cancelled (a new application names a supplier the payouts path can pay)
+                    LoanLedger.Outcome back = ledger.reverseDisbursement(l.id(), l.merchantId(), l.lenderId(), l.currency(),
+                            l.principal(), l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
+                    if (back instanceof LoanLedger.Refused r) {
+                        throw new IllegalStateException("the ledger refused to take back the advance of " + id + ": " + r);
+                    }
+                    String reason = paid.toString();
+                    store.setState(id, LoanState.DECLINED, l.decision() + "; SUPPLIER_PAYMENT=REFUSED: " + reason, clock.instant());
+                    audit.record(null, "financing.loan.supplier.refused", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                            "{\"state\":\"DECLINED\",\"payout\":\"" + json(paid.getClass().getSimpleName()) + "\"}");
+                    return new LoanResult.SupplierPaymentRefused(reason);
+                }
+                store.supplierPaid(id, payout, on);
+                audit.record(null, "financing.loan.supplier.paid", "loan", id.toString(), null,
+                        "{\"payout\":\"" + payout + "\",\"amount\":" + l.principal() + ",\"bankAccountId\":\""
+                                + json(supplier.get().bankAccountId()) + "\",\"invoiceReference\":\""
+                                + json(supplier.get().invoiceReference()) + "\"}");
             }
             store.insertSchedule(l.id(), contract.rows());
             store.disbursed(l.id(), on, clock.instant());
@@ -491,7 +597,33 @@ class LoanService implements Financing {
             events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
                     l.principal() - l.upfrontFee()));
             return new LoanResult.Done(view(store.find(id).orElseThrow()));
-        });
+        }
+    }
+
+    /**
+     * Why the payouts path could not pay an import credit's supplier now, checked before anything moves: the account
+     * must still be the seller's, verified and in the loan's currency, and the seller not suspended.
+     */
+    private Optional<String> unpayable(LoanRow l, LoanStore.SupplierPaymentRow supplier) {
+        Optional<org.finbridge.party.BankAccount> account = bankAccounts.find(supplier.bankAccountId())
+                .filter(a -> a.partyId().equals(l.merchantId()));
+        if (account.isEmpty()) {
+            return Optional.of("the supplier's bank account is gone");
+        }
+        if (account.get().status() != org.finbridge.party.BankAccount.Status.VERIFIED) {
+            return Optional.of("the supplier's bank account is " + account.get().status());
+        }
+        if (!account.get().currency().equals(l.currency())) {
+            return Optional.of("the supplier's bank account is in " + account.get().currency());
+        }
+        if (parties.find(l.merchantId()).filter(p -> p.status() == org.finbridge.party.PartyStatus.SUSPENDED).isPresent()) {
+            return Optional.of("the seller is suspended");
+        }
+        return Optional.empty();
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ");
     }
 
     /** The sweep takes a share of settlements after the advance only: its cursor starts at the account's end. */
@@ -937,7 +1069,9 @@ class LoanService implements Financing {
                 l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
                 l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines,
                 store.deposit(l.id()).map(LoanService::deposit).orElse(null),
-                store.guarantee(l.id()).map(g -> guarantee(l, g)).orElse(null));
+                store.guarantee(l.id()).map(g -> guarantee(l, g)).orElse(null),
+                store.supplierPayment(l.id()).map(p -> new Loan.SupplierPayment(p.bankAccountId(), p.invoiceReference(),
+                        p.payoutId() == null ? null : p.payoutId().toString(), p.paidOn())).orElse(null));
     }
 
     // ---- servicing
