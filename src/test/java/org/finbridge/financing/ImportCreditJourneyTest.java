@@ -229,6 +229,9 @@ class ImportCreditJourneyTest {
             financing.decide(operator, loan.id(), true, "reviewed");
         }
         long funding = fx.credit("party:" + lender + ":LENDER_FUNDING:CNY");
+        // the seller pledges a deposit of its own, which leaves its balance empty
+        fx.settle(merchant, "CNY", 5_000);
+        assertThat(financing.lodgeDeposit(m, loan.id(), 5_000, "dep-" + loan.id())).isInstanceOf(LoanResult.Done.class);
 
         // the seller's balance holds nothing to pay the fee and the rail with: the payout of the whole invoice fails
         LoanResult accepted = financing.accept(m, loan.id());
@@ -237,9 +240,12 @@ class ImportCreditJourneyTest {
         assertThat(cancelled.state()).isEqualTo(LoanState.DECLINED);
         assertThat(cancelled.decision()).contains("SUPPLIER_PAYMENT=REFUSED");
         assertThat(cancelled.supplierPayment().payoutId()).isNull();
-        // every leg of the disbursement was taken back: the lender has its money, the seller holds nothing of it
+        // every leg of the disbursement was taken back: the lender has its money, the seller holds nothing of it but
+        // its own deposit, given back since there is no loan left to secure
         assertThat(fx.credit("party:" + lender + ":LENDER_FUNDING:CNY")).isEqualTo(funding);
-        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isZero();
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(5_000);
+        assertThat(cancelled.deposit().state()).isEqualTo("RELEASED");
+        assertThat(fx.credit("loan:" + loan.id() + ":LOAN_DEPOSIT:CNY")).isZero();
         assertThat(fx.debit("loan:" + loan.id() + ":LOAN_PRINCIPAL:CNY")).isZero();
         assertThat(fx.debit("loan:" + loan.id() + ":LOAN_FEES:CNY")).isZero();
         assertThat(financing.accept(m, loan.id())).isInstanceOf(LoanResult.IllegalState.class);

@@ -99,7 +99,8 @@ class LoanService implements Financing {
                 SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
                 BankAccounts bankAccounts, Payouts payouts, LoanViews views, LoanDeposits deposits, LoanGuarantees guarantees,
-                LoanRestructurings restructurings, AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                LoanRestructurings restructurings, AuditLog audit, ApplicationEventPublisher events,
+                PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
                 @Value("${finbridge.financing.apr-cap:0.24}") BigDecimal aprCap) {
         this.store = store;
@@ -520,86 +521,95 @@ class LoanService implements Financing {
      */
     private LoanResult disburse(Actor actor, LoanRow l) {
         LoanId id = l.id();
-        {
-            LocalDate on = today();
-            Contracts.Contract contract = Contracts.of(LoanGuarantees.withGuaranteeFee(views.terms(l, on), store.guarantee(id)));
-            if (contract.cost().exceeds(aprCap)) {
-                return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
-            }
-            if (l.product() == Product.RECEIVABLES_ADVANCE) {
-                // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
-                int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
-                Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
-                if (over.isPresent()) {
-                    return over.get();
-                }
-            }
-            // the programme's security deposit must be held before the money goes out
-            long depositRequired = Contracts.basisPoints(l.principal(),
-                    store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
-            long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
-            if (depositHeld < depositRequired) {
-                return new LoanResult.DepositRequired(depositRequired, depositHeld);
-            }
-            Optional<LoanStore.SupplierPaymentRow> supplier = store.supplierPayment(id);
-            if (l.product() == Product.IMPORT_CREDIT) {
-                Optional<String> unpayable = supplier.map(x -> unpayable(l, x)).orElse(Optional.of("no supplier named"));
-                if (unpayable.isPresent()) {
-                    return new LoanResult.SupplierPaymentRefused(unpayable.get());
-                }
-            }
-            long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
-            AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
-            Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
-            PartyId guarantor = guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null);
-            long guaranteeFee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
-            LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
-                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
-            if (o instanceof LoanLedger.Refused r) {
-                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
-                    return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
-                }
-                throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
-            }
-            if (l.product() == Product.IMPORT_CREDIT) {
-                // the advance goes straight on to the supplier, through the payouts path (rails, screening of the
-                // beneficiary, bank files); the payout's id derives from the loan, so a retried acceptance finds it
-                PayoutResult paid = payouts.create(actor, new NewPayout(l.merchantId(), l.principal(), l.currency(),
-                        supplier.orElseThrow().bankAccountId(), null, "import-credit:" + id));
-                java.util.UUID payout = switch (paid) {
-                    case PayoutResult.Done d -> d.payout().id().value();
-                    case PayoutResult.Existing e -> e.payout().id().value();
-                    default -> null;
-                };
-                if (payout == null) {
-                    // the seller must not keep cash lent for its supplier: the advance is taken back and the contract
-                    // cancelled (a new application names a supplier the payouts path can pay)
-                    LoanLedger.Outcome back = ledger.reverseDisbursement(l.id(), l.merchantId(), l.lenderId(), l.currency(),
-                            l.principal(), l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
-                    if (back instanceof LoanLedger.Refused r) {
-                        throw new IllegalStateException("the ledger refused to take back the advance of " + id + ": " + r);
-                    }
-                    String reason = paid.toString();
-                    store.setState(id, LoanState.DECLINED, l.decision() + "; SUPPLIER_PAYMENT=REFUSED: " + reason, clock.instant());
-                    audit.record(null, "financing.loan.supplier.refused", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
-                            "{\"state\":\"DECLINED\",\"payout\":\"" + json(paid.getClass().getSimpleName()) + "\"}");
-                    return new LoanResult.SupplierPaymentRefused(reason);
-                }
-                store.supplierPaid(id, payout, on);
-                audit.record(null, "financing.loan.supplier.paid", "loan", id.toString(), null,
-                        "{\"payout\":\"" + payout + "\",\"amount\":" + l.principal() + ",\"bankAccountId\":\""
-                                + json(supplier.get().bankAccountId()) + "\",\"invoiceReference\":\""
-                                + json(supplier.get().invoiceReference()) + "\"}");
-            }
-            store.insertSchedule(l.id(), contract.rows());
-            store.disbursed(l.id(), on, clock.instant());
-            startSweepAfterNow(l);
-            audit.record(null, "financing.loan.disbursed", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
-                    "{\"state\":\"ACTIVE\",\"principal\":" + l.principal() + ",\"apr\":" + contract.cost().apr().toPlainString() + "}");
-            events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
-                    l.principal() - l.upfrontFee()));
-            return new LoanResult.Done(views.view(store.find(id).orElseThrow()));
+        LocalDate on = today();
+        Contracts.Contract contract = Contracts.of(LoanGuarantees.withGuaranteeFee(views.terms(l, on), store.guarantee(id)));
+        if (contract.cost().exceeds(aprCap)) {
+            return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
         }
+        if (l.product() == Product.RECEIVABLES_ADVANCE) {
+            // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
+            int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
+            Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
+            if (over.isPresent()) {
+                return over.get();
+            }
+        }
+        // the programme's security deposit must be held before the money goes out
+        long depositRequired = Contracts.basisPoints(l.principal(),
+                store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
+        long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
+        if (depositHeld < depositRequired) {
+            return new LoanResult.DepositRequired(depositRequired, depositHeld);
+        }
+        Optional<LoanStore.SupplierPaymentRow> supplier = store.supplierPayment(id);
+        if (l.product() == Product.IMPORT_CREDIT) {
+            Optional<String> unpayable = supplier.map(x -> unpayable(l, x)).orElse(Optional.of("no supplier named"));
+            if (unpayable.isPresent()) {
+                return new LoanResult.SupplierPaymentRefused(unpayable.get());
+            }
+        }
+        long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
+        AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
+        Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
+        PartyId guarantor = guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null);
+        long guaranteeFee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
+        LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
+                l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
+        if (o instanceof LoanLedger.Refused r) {
+            if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
+                return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
+            }
+            throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
+        }
+        if (l.product() == Product.IMPORT_CREDIT) {
+            // the advance goes straight on to the supplier, through the payouts path (rails, screening of the
+            // beneficiary, bank files); the payout's id derives from the loan, so a retried acceptance finds it
+            PayoutResult paid = payouts.create(actor, new NewPayout(l.merchantId(), l.principal(), l.currency(),
+                    supplier.orElseThrow().bankAccountId(), null, "import-credit:" + id));
+            java.util.UUID payout = switch (paid) {
+                case PayoutResult.Done d -> d.payout().id().value();
+                case PayoutResult.Existing e -> e.payout().id().value();
+                default -> null;
+            };
+            if (payout == null) {
+                // the seller must not keep cash lent for its supplier: the advance is taken back and the contract
+                // cancelled (a new application names a supplier the payouts path can pay)
+                LoanLedger.Outcome back = ledger.reverseDisbursement(l.id(), l.merchantId(), l.lenderId(), l.currency(),
+                        l.principal(), l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
+                if (back instanceof LoanLedger.Refused r) {
+                    throw new IllegalStateException("the ledger refused to take back the advance of " + id + ": " + r);
+                }
+                String reason = paid.toString().length() > 200 ? paid.toString().substring(0, 200) : paid.toString();
+                String decision = l.decision() + "; SUPPLIER_PAYMENT=REFUSED: " + reason;
+                store.setState(id, LoanState.DECLINED, decision.length() > 2000 ? decision.substring(0, 2000) : decision,
+                        clock.instant());
+                // a deposit lodged for the contract goes back: there is no loan left for it to secure
+                Optional<LoanStore.DepositRow> deposit = store.deposit(id).filter(x -> "HELD".equals(x.state()));
+                if (deposit.isPresent()) {
+                    if (ledger.releaseDeposit(id, l.merchantId(), l.currency(), deposit.get().held())
+                            instanceof LoanLedger.Refused refused) {
+                        throw new IllegalStateException("the ledger refused the deposit's release for " + id + ": " + refused);
+                    }
+                    store.depositSettled(id, 0, deposit.get().held(), "RELEASED", on);
+                }
+                audit.record(null, "financing.loan.supplier.refused", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                        "{\"state\":\"DECLINED\",\"payout\":\"" + json(paid.getClass().getSimpleName()) + "\"}");
+                return new LoanResult.SupplierPaymentRefused(reason);
+            }
+            store.supplierPaid(id, payout, on);
+            audit.record(null, "financing.loan.supplier.paid", "loan", id.toString(), null,
+                    "{\"payout\":\"" + payout + "\",\"amount\":" + l.principal() + ",\"bankAccountId\":\""
+                            + json(supplier.get().bankAccountId()) + "\",\"invoiceReference\":\""
+                            + json(supplier.get().invoiceReference()) + "\"}");
+        }
+        store.insertSchedule(l.id(), contract.rows());
+        store.disbursed(l.id(), on, clock.instant());
+        startSweepAfterNow(l);
+        audit.record(null, "financing.loan.disbursed", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                "{\"state\":\"ACTIVE\",\"principal\":" + l.principal() + ",\"apr\":" + contract.cost().apr().toPlainString() + "}");
+        events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
+                l.principal() - l.upfrontFee()));
+        return new LoanResult.Done(views.view(store.find(id).orElseThrow()));
     }
 
     /**
