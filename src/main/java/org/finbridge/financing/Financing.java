@@ -37,12 +37,24 @@ public interface Financing {
     LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference);
 
     /**
+     * Applies for import / supplier credit under an {@link Product#IMPORT_CREDIT} programme: {@code principal} is paid
+     * to the supplier's bank account {@code supplierBankAccountId} (one of the merchant's payout accounts, registered
+     * for the supplier and approved by an operator) against the supplier's invoice {@code invoiceReference}, at
+     * acceptance. Underwriting adds the SUPPLIER_ACCOUNT policy to the usual ones.
+     */
+    LoanResult applyForImport(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference,
+                              String supplierBankAccountId, String invoiceReference);
+
+    /**
      * A person's decision on a referred application: an operator's credit reviewer, or the lender whose
      * programme the application is under (another lender's application answers {@link LoanResult.NotFound}).
      */
     LoanResult decide(Actor actor, LoanId loan, boolean approve, String reason);
 
-    /** The merchant accepts the approved contract: the advance is disbursed from the lender's funding account. */
+    /**
+     * The merchant accepts the approved contract: the advance is disbursed from the lender's funding account (for an
+     * import credit, straight on to the supplier through the payouts path, in the same transaction).
+     */
     LoanResult accept(Actor actor, LoanId loan);
 
     /** A repayment from the merchant's available balance, allocated penalty → interest → fees → principal. */

@@ -14,6 +14,7 @@ import org.finbridge.party.PartyId;
  * @param breachStatus revenue-based financing's minimum-payment status: OK, NEAR_BREACH or BREACH
  * @param deposit the seller's security deposit held for the loan, if it lodged one
  * @param guarantee the loan's guarantee, if it has one
+ * @param supplierPayment an import credit's payment to the seller's supplier, null for other products
  */
 public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, PartyId lenderId, String reference,
                    Product product, String currency, long principal, BigDecimal annualRate, int months,
@@ -21,7 +22,7 @@ public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, Party
                    long minPayment, int periodDays, BigDecimal apr, BigDecimal effectiveRate, String grade,
                    LoanState state, String decision, LocalDate disbursedOn, int daysPastDue, LoanClass classification,
                    String breachStatus, Outstanding outstanding, List<Line> schedule, Deposit deposit,
-                   Guarantee guarantee) {
+                   Guarantee guarantee, SupplierPayment supplierPayment) {
 
     public Loan {
         schedule = List.copyOf(schedule);
@@ -36,6 +37,14 @@ public record Loan(LoanId id, ProgrammeId programmeId, PartyId merchantId, Party
      */
     public record Deposit(String reference, long amount, long applied, long released, long held, String state,
                           LocalDate lodgedOn, LocalDate settledOn) {
+    }
+
+    /**
+     * Where an import credit's advance goes: the supplier's bank account (registered by the seller, approved by an
+     * operator as a third party's), the supplier's invoice it pays, and the payout that paid it at disbursement
+     * (null before), which the seller follows under its payouts.
+     */
+    public record SupplierPayment(String bankAccountId, String invoiceReference, String payoutId, LocalDate paidOn) {
     }
 
     /** What the borrower owes now, minor units: principal not repaid, and charges accrued and unpaid. */

@@ -64,4 +64,11 @@ public sealed interface LoanResult {
      */
     record GuaranteeLimitExceeded(long availableMinorUnits) implements LoanResult {
     }
+
+    /**
+     * The payouts path would not pay an import credit's supplier (its account no longer verified, the seller suspended,
+     * no rail): nothing was disbursed.
+     */
+    record SupplierPaymentRefused(String reason) implements LoanResult {
+    }
 }

@@ -11,5 +11,5 @@
  * depends on the registry and never approves a loan on data it does not have.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Financing",
-        allowedDependencies = {"money", "ledger", "party", "audit", "platform"})
+        allowedDependencies = {"money", "ledger", "party", "audit", "platform", "settlement"})
 package org.finbridge.financing;

@@ -12,6 +12,13 @@ public interface Payouts {
 
     PayoutResult create(Actor actor, NewPayout payout);
 
+    /**
+     * Opens the ledger accounts a payout in the currency moves money through. A module that creates payouts inside a
+     * transaction of its own calls it first, outside any: the ledger's writer commits on its own connection and must
+     * see the accounts (an account opened in the caller's uncommitted transaction is not there for it).
+     */
+    void prepare(String currency);
+
     Optional<Payout> find(Actor actor, PayoutId id);
 
     List<Payout> list(Actor actor, int limit);

@@ -406,6 +406,9 @@ class IsolationMatrixTest {
                 o -> get(fin + "/parties/" + o.party() + "/borrowing-base?currency=CNY"));
         add("POST " + fin + "/loans", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
                 o -> new Request(fin + "/loans", Map.of("programmeId", o.programme(), "principal", 100, "merchantId", o.party())));
+        add("POST " + fin + "/loans/import-credits", Rule.kinds(ApiScope.LOANS_WRITE, PartyKind.MERCHANT),
+                o -> new Request(fin + "/loans/import-credits", Map.of("programmeId", o.programme(), "principal", 100,
+                        "merchantId", o.party(), "supplierBankAccountId", o.bankAccount(), "invoiceReference", "matrix")));
         add("GET " + fin + "/loans", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER), o -> get(fin + "/loans"));
         add("GET " + fin + "/loans/{id}", Rule.kinds(ApiScope.LOANS_READ, PartyKind.MERCHANT, PartyKind.LENDER),
                 o -> get(fin + "/loans/" + o.loan()));

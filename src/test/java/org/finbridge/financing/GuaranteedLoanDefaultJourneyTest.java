@@ -229,6 +229,48 @@ class GuaranteedLoanDefaultJourneyTest {
                 .orElseThrow().exposure()).isEqualTo(100_000);
     }
 
+    @Test
+    void aProgrammeGuaranteeGivenAtAnAcceptanceThatFailsIsReleasedAndTheNextAcceptanceTakesTheProgrammesTermsThen() {
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 5_000_000);
+        PartyId guarantor = actors.party(PartyKind.GUARANTOR).partyId();
+        Actor l = FinancingFixtures.actor(lender, PartyKind.LENDER);
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        Actor g = FinancingFixtures.actor(guarantor, PartyKind.GUARANTOR);
+        assertThat(financing.offerGuarantees(g, "CNY", 150_000, 100)).isInstanceOf(LoanResult.Done.class);
+        NewProgramme terms = FinancingFixtures.termLoan("CNY", "0.10", 3, AmortizationMethod.EQUAL_INSTALLMENT, 0, 0, 1_000_000);
+        // the programme asks for a 10 % security deposit before disbursement
+        Programme programme = fx.programme(lender, new NewProgramme(terms.name(), terms.product(), terms.currency(),
+                terms.annualRate(), terms.months(), terms.method(), terms.dayCount(), 0, 0, 0, 0, 30, terms.penaltyRate(),
+                terms.servicingFeeBasisPoints(), terms.limitsByGrade(), 0, 1_000));
+        assertThat(financing.guaranteeProgramme(l, programme.id(), guarantor, 10_000)).isInstanceOf(ProgrammeResult.Published.class);
+        LoanId id = approved(m, merchant, programme, operator, "pg-fail-" + java.util.UUID.randomUUID());
+        java.math.BigDecimal apr = financing.loan(m, id).orElseThrow().apr();
+
+        // the acceptance is refused for want of the deposit: the guarantee it gave goes with it
+        assertThat(financing.accept(m, id)).isEqualTo(new LoanResult.DepositRequired(10_000, 0));
+        Loan refused = financing.loan(m, id).orElseThrow();
+        assertThat(refused.state()).isEqualTo(LoanState.APPROVED);
+        assertThat(refused.guarantee()).isNull();
+        assertThat(refused.apr()).isEqualByComparingTo(apr);
+        GuarantorBook book = financing.guarantees(g, guarantor, "CNY").orElseThrow();
+        assertThat(book.exposure()).isZero();
+        assertThat(book.guarantees()).noneMatch(x -> x.loanId().equals(id));
+
+        // the lender restates the programme's cover before the seller tries again: the loan takes the new terms
+        assertThat(financing.guaranteeProgramme(l, programme.id(), guarantor, 5_000)).isInstanceOf(ProgrammeResult.Published.class);
+        fx.settle(merchant, "CNY", 10_000);
+        assertThat(financing.lodgeDeposit(m, id, 10_000, "deposit-" + id)).isInstanceOf(LoanResult.Done.class);
+        LoanResult accepted = financing.accept(m, id);
+        assertThat(accepted).as(String.valueOf(accepted)).isInstanceOf(LoanResult.Done.class);
+        Guarantee given = ((LoanResult.Done) accepted).loan().guarantee();
+        assertThat(given.coverageBasisPoints()).isEqualTo(5_000);
+        assertThat(given.exposure()).isEqualTo(50_000);
+        assertThat(financing.guarantees(g, guarantor, "CNY").orElseThrow().exposure()).isEqualTo(50_000);
+    }
+
     private LoanId approved(Actor m, PartyId merchant, Programme programme, Actor operator, String reference) {
         Loan loan = ((LoanResult.Done) financing.apply(m, merchant, programme.id(), 100_000, reference)).loan();
         if (loan.state() == LoanState.REFERRED) {

@@ -118,6 +118,7 @@ class LenderPages {
             case LoanResult.DepositRequired d -> refused(flash, "lender.decision.error.state");
             case LoanResult.GuaranteeLimitExceeded g -> refused(flash, "lender.decision.error.state");
             case LoanResult.InsufficientFunds f -> refused(flash, "lender.decision.error.state");
+            case LoanResult.SupplierPaymentRefused f -> refused(flash, "lender.decision.error.state");
         };
     }
 

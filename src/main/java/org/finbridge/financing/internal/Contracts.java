@@ -39,7 +39,7 @@ final class Contracts {
 
     static Contract of(Terms t) {
         ScheduleTerms s = t.schedule();
-        if (t.product() == Product.TERM_LOAN) {
+        if (t.product().amortizes()) {
             Schedule schedule = Schedules.of(s);
             List<LoanStore.InstalmentRow> rows = new ArrayList<>();
             for (Instalment i : schedule.instalments()) {

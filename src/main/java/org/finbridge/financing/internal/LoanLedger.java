@@ -86,7 +86,31 @@ class LoanLedger {
     /** The advance with a guarantee: the seller pays the guarantor's fee out of the advance in the same chain. */
     Outcome disburse(LoanId loan, PartyId merchant, PartyId lender, String currency, long principal, long upfrontFee,
                      long upfrontServicing, long fixedFee, PartyId guarantor, long guaranteeFee) {
-        String k = "loan:" + loan + ":disburse:";
+        return submit(disbursement("loan:" + loan + ":disburse:", loan, merchant, lender, currency, principal, upfrontFee,
+                upfrontServicing, fixedFee, guarantor, guaranteeFee));
+    }
+
+    /**
+     * Takes a disbursement back, leg by leg in reverse order (each leg's mirror, ids of their own): an import credit
+     * whose supplier the payouts path would not pay is cancelled, and the seller must not keep the cash.
+     */
+    Outcome reverseDisbursement(LoanId loan, PartyId merchant, PartyId lender, String currency, long principal,
+                                long upfrontFee, long upfrontServicing, long fixedFee, PartyId guarantor, long guaranteeFee) {
+        List<Transfer> legs = disbursement("loan:" + loan + ":disburse:", loan, merchant, lender, currency, principal, upfrontFee,
+                upfrontServicing, fixedFee, guarantor, guaranteeFee);
+        List<Transfer> mirror = new ArrayList<>();
+        String k = "loan:" + loan + ":disburse-reversed:";
+        for (int i = legs.size() - 1; i >= 0; i--) {
+            Transfer t = legs.get(i);
+            mirror.add(leg(k, String.valueOf(i), t.creditAccountId(), t.debitAccountId(), t.amount(), currency,
+                    "LOAN_DISBURSEMENT_REVERSAL"));
+        }
+        return submit(mirror);
+    }
+
+    private List<Transfer> disbursement(String k, LoanId loan, PartyId merchant, PartyId lender, String currency, long principal,
+                                        long upfrontFee, long upfrontServicing, long fixedFee, PartyId guarantor,
+                                        long guaranteeFee) {
         List<Transfer> legs = new ArrayList<>();
         legs.add(leg(k, "advance", accounts.loan(loan, LOAN_PRINCIPAL, currency), accounts.merchantAvailable(merchant, currency),
                 principal, currency, "LOAN_DISBURSEMENT"));
@@ -107,7 +131,7 @@ class LoanLedger {
             legs.add(leg(k, "guarantee-fee", accounts.merchantAvailable(merchant, currency),
                     accounts.guarantorFunds(guarantor, currency), guaranteeFee, currency, "GUARANTEE_FEE"));
         }
-        return submit(legs);
+        return legs;
     }
 
     /** Interest (or penalty interest) earned: the loan owes it, the lender has earned it. */

@@ -16,7 +16,6 @@ import org.finbridge.financing.BorrowingBase;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.DayCount;
 import org.finbridge.financing.Financing;
-import org.finbridge.financing.Guarantee;
 import org.finbridge.financing.GuarantorBook;
 import org.finbridge.financing.ListingCheck;
 import org.finbridge.financing.Loan;
@@ -32,7 +31,6 @@ import org.finbridge.financing.Programme;
 import org.finbridge.financing.ProgrammeId;
 import org.finbridge.financing.ProgrammeResult;
 import org.finbridge.financing.Restructuring;
-import org.finbridge.financing.RestructuringId;
 import org.finbridge.financing.RestructuringResult;
 import org.finbridge.financing.ScheduleTerms;
 import org.finbridge.financing.Sweep;
@@ -42,6 +40,7 @@ import org.finbridge.money.CurrencyCode;
 import org.finbridge.money.Money;
 import org.finbridge.money.UnknownCurrencyException;
 import org.finbridge.party.Actor;
+import org.finbridge.party.BankAccounts;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.KybApplication;
 import org.finbridge.party.Onboarding;
@@ -50,6 +49,9 @@ import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 import org.finbridge.party.PartyScreening;
+import org.finbridge.settlement.NewPayout;
+import org.finbridge.settlement.PayoutResult;
+import org.finbridge.settlement.Payouts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,7 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repayments and the daily servicing run. Each change of a loan happens in one transaction holding the
  * loan's row, with its audit record and events; the ledger transfers it makes have ids derived from the
  * loan and the step, so that a step retried after a crash between the ledger's answer and the commit is
- * answered EXISTS and recorded once.
+ * answered EXISTS and recorded once. Security deposits ({@link LoanDeposits}), guarantees ({@link LoanGuarantees})
+ * and restructuring ({@link LoanRestructurings}) are services of their own; {@link LoanViews} is what they share.
  */
 @Service
 class LoanService implements Financing {
@@ -79,6 +82,12 @@ class LoanService implements Financing {
     private final PartyScreening screening;
     private final CreditStanding standing;
     private final ListingCheck listing;
+    private final BankAccounts bankAccounts;
+    private final Payouts payouts;
+    private final LoanViews views;
+    private final LoanDeposits deposits;
+    private final LoanGuarantees guarantees;
+    private final LoanRestructurings restructurings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -89,7 +98,9 @@ class LoanService implements Financing {
     LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, Provisioning provisioning,
                 SettledSales sales,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
-                AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                BankAccounts bankAccounts, Payouts payouts, LoanViews views, LoanDeposits deposits, LoanGuarantees guarantees,
+                LoanRestructurings restructurings, AuditLog audit, ApplicationEventPublisher events,
+                PlatformTransactionManager transactions, Clock clock,
                 @Value("${finbridge.financing.zone:Asia/Shanghai}") String zone,
                 @Value("${finbridge.financing.apr-cap:0.24}") BigDecimal aprCap) {
         this.store = store;
@@ -103,6 +114,12 @@ class LoanService implements Financing {
         this.screening = screening;
         this.standing = standing;
         this.listing = listing;
+        this.bankAccounts = bankAccounts;
+        this.payouts = payouts;
+        this.views = views;
+        this.deposits = deposits;
+        this.guarantees = guarantees;
+        this.restructurings = restructurings;
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -112,7 +129,7 @@ class LoanService implements Financing {
     }
 
     private LocalDate today() {
-        return clock.instant().atZone(zone).toLocalDate();
+        return views.today();
     }
 
     // ---- programmes
@@ -309,6 +326,28 @@ class LoanService implements Financing {
 
     @Override
     public LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference) {
+        return apply(actor, merchant, programmeId, principal, reference, null);
+    }
+
+    /** What an import credit pays for and where: named by the seller at application. */
+    private record SupplierInvoice(String bankAccountId, String invoiceReference) {
+    }
+
+    @Override
+    public LoanResult applyForImport(Actor actor, PartyId merchant, ProgrammeId programme, long principal, String reference,
+                                     String supplierBankAccountId, String invoiceReference) {
+        if (supplierBankAccountId == null || supplierBankAccountId.isBlank() || supplierBankAccountId.length() > 60) {
+            return new LoanResult.Invalid("supplierBankAccountId", "the supplier's payout account, 1 to 60 characters");
+        }
+        if (invoiceReference == null || invoiceReference.isBlank() || invoiceReference.length() > 100) {
+            return new LoanResult.Invalid("invoiceReference", "the supplier's invoice or purchase order number, 1 to 100 characters");
+        }
+        return apply(actor, merchant, programme, principal, reference, new SupplierInvoice(supplierBankAccountId,
+                invoiceReference.strip()));
+    }
+
+    private LoanResult apply(Actor actor, PartyId merchant, ProgrammeId programmeId, long principal, String reference,
+                             SupplierInvoice invoice) {
         if (!actor.mayAccess(merchant)) {
             return new LoanResult.NotFound("merchant");
         }
@@ -321,13 +360,19 @@ class LoanService implements Financing {
         }
         Optional<LoanRow> existing = store.byReference(merchant, reference);
         if (existing.isPresent()) {
-            return new LoanResult.Existing(view(existing.get()));
+            return new LoanResult.Existing(views.view(existing.get()));
         }
         Optional<Programme> found = programmeId == null ? Optional.empty() : store.programme(programmeId);
         if (found.isEmpty()) {
             return new LoanResult.NotFound("programme");
         }
         Programme p = found.get();
+        if ((p.product() == Product.IMPORT_CREDIT) != (invoice != null)) {
+            // the advance of an import credit goes to the supplier named with the application, never to the seller
+            return new LoanResult.Invalid("programmeId", invoice == null
+                    ? "an import credit programme: apply with the supplier's account and invoice"
+                    : "not an import credit programme");
+        }
         if (principal <= 0) {
             return new LoanResult.Invalid("principal", "must be positive");
         }
@@ -352,9 +397,12 @@ class LoanService implements Financing {
         Optional<KybApplication> kyb = onboarding.ofParty(merchant);
         PartyScreening.Outcome screened = screening.screen(new PartyScreening.Subject(merchant, party.get().legalName(),
                 party.get().legalNameOriginal(), party.get().country(), kyb.map(KybApplication::owners).orElse(List.of())));
+        Optional<Underwriting.Supplier> supplier = Optional.ofNullable(invoice).map(i -> new Underwriting.Supplier(
+                bankAccounts.find(i.bankAccountId()).filter(a -> a.partyId().equals(merchant)), party.get().legalName(),
+                p.currency()));
         Underwriting.Decision decision = Underwriting.decide(new Underwriting.Case(party.get(), kyb, screened,
                 listing.check(merchant), known, principal, limit, exposure, contract.monthlyPayment(),
-                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())));
+                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())), supplier);
         LoanRow row = new LoanRow(LoanId.next(clock), p.id(), merchant, p.lenderId(), reference, p.product(), p.currency(),
                 principal, p.annualRate(), p.months(), p.method(), p.dayCount(), terms.upfrontFee(), terms.fixedFee(),
                 p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
@@ -363,12 +411,18 @@ class LoanService implements Financing {
                 org.finbridge.financing.LoanClass.NORMAL, "OK", null, clock.instant(), null);
         tx.executeWithoutResult(s -> {
             store.insert(row, clock.instant());
+            if (invoice != null) {
+                store.insert(new LoanStore.SupplierPaymentRow(row.id(), invoice.bankAccountId(), invoice.invoiceReference(), null,
+                        null), clock.instant());
+            }
             audit.record(null, "financing.loan.applied", "loan", row.id().toString(), null,
-                    "{\"principal\":" + principal + ",\"programme\":\"" + p.id() + "\"}");
+                    "{\"principal\":" + principal + ",\"programme\":\"" + p.id() + "\"" + (invoice == null ? ""
+                            : ",\"supplierBankAccountId\":\"" + json(invoice.bankAccountId()) + "\",\"invoiceReference\":\""
+                            + json(invoice.invoiceReference()) + "\"") + "}");
             audit.record("system", "financing.loan.underwritten", "loan", row.id().toString(), "{\"state\":\"APPLIED\"}",
                     "{\"state\":\"" + decision.state() + "\"}");
         });
-        return new LoanResult.Done(view(store.find(row.id()).orElseThrow()));
+        return new LoanResult.Done(views.view(store.find(row.id()).orElseThrow()));
     }
 
     private Contracts.Terms terms(Programme p, long principal, LocalDate start) {
@@ -380,15 +434,9 @@ class LoanService implements Financing {
                                          AmortizationMethod method, DayCount dayCount, int upfrontBps, int fixedBps,
                                          LocalDate start) {
         long amount = Math.max(1, principal);
-        BigDecimal r = product == Product.TERM_LOAN ? rate : BigDecimal.ZERO;
+        BigDecimal r = product.amortizes() ? rate : BigDecimal.ZERO;
         return new Contracts.Terms(product, new ScheduleTerms(Money.ofMinor(amount, currency), r, months, method, dayCount, start),
                 Contracts.basisPoints(amount, upfrontBps), product == Product.REVENUE_BASED ? Contracts.basisPoints(amount, fixedBps) : 0);
-    }
-
-    private Contracts.Terms terms(LoanRow l, LocalDate start) {
-        BigDecimal r = l.product() == Product.TERM_LOAN ? l.annualRate() : BigDecimal.ZERO;
-        return new Contracts.Terms(l.product(), new ScheduleTerms(Money.ofMinor(l.principal(), l.currency()), r, l.months(),
-                l.method(), l.dayCount(), start), l.upfrontFee(), l.fixedFee());
     }
 
     @Override
@@ -412,7 +460,7 @@ class LoanService implements Financing {
             store.setState(id, next, l.decision() + "; REVIEW=" + (approve ? "APPROVE: " : "DECLINE: ") + reason, clock.instant());
             audit.record(null, "financing.loan.reviewed", "loan", id.toString(), "{\"state\":\"REFERRED\"}",
                     "{\"state\":\"" + next + "\"}");
-            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+            return new LoanResult.Done(views.view(store.find(id).orElseThrow()));
         });
     }
 
@@ -426,9 +474,11 @@ class LoanService implements Financing {
         if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
             return new LoanResult.NotFound("loan");
         }
-        prepare(id);
+        views.prepare(id);
         store.find(id).ifPresent(l -> store.programmeGuarantee(l.programmeId())
                 .ifPresent(pg -> accounts.openForGuarantor(id, pg.guarantor(), l.currency())));
+        // an import credit's advance leaves through the payouts path inside the acceptance's transaction
+        store.find(id).filter(l -> l.product() == Product.IMPORT_CREDIT).ifPresent(l -> payouts.prepare(l.currency()));
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor.mayAccess(l.merchantId()));
             if (locked.isEmpty()) {
@@ -436,7 +486,7 @@ class LoanService implements Financing {
             }
             LoanRow l = locked.get();
             if (l.state() == LoanState.ACTIVE || l.state() == LoanState.CLOSED || l.state() == LoanState.DEFAULTED) {
-                return new LoanResult.Existing(view(l));
+                return new LoanResult.Existing(views.view(l));
             }
             if (l.state() != LoanState.APPROVED) {
                 return new LoanResult.IllegalState(l.state(), "accept");
@@ -446,52 +496,146 @@ class LoanService implements Financing {
                     : store.programmeGuarantee(l.programmeId());
             if (pg.isPresent()) {
                 Optional<LoanStore.GuarantorRow> gt = store.lockGuarantor(pg.get().guarantor(), l.currency());
-                Optional<LoanResult> refused = gt.flatMap(t -> give(l, t, pg.get().coverageBps()));
+                Optional<LoanResult> refused = gt.flatMap(t -> guarantees.give(l, t, pg.get().coverageBps()));
                 if (refused.isPresent()) {
                     return refused.get();
                 }
             }
-            LocalDate on = today();
-            Contracts.Contract contract = Contracts.of(withGuaranteeFee(terms(l, on), store.guarantee(id)));
-            if (contract.cost().exceeds(aprCap)) {
-                return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+            LoanResult r = disburse(actor, l);
+            if (!(r instanceof LoanResult.Done) && pg.isPresent() && store.guarantee(id).isPresent()) {
+                // the guarantee was given for this acceptance only: the loan was not disbursed, so it covers nothing
+                // and must not hold the guarantor's limit (nor keep terms the programme may restate before the next try)
+                store.deleteGuarantee(id);
+                store.disclosed(id, l.apr(), l.effectiveRate(), clock.instant());
+                audit.record(null, "financing.guarantee.released", "loan", id.toString(),
+                        "{\"guarantor\":\"" + pg.get().guarantor() + "\"}",
+                        "{\"reason\":\"" + r.getClass().getSimpleName() + "\"}");
             }
-            if (l.product() == Product.RECEIVABLES_ADVANCE) {
-                // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
-                int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
-                Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
-                if (over.isPresent()) {
-                    return over.get();
-                }
-            }
-            // the programme's security deposit must be held before the money goes out
-            long depositRequired = Contracts.basisPoints(l.principal(),
-                    store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
-            long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
-            if (depositHeld < depositRequired) {
-                return new LoanResult.DepositRequired(depositRequired, depositHeld);
-            }
-            long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
-            AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
-            Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
-            LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
-                    l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null),
-                    guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L));
-            if (o instanceof LoanLedger.Refused r) {
-                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
-                    return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
-                }
-                throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
-            }
-            store.insertSchedule(l.id(), contract.rows());
-            store.disbursed(l.id(), on, clock.instant());
-            startSweepAfterNow(l);
-            audit.record(null, "financing.loan.disbursed", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
-                    "{\"state\":\"ACTIVE\",\"principal\":" + l.principal() + ",\"apr\":" + contract.cost().apr().toPlainString() + "}");
-            events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
-                    l.principal() - l.upfrontFee()));
-            return new LoanResult.Done(view(store.find(id).orElseThrow()));
+            return r;
         });
+    }
+
+    /**
+     * Disburses an approved loan (its row locked by the caller): the checks that may refuse it, the ledger chain, and
+     * for an import credit the supplier's payout; then the schedule from today.
+     */
+    private LoanResult disburse(Actor actor, LoanRow l) {
+        LoanId id = l.id();
+        LocalDate on = today();
+        Contracts.Contract contract = Contracts.of(LoanGuarantees.withGuaranteeFee(views.terms(l, on), store.guarantee(id)));
+        if (contract.cost().exceeds(aprCap)) {
+            return new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap);
+        }
+        if (l.product() == Product.RECEIVABLES_ADVANCE) {
+            // the receivables may have settled, or been diluted by refunds and chargebacks, since the application
+            int rate = store.programme(l.programmeId()).map(Programme::advanceRateBasisPoints).orElse(0);
+            Optional<LoanResult> over = overAdvance(l.merchantId(), l.currency(), rate, l.principal(), l.id());
+            if (over.isPresent()) {
+                return over.get();
+            }
+        }
+        // the programme's security deposit must be held before the money goes out
+        long depositRequired = Contracts.basisPoints(l.principal(),
+                store.programme(l.programmeId()).map(Programme::depositBasisPoints).orElse(0));
+        long depositHeld = store.deposit(id).map(LoanStore.DepositRow::held).orElse(0L);
+        if (depositHeld < depositRequired) {
+            return new LoanResult.DepositRequired(depositRequired, depositHeld);
+        }
+        Optional<LoanStore.SupplierPaymentRow> supplier = store.supplierPayment(id);
+        if (l.product() == Product.IMPORT_CREDIT) {
+            Optional<String> unpayable = supplier.map(x -> unpayable(l, x)).orElse(Optional.of("no supplier named"));
+            if (unpayable.isPresent()) {
+                return new LoanResult.SupplierPaymentRefused(unpayable.get());
+            }
+        }
+        long upfrontServicing = Contracts.basisPoints(l.upfrontFee(), l.servicingFeeBps());
+        AccountId funding = accounts.lender(l.lenderId(), FinancingAccounts.LenderAccount.LENDER_FUNDING, l.currency());
+        Optional<LoanStore.GuaranteeRow> guarantee = store.guarantee(id);
+        PartyId guarantor = guarantee.map(LoanStore.GuaranteeRow::guarantor).orElse(null);
+        long guaranteeFee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
+        LoanLedger.Outcome o = ledger.disburse(l.id(), l.merchantId(), l.lenderId(), l.currency(), l.principal(),
+                l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
+        if (o instanceof LoanLedger.Refused r) {
+            if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
+                return new LoanResult.InsufficientFunding(accounts.creditBalance(funding));
+            }
+            throw new IllegalStateException("the ledger refused the disbursement of " + id + ": " + r);
+        }
+        if (l.product() == Product.IMPORT_CREDIT) {
+            // the advance goes straight on to the supplier, through the payouts path (rails, screening of the
+            // beneficiary, bank files); the payout's id derives from the loan, so a retried acceptance finds it
+            PayoutResult paid = payouts.create(actor, new NewPayout(l.merchantId(), l.principal(), l.currency(),
+                    supplier.orElseThrow().bankAccountId(), null, "import-credit:" + id));
+            java.util.UUID payout = switch (paid) {
+                case PayoutResult.Done d -> d.payout().id().value();
+                case PayoutResult.Existing e -> e.payout().id().value();
+                default -> null;
+            };
+            if (payout == null) {
+                // the seller must not keep cash lent for its supplier: the advance is taken back and the contract
+                // cancelled (a new application names a supplier the payouts path can pay)
+                LoanLedger.Outcome back = ledger.reverseDisbursement(l.id(), l.merchantId(), l.lenderId(), l.currency(),
+                        l.principal(), l.upfrontFee(), upfrontServicing, l.fixedFee(), guarantor, guaranteeFee);
+                if (back instanceof LoanLedger.Refused r) {
+                    throw new IllegalStateException("the ledger refused to take back the advance of " + id + ": " + r);
+                }
+                String reason = paid.toString().length() > 200 ? paid.toString().substring(0, 200) : paid.toString();
+                String decision = l.decision() + "; SUPPLIER_PAYMENT=REFUSED: " + reason;
+                store.setState(id, LoanState.DECLINED, decision.length() > 2000 ? decision.substring(0, 2000) : decision,
+                        clock.instant());
+                // a deposit lodged for the contract goes back: there is no loan left for it to secure
+                Optional<LoanStore.DepositRow> deposit = store.deposit(id).filter(x -> "HELD".equals(x.state()));
+                if (deposit.isPresent()) {
+                    if (ledger.releaseDeposit(id, l.merchantId(), l.currency(), deposit.get().held())
+                            instanceof LoanLedger.Refused refused) {
+                        throw new IllegalStateException("the ledger refused the deposit's release for " + id + ": " + refused);
+                    }
+                    store.depositSettled(id, 0, deposit.get().held(), "RELEASED", on);
+                }
+                audit.record(null, "financing.loan.supplier.refused", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                        "{\"state\":\"DECLINED\",\"payout\":\"" + json(paid.getClass().getSimpleName()) + "\"}");
+                return new LoanResult.SupplierPaymentRefused(reason);
+            }
+            store.supplierPaid(id, payout, on);
+            audit.record(null, "financing.loan.supplier.paid", "loan", id.toString(), null,
+                    "{\"payout\":\"" + payout + "\",\"amount\":" + l.principal() + ",\"bankAccountId\":\""
+                            + json(supplier.get().bankAccountId()) + "\",\"invoiceReference\":\""
+                            + json(supplier.get().invoiceReference()) + "\"}");
+        }
+        store.insertSchedule(l.id(), contract.rows());
+        store.disbursed(l.id(), on, clock.instant());
+        startSweepAfterNow(l);
+        audit.record(null, "financing.loan.disbursed", "loan", id.toString(), "{\"state\":\"APPROVED\"}",
+                "{\"state\":\"ACTIVE\",\"principal\":" + l.principal() + ",\"apr\":" + contract.cost().apr().toPlainString() + "}");
+        events.publishEvent(new LoanEvents.Disbursed(l.id(), l.merchantId(), l.lenderId(), on, l.currency(), l.principal(),
+                l.principal() - l.upfrontFee()));
+        return new LoanResult.Done(views.view(store.find(id).orElseThrow()));
+    }
+
+    /**
+     * Why the payouts path could not pay an import credit's supplier now, checked before anything moves: the account
+     * must still be the seller's, verified and in the loan's currency, and the seller not suspended.
+     */
+    private Optional<String> unpayable(LoanRow l, LoanStore.SupplierPaymentRow supplier) {
+        Optional<org.finbridge.party.BankAccount> account = bankAccounts.find(supplier.bankAccountId())
+                .filter(a -> a.partyId().equals(l.merchantId()));
+        if (account.isEmpty()) {
+            return Optional.of("the supplier's bank account is gone");
+        }
+        if (account.get().status() != org.finbridge.party.BankAccount.Status.VERIFIED) {
+            return Optional.of("the supplier's bank account is " + account.get().status());
+        }
+        if (!account.get().currency().equals(l.currency())) {
+            return Optional.of("the supplier's bank account is in " + account.get().currency());
+        }
+        if (parties.find(l.merchantId()).filter(p -> p.status() == org.finbridge.party.PartyStatus.SUSPENDED).isPresent()) {
+            return Optional.of("the seller is suspended");
+        }
+        return Optional.empty();
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ");
     }
 
     /** The sweep takes a share of settlements after the advance only: its cursor starts at the account's end. */
@@ -514,255 +658,12 @@ class LoanService implements Financing {
         return collect(id, actor, amount, "MANUAL", "manual:" + reference);
     }
 
-    @Override
-    public LoanResult lodgeDeposit(Actor actor, LoanId id, long amount, String reference) {
-        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
-            return new LoanResult.NotFound("loan");
-        }
-        if (reference == null || reference.isBlank() || reference.length() > 60) {
-            return new LoanResult.Invalid("reference", "1 to 60 characters (the Idempotency-Key)");
-        }
-        if (amount <= 0) {
-            return new LoanResult.Invalid("amount", "must be positive");
-        }
-        prepare(id);
-        return tx.execute(s -> {
-            LoanRow l = store.lock(id).orElseThrow();
-            Optional<LoanStore.DepositRow> held = store.deposit(id);
-            if (held.isPresent()) {
-                return held.get().reference().equals(reference) ? new LoanResult.Existing(view(l))
-                        : new LoanResult.DepositHeld(deposit(held.get()));
-            }
-            if (l.state() != LoanState.APPROVED && l.state() != LoanState.ACTIVE) {
-                return new LoanResult.IllegalState(l.state(), "take a security deposit");
-            }
-            LoanLedger.Outcome o = ledger.lodgeDeposit(id, l.merchantId(), l.currency(), amount);
-            if (o instanceof LoanLedger.Refused r) {
-                if (r.result() == org.finbridge.ledger.TransferResult.EXCEEDS_CREDITS) {
-                    return new LoanResult.InsufficientFunds(accounts.creditBalance(accounts.merchantAvailable(l.merchantId(),
-                            l.currency())));
-                }
-                throw new IllegalStateException("the ledger refused the deposit of " + id + ": " + r);
-            }
-            store.insert(new LoanStore.DepositRow(id, reference, amount, 0, 0, "HELD", today(), null), clock.instant());
-            audit.record(null, "financing.loan.deposit.lodged", "loan", id.toString(), null,
-                    "{\"amount\":" + amount + ",\"currency\":\"" + l.currency() + "\"}");
-            return new LoanResult.Done(view(store.find(id).orElseThrow()));
-        });
-    }
-
-    @Override
-    public LoanResult withdrawDeposit(Actor actor, LoanId id) {
-        if (store.find(id).filter(l -> actor.mayAccess(l.merchantId())).isEmpty()) {
-            return new LoanResult.NotFound("loan");
-        }
-        prepare(id);
-        return tx.execute(s -> {
-            LoanRow l = store.lock(id).orElseThrow();
-            Optional<LoanStore.DepositRow> d = store.deposit(id).filter(x -> "HELD".equals(x.state()));
-            if (d.isEmpty() || l.state() != LoanState.APPROVED) {
-                // once the advance is out the deposit is the lender's security until the loan closes or defaults
-                return new LoanResult.IllegalState(l.state(), d.isEmpty() ? "give back a deposit it does not hold"
-                        : "give back its deposit after disbursement");
-            }
-            long held = d.get().held();
-            LoanLedger.Outcome o = ledger.releaseDeposit(id, l.merchantId(), l.currency(), held);
-            if (o instanceof LoanLedger.Refused r) {
-                throw new IllegalStateException("the ledger refused the deposit's withdrawal for " + id + ": " + r);
-            }
-            store.depositSettled(id, 0, held, "RELEASED", today());
-            audit.record(null, "financing.loan.deposit.withdrawn", "loan", id.toString(), "{\"held\":" + held + "}",
-                    "{\"released\":" + held + "}");
-            return new LoanResult.Done(view(store.find(id).orElseThrow()));
-        });
-    }
-
-    private static Loan.Deposit deposit(LoanStore.DepositRow d) {
-        return new Loan.Deposit(d.reference(), d.amount(), d.applied(), d.released(), d.held(), d.state(), d.lodgedOn(),
-                d.settledOn());
-    }
-
-    /** Opens the loan's ledger accounts outside any transaction (see {@link FinancingAccounts#openFor}). */
-    private void prepare(LoanId id) {
-        store.find(id).ifPresent(l -> accounts.openFor(l.id(), l.merchantId(), l.lenderId(), l.currency()));
-        store.find(id).ifPresent(l -> store.guarantee(id).ifPresent(g -> accounts.openForGuarantor(id, g.guarantor(), l.currency())));
-    }
-
-    // ---- guarantees
-
-    @Override
-    public LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints) {
-        if (actor.partyKind() != PartyKind.GUARANTOR) {
-            return new LoanResult.Invalid("guarantor", "only a guarantor offers guarantees");
-        }
-        String ccy;
-        try {
-            ccy = CurrencyCode.of(currency).code();
-        } catch (RuntimeException e) {
-            return new LoanResult.Invalid("currency", "an ISO 4217 currency");
-        }
-        if (exposureLimit < 0) {
-            return new LoanResult.Invalid("exposureLimit", "0 or more minor units");
-        }
-        if (feeBasisPoints < 0 || feeBasisPoints > 5_000) {
-            return new LoanResult.Invalid("feeBasisPoints", "0 to 5,000 basis points");
-        }
-        accounts.guarantorFunds(actor.partyId(), ccy);
-        accounts.guarantorRecoverable(actor.partyId(), ccy);
-        tx.executeWithoutResult(s -> {
-            Optional<LoanStore.GuarantorRow> before = store.guarantor(actor.partyId(), ccy);
-            store.guarantor(new LoanStore.GuarantorRow(actor.partyId(), ccy, exposureLimit, feeBasisPoints), clock.instant());
-            audit.record(null, "financing.guarantor.terms", "party", actor.partyId().toString(),
-                    before.map(b -> "{\"exposureLimit\":" + b.exposureLimit() + ",\"feeBasisPoints\":" + b.feeBps() + "}")
-                            .orElse(null),
-                    "{\"currency\":\"" + ccy + "\",\"exposureLimit\":" + exposureLimit + ",\"feeBasisPoints\":"
-                            + feeBasisPoints + "}");
-        });
-        return new LoanResult.Done(null);
-    }
-
-    @Override
-    public LoanResult guarantee(Actor actor, LoanId id, PartyId guarantor, int coverageBasisPoints) {
-        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
-        if (found.isEmpty()) {
-            return new LoanResult.NotFound("loan");
-        }
-        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
-            return new LoanResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
-        }
-        String ccy = found.get().currency();
-        if (guarantor == null || store.guarantor(guarantor, ccy).isEmpty()) {
-            return new LoanResult.NotFound("guarantor");
-        }
-        prepare(id);
-        accounts.openForGuarantor(id, guarantor, ccy);
-        return tx.execute(s -> {
-            LoanRow l = store.lock(id).orElseThrow();
-            LoanStore.GuarantorRow terms = store.lockGuarantor(guarantor, ccy).orElseThrow();
-            Optional<LoanStore.GuaranteeRow> existing = store.guarantee(id);
-            if (existing.isPresent()) {
-                return existing.get().guarantor().equals(guarantor) && existing.get().coverageBps() == coverageBasisPoints
-                        ? new LoanResult.Existing(view(l)) : new LoanResult.IllegalState(l.state(), "be guaranteed twice");
-            }
-            if (l.state() != LoanState.APPROVED) {
-                // the fee is paid out of the advance: a guarantee is given before disbursement
-                return new LoanResult.IllegalState(l.state(), "be guaranteed");
-            }
-            return give(l, terms, coverageBasisPoints).orElseGet(() -> new LoanResult.Done(view(store.find(id).orElseThrow())));
-        });
-    }
-
-    /**
-     * Gives the guarantee of an approved loan (its row and the guarantor's terms locked by the caller), or the rule it
-     * breaks: the guarantor's exposure limit, or the cap on the loan's full annual cost with the fee in it.
-     */
-    private Optional<LoanResult> give(LoanRow l, LoanStore.GuarantorRow terms, int coverageBasisPoints) {
-        LoanId id = l.id();
-        PartyId guarantor = terms.party();
-        long covered = Contracts.basisPoints(l.principal(), coverageBasisPoints);
-        long exposure = exposure(guarantor);
-        if (exposure + covered > terms.exposureLimit()) {
-            audit.record(null, "financing.guarantee.refused", "loan", id.toString(), null,
-                    "{\"reason\":\"EXPOSURE_LIMIT\",\"covered\":" + covered + ",\"exposure\":" + exposure + "}");
-            return Optional.of(new LoanResult.GuaranteeLimitExceeded(Math.max(0, terms.exposureLimit() - exposure)));
-        }
-        long fee = Contracts.basisPoints(l.principal(), terms.feeBps());
-        // the seller pays the fee out of the advance: it is part of the loan's full annual cost, disclosed and
-        // held under the cap like any other fee (REGULATIONS.md §6.3)
-        Contracts.Contract contract = Contracts.of(new Contracts.Terms(l.product(), terms(l, today()).schedule(),
-                l.upfrontFee() + fee, l.fixedFee()));
-        if (contract.cost().exceeds(aprCap)) {
-            return Optional.of(new LoanResult.RateCapExceeded(contract.cost().apr(), aprCap));
-        }
-        store.disclosed(id, contract.cost().apr(), contract.cost().effectiveRate(), clock.instant());
-        store.insert(new LoanStore.GuaranteeRow(id, guarantor, coverageBasisPoints, fee, 0, 0, "ACTIVE", null), clock.instant());
-        audit.record(null, "financing.guarantee.given", "loan", id.toString(), null,
-                "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + ",\"fee\":" + fee
-                        + "}");
-        return Optional.empty();
-    }
-
-    @Override
-    public ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints) {
-        Optional<Programme> p = programme == null ? Optional.empty() : store.programme(programme)
-                .filter(x -> actor.isOperator() || x.lenderId().equals(actor.partyId()));
-        if (p.isEmpty()) {
-            return new ProgrammeResult.Invalid("programme", "no such programme");
-        }
-        if (coverageBasisPoints < 1 || coverageBasisPoints > 10_000) {
-            return new ProgrammeResult.Invalid("coverageBasisPoints", "1 to 10,000 basis points of the principal");
-        }
-        if (guarantor == null || store.guarantor(guarantor, p.get().currency()).isEmpty()) {
-            return new ProgrammeResult.Invalid("guarantorId", "no such guarantor offering guarantees in " + p.get().currency());
-        }
-        tx.executeWithoutResult(s -> {
-            store.programmeGuarantee(programme, guarantor, coverageBasisPoints, clock.instant());
-            audit.record(null, "financing.programme.guaranteed", "programme", programme.toString(), null,
-                    "{\"guarantor\":\"" + guarantor + "\",\"coverageBasisPoints\":" + coverageBasisPoints + "}");
-        });
-        return new ProgrammeResult.Published(p.get());
-    }
-
-    private static Contracts.Terms withGuaranteeFee(Contracts.Terms t, Optional<LoanStore.GuaranteeRow> guarantee) {
-        long fee = guarantee.map(LoanStore.GuaranteeRow::fee).orElse(0L);
-        return fee == 0 ? t : new Contracts.Terms(t.product(), t.schedule(), t.upfrontFee() + fee, t.fixedFee());
-    }
-
-    /**
-     * What the guarantor's active guarantees cover now: the covered share of the principal each loan owes (of its
-     * principal before disbursement); nothing for a loan closed, declined or already claimed.
-     */
-    private long exposure(PartyId guarantor) {
-        return store.guaranteesOf(guarantor).stream().filter(g -> "ACTIVE".equals(g.state()))
-                .mapToLong(g -> store.find(g.loan()).map(this::covered).orElse(0L)).sum();
-    }
-
-    private long covered(LoanRow l) {
-        LoanStore.GuaranteeRow g = store.guarantee(l.id()).orElseThrow();
-        if (!"ACTIVE".equals(g.state())) {
-            return 0;
-        }
-        long principal = switch (l.state()) {
-            case APPLIED, REFERRED, APPROVED -> l.principal();
-            case ACTIVE, DEFAULTED -> servicing.owed(l).principal();
-            case DECLINED, CLOSED -> 0;
-        };
-        return Contracts.basisPoints(principal, g.coverageBps());
-    }
-
-    @Override
-    public Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency) {
-        if (!actor.mayAccess(guarantor) || parties.find(guarantor).filter(p -> p.kind() == PartyKind.GUARANTOR).isEmpty()) {
-            return Optional.empty();
-        }
-        String ccy;
-        try {
-            ccy = CurrencyCode.of(currency).code();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        // a guarantor that offers nothing in the currency has a limit of 0 and no guarantees
-        LoanStore.GuarantorRow terms = store.guarantor(guarantor, ccy).orElse(new LoanStore.GuarantorRow(guarantor, ccy, 0, 0));
-        List<Guarantee> list = new ArrayList<>();
-        for (LoanStore.GuaranteeRow g : store.guaranteesOf(guarantor)) {
-            store.find(g.loan()).filter(l -> l.currency().equals(ccy)).ifPresent(l -> list.add(guarantee(l, g)));
-        }
-        return Optional.of(new GuarantorBook(guarantor, ccy, terms.exposureLimit(), terms.feeBps(),
-                list.stream().mapToLong(Guarantee::exposure).sum(), list.stream().mapToLong(Guarantee::claimed).sum(),
-                list.stream().mapToLong(Guarantee::recovered).sum(), list));
-    }
-
-    private Guarantee guarantee(LoanRow l, LoanStore.GuaranteeRow g) {
-        return new Guarantee(l.id(), g.guarantor(), l.merchantId(), l.lenderId(), l.currency(), g.coverageBps(), g.fee(),
-                covered(l), g.claimed(), g.recovered(), g.state(), g.claimedOn());
-    }
-
     private LoanResult collect(LoanId id, Actor actor, long amount, String source, String reference) {
         // another party's loan answers before anything is opened or written
         if (store.find(id).filter(l -> actor == null || actor.mayAccess(l.merchantId())).isEmpty()) {
             return new LoanResult.NotFound("loan");
         }
-        prepare(id);
+        views.prepare(id);
         return tx.execute(s -> {
             Optional<LoanRow> locked = store.lock(id).filter(l -> actor == null || actor.mayAccess(l.merchantId()));
             if (locked.isEmpty()) {
@@ -770,7 +671,7 @@ class LoanService implements Financing {
             }
             LoanRow l = locked.get();
             if (store.repayment(id, reference).isPresent()) {
-                return new LoanResult.Existing(view(l));
+                return new LoanResult.Existing(views.view(l));
             }
             if (!l.state().isServiced()) {
                 return new LoanResult.IllegalState(l.state(), "repay");
@@ -778,7 +679,7 @@ class LoanService implements Financing {
             LocalDate on = today();
             servicing.accrueTo(l, on);
             LoanRow current = store.find(id).orElseThrow();
-            Supplier<Loan> view = () -> view(store.find(id).orElseThrow());
+            Supplier<Loan> view = () -> views.view(store.find(id).orElseThrow());
             LoanResult r = servicing.collect(current, amount, source, reference, on, view);
             // a refusal wrote nothing; the accrual it brought up to date stays (the ledger holds it)
             if (r instanceof LoanResult.Done) {
@@ -788,127 +689,13 @@ class LoanService implements Financing {
         });
     }
 
-    // ---- restructuring
-
-    @Override
-    public RestructuringResult proposeRestructuring(Actor actor, LoanId id, int extendMonths, String reason, String reference) {
-        Optional<LoanRow> found = store.find(id).filter(l -> actor.isOperator() || actor.partyId().equals(l.lenderId()));
-        if (found.isEmpty()) {
-            return new RestructuringResult.NotFound("loan");
-        }
-        if (reference == null || reference.isBlank() || reference.length() > 100) {
-            return new RestructuringResult.Invalid("reference", "1 to 100 characters (the Idempotency-Key)");
-        }
-        if (extendMonths < 1 || extendMonths > Restructuring.MAX_EXTENSION_MONTHS) {
-            return new RestructuringResult.Invalid("extendMonths", "1 to " + Restructuring.MAX_EXTENSION_MONTHS);
-        }
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return new RestructuringResult.Invalid("reason", "why the loan is restructured, 1 to 500 characters");
-        }
-        return tx.execute(s -> {
-            LoanRow l = store.lock(id).orElseThrow();
-            Optional<LoanStore.RestructuringRow> same = store.restructurings(id).stream()
-                    .filter(r -> r.reference().equals(reference)).findFirst();
-            if (same.isPresent()) {
-                return new RestructuringResult.Existing(restructuring(same.get()), view(l));
-            }
-            if (l.product() != Product.TERM_LOAN) {
-                return new RestructuringResult.Invalid("loan", "only a term loan is rescheduled; other products follow sales");
-            }
-            if (l.state() != LoanState.ACTIVE) {
-                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
-                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
-            }
-            if (store.restructurings(id).stream().anyMatch(r -> r.state() == Restructuring.State.PROPOSED)) {
-                return new RestructuringResult.IllegalState("RESTRUCTURING_PROPOSED", "have a second proposal open");
-            }
-            LoanStore.RestructuringRow row = new LoanStore.RestructuringRow(RestructuringId.next(clock), id, reference, extendMonths,
-                    reason, Restructuring.State.PROPOSED, actor.name(), today(), null, null, null, clock.instant());
-            store.insert(row);
-            audit.record(null, "financing.loan.restructuring.proposed", "loan", id.toString(), null,
-                    "{\"restructuring\":\"" + row.id() + "\",\"extendMonths\":" + extendMonths + "}");
-            return new RestructuringResult.Done(restructuring(row), view(l));
-        });
-    }
-
-    @Override
-    public RestructuringResult decideRestructuring(Actor actor, LoanId id, boolean approve, String reason) {
-        if (!actor.isOperator() || store.find(id).isEmpty()) {
-            return new RestructuringResult.NotFound("loan");
-        }
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return new RestructuringResult.Invalid("reason", "1 to 500 characters");
-        }
-        prepare(id);
-        return tx.execute(s -> {
-            LoanRow l = store.lock(id).orElseThrow();
-            Optional<LoanStore.RestructuringRow> open = store.restructurings(id).stream()
-                    .filter(r -> r.state() == Restructuring.State.PROPOSED).findFirst();
-            if (open.isEmpty()) {
-                return new RestructuringResult.IllegalState("NO_PROPOSAL", approve ? "approve" : "reject");
-            }
-            LoanStore.RestructuringRow r = open.get();
-            if (actor.name().equals(r.proposedBy())) {
-                audit.record(null, "financing.loan.restructuring.refused", "loan", id.toString(), null,
-                        "{\"reason\":\"FOUR_EYES\"}");
-                return new RestructuringResult.FourEyesRequired(r.proposedBy());
-            }
-            LocalDate on = today();
-            if (!approve) {
-                store.decided(r.id(), Restructuring.State.REJECTED, actor.name(), reason, on);
-                audit.record(null, "financing.loan.restructuring.rejected", "loan", id.toString(), null,
-                        "{\"restructuring\":\"" + r.id() + "\"}");
-                return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(l));
-            }
-            if (l.state() != LoanState.ACTIVE) {
-                // a defaulted loan is in recovery: what it owes is due at once, not rescheduled
-                return new RestructuringResult.IllegalState(l.state().name(), "be restructured");
-            }
-            // interest and penalty up to today belong to the old schedule: recognise them before it is replaced
-            servicing.accrueTo(l, on);
-            LoanRow current = store.find(id).orElseThrow();
-            List<LoanStore.InstalmentRow> old = store.schedule(id);
-            if (old.stream().mapToLong(x -> x.principal() - x.paidPrincipal()).sum() <= 0) {
-                return new RestructuringResult.IllegalState("NO_PRINCIPAL_OWED", "be rescheduled");
-            }
-            List<LoanStore.InstalmentRow> fresh = Rescheduling.of(current, old, on, r.extendMonths());
-            store.keepSchedule(r.id(), id, old);
-            store.replaceSchedule(id, fresh, on);
-            store.decided(r.id(), Restructuring.State.APPROVED, actor.name(), reason, on);
-            LoanRow rescheduled = store.find(id).orElseThrow();
-            servicing.assess(rescheduled, on);
-            int instalments = (int) fresh.stream().filter(x -> x.dueDate().isAfter(on)).count();
-            audit.record(null, "financing.loan.restructured", "loan", id.toString(),
-                    "{\"instalments\":" + old.size() + ",\"dpd\":" + current.daysPastDue() + "}",
-                    "{\"restructuring\":\"" + r.id() + "\",\"instalments\":" + fresh.size() + "}");
-            events.publishEvent(new LoanEvents.Restructured(id, l.merchantId(), l.lenderId(), on, r.id(), r.extendMonths(),
-                    instalments));
-            return new RestructuringResult.Done(restructuring(restructuringRow(id, r.id())), view(store.find(id).orElseThrow()));
-        });
-    }
-
-    @Override
-    public Optional<List<Restructuring>> restructurings(Actor actor, LoanId id) {
-        return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId()))
-                .map(l -> store.restructurings(id).stream().map(this::restructuring).toList());
-    }
-
-    private LoanStore.RestructuringRow restructuringRow(LoanId loan, RestructuringId id) {
-        return store.restructurings(loan).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private Restructuring restructuring(LoanStore.RestructuringRow r) {
-        List<Loan.Line> previous = store.keptSchedule(r.id()).stream().map(x -> new Loan.Line(x.period(), x.dueDate(),
-                x.principal(), x.interest(), x.fee(), x.paidPrincipal(), x.paidInterest(), x.paidFee())).toList();
-        return new Restructuring(r.id(), r.loanId(), r.reference(), r.extendMonths(), r.reason(), r.state(), r.proposedBy(),
-                r.proposedOn(), r.decidedBy(), r.decisionReason(), r.decidedOn(), r.createdAt(), previous);
-    }
+    // ---- reads
 
     @Override
     public Optional<Loan> loan(Actor actor, LoanId id) {
         return store.find(id).filter(l -> actor.mayAccess(l.merchantId()) || actor.partyId().equals(l.lenderId())
                         || store.guarantee(id).filter(g -> g.guarantor().equals(actor.partyId())).isPresent())
-                .map(this::view);
+                .map(views::view);
     }
 
     @Override
@@ -921,28 +708,54 @@ class LoanService implements Financing {
         int n = Math.max(1, Math.min(limit, 500));
         List<LoanRow> rows = actor.isOperator() ? store.recent(n)
                 : actor.partyKind() == PartyKind.LENDER ? store.ofLender(actor.partyId()) : store.ofMerchant(actor.partyId());
-        return rows.stream().sorted(Comparator.comparing(LoanRow::createdAt).reversed()).limit(n).map(this::view).toList();
+        return rows.stream().sorted(Comparator.comparing(LoanRow::createdAt).reversed()).limit(n).map(views::view).toList();
     }
 
-    Loan view(LoanRow l) {
-        List<Loan.Line> lines;
-        Loan.Outstanding outstanding;
-        if (l.disbursedOn() == null) {
-            lines = Contracts.of(terms(l, today())).rows().stream().map(r -> new Loan.Line(r.period(), r.dueDate(), r.principal(),
-                    r.interest(), r.fee(), 0, 0, 0)).toList();
-            outstanding = new Loan.Outstanding(0, 0, 0, 0);
-        } else {
-            lines = store.schedule(l.id()).stream().map(r -> new Loan.Line(r.period(), r.dueDate(), r.principal(), r.interest(),
-                    r.fee(), r.paidPrincipal(), r.paidInterest(), r.paidFee())).toList();
-            Servicing.Owed o = servicing.owed(l);
-            outstanding = new Loan.Outstanding(o.principal(), o.interest(), o.fees(), o.penalty());
-        }
-        return new Loan(l.id(), l.programmeId(), l.merchantId(), l.lenderId(), l.reference(), l.product(), l.currency(),
-                l.principal(), l.annualRate(), l.months(), l.method(), l.dayCount(), l.upfrontFee(), l.fixedFee(),
-                l.holdbackBps(), l.minPayment(), l.periodDays(), l.apr(), l.effectiveRate(), l.grade(), l.state(),
-                l.decision(), l.disbursedOn(), l.daysPastDue(), l.classification(), l.breachStatus(), outstanding, lines,
-                store.deposit(l.id()).map(LoanService::deposit).orElse(null),
-                store.guarantee(l.id()).map(g -> guarantee(l, g)).orElse(null));
+    // ---- security deposits, guarantees and restructuring: each its own service
+
+    @Override
+    public LoanResult lodgeDeposit(Actor actor, LoanId loan, long amount, String reference) {
+        return deposits.lodgeDeposit(actor, loan, amount, reference);
+    }
+
+    @Override
+    public LoanResult withdrawDeposit(Actor actor, LoanId loan) {
+        return deposits.withdrawDeposit(actor, loan);
+    }
+
+    @Override
+    public LoanResult offerGuarantees(Actor actor, String currency, long exposureLimit, int feeBasisPoints) {
+        return guarantees.offerGuarantees(actor, currency, exposureLimit, feeBasisPoints);
+    }
+
+    @Override
+    public LoanResult guarantee(Actor actor, LoanId loan, PartyId guarantor, int coverageBasisPoints) {
+        return guarantees.guarantee(actor, loan, guarantor, coverageBasisPoints);
+    }
+
+    @Override
+    public ProgrammeResult guaranteeProgramme(Actor actor, ProgrammeId programme, PartyId guarantor, int coverageBasisPoints) {
+        return guarantees.guaranteeProgramme(actor, programme, guarantor, coverageBasisPoints);
+    }
+
+    @Override
+    public Optional<GuarantorBook> guarantees(Actor actor, PartyId guarantor, String currency) {
+        return guarantees.guarantees(actor, guarantor, currency);
+    }
+
+    @Override
+    public RestructuringResult proposeRestructuring(Actor actor, LoanId loan, int extendMonths, String reason, String reference) {
+        return restructurings.proposeRestructuring(actor, loan, extendMonths, reason, reference);
+    }
+
+    @Override
+    public RestructuringResult decideRestructuring(Actor actor, LoanId loan, boolean approve, String reason) {
+        return restructurings.decideRestructuring(actor, loan, approve, reason);
+    }
+
+    @Override
+    public Optional<List<Restructuring>> restructurings(Actor actor, LoanId loan) {
+        return restructurings.restructurings(actor, loan);
     }
 
     // ---- servicing
@@ -958,7 +771,7 @@ class LoanService implements Financing {
         List<LoanId> before = store.serviced();
         for (LoanId id : before) {
             try {
-                prepare(id);
+                views.prepare(id);
                 Servicing.Accrued a = tx.execute(s -> store.lock(id).filter(l -> l.state().isServiced())
                         .map(l -> servicing.accrueTo(l, date)).orElse(new Servicing.Accrued(0, 0)));
                 if (a.interest() + a.penalty() > 0) {
@@ -989,7 +802,7 @@ class LoanService implements Financing {
         long provisioned = 0;
         for (LoanId id : provisioned(before)) {
             try {
-                prepare(id);
+                views.prepare(id);
                 provisioned += tx.execute(s -> store.lock(id).map(l -> provisioning.provision(l, date.toString())).orElse(0L));
             } catch (RuntimeException e) {
                 log.warn("provisioning of {} on {} deferred: {}", id, date, e.getMessage());

@@ -419,6 +419,11 @@ class LoanStore {
                 .update();
     }
 
+    /** A guarantee given at an acceptance that then failed: the loan was never disbursed, so nothing was covered. */
+    void deleteGuarantee(LoanId loan) {
+        sql.sql("delete from loan_guarantees where loan_id = ? and state = 'ACTIVE' and claimed = 0").param(loan.value()).update();
+    }
+
     Optional<GuaranteeRow> guarantee(LoanId loan) {
         return sql.sql("select * from loan_guarantees where loan_id = ?").param(loan.value()).query(LoanStore::guarantee)
                 .optional();
@@ -474,6 +479,32 @@ class LoanStore {
     void depositSettled(LoanId loan, long applied, long released, String state, LocalDate on) {
         sql.sql("update loan_deposits set applied = ?, released = ?, state = ?, settled_on = ? where loan_id = ?")
                 .params(applied, released, state, on, loan.value()).update();
+    }
+
+    // ---- import credit: the supplier's payment
+
+    record SupplierPaymentRow(LoanId loan, String bankAccountId, String invoiceReference, UUID payoutId, LocalDate paidOn) {
+    }
+
+    void insert(SupplierPaymentRow p, Instant now) {
+        sql.sql("""
+                insert into loan_supplier_payments (loan_id, bank_account_id, invoice_reference, payout_id, paid_on, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(p.loan().value(), p.bankAccountId(), p.invoiceReference(), p.payoutId(), p.paidOn(), Timestamp.from(now))
+                .update();
+    }
+
+    Optional<SupplierPaymentRow> supplierPayment(LoanId loan) {
+        return sql.sql("select * from loan_supplier_payments where loan_id = ?").param(loan.value())
+                .query((rs, n) -> new SupplierPaymentRow(new LoanId(rs.getObject("loan_id", UUID.class)),
+                        rs.getString("bank_account_id"), rs.getString("invoice_reference"), rs.getObject("payout_id", UUID.class),
+                        rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate()))
+                .optional();
+    }
+
+    void supplierPaid(LoanId loan, UUID payout, LocalDate on) {
+        sql.sql("update loan_supplier_payments set payout_id = ?, paid_on = ? where loan_id = ?")
+                .params(payout, on, loan.value()).update();
     }
 
     // ---- sweep cursors, classification history, reminders

@@ -152,7 +152,7 @@ class Servicing {
      * for a term loan.
      */
     long sweepable(LoanRow loan, LocalDate date) {
-        return loan.product() == Product.TERM_LOAN ? collectibleNow(loan, date) : owed(loan).total() + owedToGuarantor(loan);
+        return loan.product().amortizes() ? collectibleNow(loan, date) : owed(loan).total() + owedToGuarantor(loan);
     }
 
     /**
@@ -245,7 +245,7 @@ class Servicing {
             rows.add(new InstalmentRow(r.period(), r.dueDate(), r.principal(), r.interest(), r.fee(), r.accruedInterest(),
                     r.paidPrincipal() + pp, r.paidInterest() + pi, r.paidFee() + pf));
         }
-        if (split.principal() > 0 && loan.product() == Product.TERM_LOAN) {
+        if (split.principal() > 0 && loan.product().amortizes()) {
             rows = reschedule(loan, rows, date);
         }
         rows.forEach(r -> store.update(loan.id(), r));

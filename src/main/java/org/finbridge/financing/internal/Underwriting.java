@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.finbridge.financing.CreditStanding;
 import org.finbridge.financing.ListingCheck;
 import org.finbridge.financing.LoanState;
+import org.finbridge.party.BankAccount;
 import org.finbridge.party.KybApplication;
 import org.finbridge.party.KybState;
 import org.finbridge.party.Party;
@@ -131,12 +132,53 @@ final class Underwriting {
             new Named("EXPOSURE_LIMIT", Underwriting::exposureLimit),
             new Named("DEBT_SERVICE_COVERAGE", Underwriting::debtServiceCoverage));
 
+    /**
+     * What an import credit's supplier policy looks at: the payout account the seller named for its supplier (empty
+     * when it is not one of the seller's accounts), the seller's own legal name, and the loan's currency.
+     */
+    record Supplier(Optional<BankAccount> account, String sellerLegalName, String currency) {
+    }
+
+    /**
+     * The supplier's account (import credit): the advance leaves the platform for it, so it must be a payout account
+     * an operator verified (a third party's holder name is approved by a person: payouts to a third party's account
+     * are how funds get diverted), in the loan's currency, and not the seller's own: an "import credit" paid to the
+     * seller itself is a cash loan whose use of funds nobody checked (REGULATIONS.md §6.1, inventory finance).
+     */
+    static Verdict supplierAccount(Supplier s) {
+        if (s.account().isEmpty()) {
+            return new Decline("the supplier's bank account is not one of the seller's payout accounts");
+        }
+        BankAccount a = s.account().get();
+        if (!a.currency().equals(s.currency())) {
+            return new Decline("the supplier's account is in " + a.currency() + ", the invoice is financed in " + s.currency());
+        }
+        if (a.holderName() != null && normalised(a.holderName()).equals(normalised(s.sellerLegalName()))) {
+            return new Decline("the supplier's account is held by the seller itself");
+        }
+        return switch (a.status()) {
+            case VERIFIED -> new Pass();
+            case PENDING_APPROVAL -> new Refer("the supplier's account awaits an operator's approval");
+            case REJECTED, CLOSED -> new Decline("the supplier's account is " + a.status());
+        };
+    }
+
+    private static String normalised(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     record Decision(LoanState state, String text) {
     }
 
     static Decision decide(Case c) {
-        List<java.util.Map.Entry<String, Verdict>> verdicts = IN_FORCE.stream()
-                .map(p -> java.util.Map.entry(p.name(), p.evaluate(c))).toList();
+        return decide(c, Optional.empty());
+    }
+
+    /** The policies in force, and for an import credit the supplier's account after them. */
+    static Decision decide(Case c, Optional<Supplier> supplier) {
+        List<java.util.Map.Entry<String, Verdict>> verdicts = new java.util.ArrayList<>(IN_FORCE.stream()
+                .map(p -> java.util.Map.entry(p.name(), p.evaluate(c))).toList());
+        supplier.ifPresent(s -> verdicts.add(java.util.Map.entry("SUPPLIER_ACCOUNT", supplierAccount(s))));
         LoanState state = verdicts.stream().anyMatch(v -> v.getValue() instanceof Decline) ? LoanState.DECLINED
                 : verdicts.stream().anyMatch(v -> v.getValue() instanceof Refer) ? LoanState.REFERRED : LoanState.APPROVED;
         return new Decision(state, verdicts.stream().map(v -> v.getKey() + "=" + v.getValue().text())

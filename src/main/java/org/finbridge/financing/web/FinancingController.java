@@ -66,6 +66,11 @@ class FinancingController {
     record ApplicationBody(String merchantId, String programmeId, Long principal) {
     }
 
+    /** @param merchantId only for operators applying on a merchant's behalf */
+    record ImportCreditBody(String merchantId, String programmeId, Long principal, String supplierBankAccountId,
+                            String invoiceReference) {
+    }
+
     record DecisionBody(String decision, String reason) {
     }
 
@@ -94,7 +99,7 @@ class FinancingController {
                     or(b.servicingFeeBasisPoints(), 0), b.limitsByGrade() == null ? Map.of() : b.limitsByGrade(),
                     or(b.advanceRateBasisPoints(), 0), or(b.depositBasisPoints(), 0));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return invalid("product", "TERM_LOAN, REVENUE_BASED or RECEIVABLES_ADVANCE, a known method and day count");
+            return invalid("product", "TERM_LOAN, REVENUE_BASED, RECEIVABLES_ADVANCE or IMPORT_CREDIT, a known method and day count");
         }
         return switch (financing.publish(actor, p)) {
             case ProgrammeResult.Published pub -> ResponseEntity.created(URI.create(BASE + "/programmes/" + pub.programme().id()))
@@ -167,6 +172,38 @@ class FinancingController {
         if (r instanceof LoanResult.NotFound nf) {
             // the programme (and an operator's merchant) are named in the body, not the path: 422 for unknown and
             // another's alike
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_" + nf.what().toUpperCase(Locale.ROOT),
+                    "no such " + nf.what());
+        }
+        return answer(r, HttpStatus.CREATED);
+    }
+
+    /**
+     * Applies for import / supplier credit: the advance is paid to the supplier's bank account (one of the seller's
+     * payout accounts, approved by an operator as the supplier's) against the supplier's invoice. The programme and the
+     * account are named in the body: unknown and another's alike answer 422.
+     */
+    @PostMapping(BASE + "/loans/import-credits")
+    @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
+    ResponseEntity<?> applyForImport(Actor actor, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                     @RequestBody ImportCreditBody b) {
+        PartyId merchant = actor.partyId();
+        if (actor.isOperator()) {
+            Optional<PartyId> named = party(b.merchantId());
+            if (named.isEmpty()) {
+                return invalid("merchantId", "the merchant applying");
+            }
+            merchant = named.get();
+        }
+        ProgrammeId programme;
+        try {
+            programme = ProgrammeId.parse(b.programmeId());
+        } catch (RuntimeException e) {
+            return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_PROGRAMME", "no such programme");
+        }
+        LoanResult r = financing.applyForImport(actor, merchant, programme, b.principal() == null ? 0 : b.principal(), key,
+                b.supplierBankAccountId(), b.invoiceReference());
+        if (r instanceof LoanResult.NotFound nf) {
             return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_" + nf.what().toUpperCase(Locale.ROOT),
                     "no such " + nf.what());
         }
@@ -357,6 +394,8 @@ class FinancingController {
             case LoanResult.DepositRequired d -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "DEPOSIT_REQUIRED",
                     "the programme asks for a security deposit of " + d.requiredMinorUnits() + " before disbursement; "
                             + d.heldMinorUnits() + " is held");
+            case LoanResult.SupplierPaymentRefused f -> Problems.response(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "SUPPLIER_PAYMENT_REFUSED", "the supplier could not be paid, nothing was lent: " + f.reason());
             case LoanResult.DepositHeld d -> Problems.response(HttpStatus.CONFLICT, "DEPOSIT_HELD",
                     "the loan already has a deposit of " + d.deposit().amount() + " lodged under another Idempotency-Key ("
                             + d.deposit().state() + ")");

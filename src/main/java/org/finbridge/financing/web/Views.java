@@ -69,7 +69,7 @@ final class Views {
                     long upfrontFee, long fixedFee, int holdbackBasisPoints, long minPayment, int periodDays, BigDecimal apr,
                     BigDecimal effectiveRate, String grade, String state, String decision, String disbursedOn, int daysPastDue,
                     String classification, String breachStatus, Loan.Outstanding outstanding, List<Loan.Line> schedule,
-                    Loan.Deposit deposit, GuaranteeView guarantee) {
+                    Loan.Deposit deposit, GuaranteeView guarantee, Loan.SupplierPayment supplierPayment) {
         static LoanView of(Loan l) {
             return new LoanView(l.id().toString(), l.programmeId().toString(), l.merchantId().toString(), l.lenderId().toString(),
                     l.reference(), l.product().name(), l.currency(), l.principal(), l.annualRate(), l.months(), l.method().code(),
@@ -77,7 +77,7 @@ final class Views {
                     l.apr(), l.effectiveRate(), l.grade(), l.state().name(), l.decision(),
                     l.disbursedOn() == null ? null : l.disbursedOn().toString(), l.daysPastDue(), l.classification().name(),
                     l.breachStatus(), l.outstanding(), l.schedule(), l.deposit(),
-                    l.guarantee() == null ? null : GuaranteeView.of(l.guarantee()));
+                    l.guarantee() == null ? null : GuaranteeView.of(l.guarantee()), l.supplierPayment());
         }
     }
 

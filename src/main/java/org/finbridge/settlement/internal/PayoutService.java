@@ -253,6 +253,12 @@ class PayoutService implements Payouts {
     }
 
     @Override
+    public void prepare(String currency) {
+        accounts.platform("PAYOUTS_IN_TRANSIT", currency);
+        accounts.platform("FEES_PAYOUTS", currency);
+    }
+
+    @Override
     public Optional<Payout> find(Actor actor, PayoutId id) {
         return byId(id.value()).filter(p -> actor.mayAccess(p.merchantId()));
     }

@@ -130,4 +130,37 @@ class UnderwritingPoliciesTest {
                 ListingCheck.Listing.LISTED, Optional.empty(), 100_000, 500_000, 0, 10_000, Optional.empty());
         assertThat(Underwriting.decide(both).state()).isEqualTo(LoanState.DECLINED);
     }
+
+    static org.finbridge.party.BankAccount account(String holder, String currency, org.finbridge.party.BankAccount.Status status) {
+        return new org.finbridge.party.BankAccount("bac_1", MERCHANT, currency, "CN", null, "6222020000001234567", null,
+                "102100099996", holder, status, null, Instant.EPOCH);
+    }
+
+    @Test
+    void theSuppliersAccountMustBeAVerifiedThirdPartysInTheLoansCurrencyAndAnImportCreditIsDecidedWithIt() {
+        var verified = account("Yiwu Components Supply Co., Ltd.", "CNY", org.finbridge.party.BankAccount.Status.VERIFIED);
+        String seller = party(PartyStatus.ACTIVE).legalName();
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.of(verified), seller, "CNY")))
+                .isInstanceOf(Underwriting.Pass.class);
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.empty(), seller, "CNY")))
+                .isInstanceOf(Underwriting.Decline.class);
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.of(verified), seller, "USD")))
+                .isInstanceOf(Underwriting.Decline.class);
+        // the seller's own name, however it is spelt, is not a supplier
+        var own = account("SHENZHEN SELLER LTD.", "CNY", org.finbridge.party.BankAccount.Status.VERIFIED);
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.of(own), seller, "CNY")))
+                .isInstanceOf(Underwriting.Decline.class);
+        var pending = account("Ningbo Plastics Factory", "CNY", org.finbridge.party.BankAccount.Status.PENDING_APPROVAL);
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.of(pending), seller, "CNY")))
+                .isInstanceOf(Underwriting.Refer.class);
+        var rejected = account("Ningbo Plastics Factory", "CNY", org.finbridge.party.BankAccount.Status.REJECTED);
+        assertThat(Underwriting.supplierAccount(new Underwriting.Supplier(Optional.of(rejected), seller, "CNY")))
+                .isInstanceOf(Underwriting.Decline.class);
+
+        Underwriting.Decision decided = Underwriting.decide(good(), Optional.of(new Underwriting.Supplier(Optional.of(pending),
+                seller, "CNY")));
+        assertThat(decided.state()).isEqualTo(LoanState.REFERRED);
+        assertThat(decided.text()).endsWith("; SUPPLIER_ACCOUNT=REFER: the supplier's account awaits an operator's approval");
+        assertThat(Underwriting.decide(good()).text()).doesNotContain("SUPPLIER_ACCOUNT");
+    }
 }
