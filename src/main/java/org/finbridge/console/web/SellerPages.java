@@ -480,7 +480,8 @@ class SellerPages {
             List<Map<String, Object>> series = new ArrayList<>();
             long total;
             String scheduleNote;
-            if (o.product() == Product.TERM_LOAN) {
+            // a term loan and an import credit are repaid on a schedule; revenue-based financing from sales
+            if (o.product().amortizes()) {
                 var schedule = Schedules.of(new ScheduleTerms(principal, o.annualRate(), Math.max(1, o.months()),
                         o.method() == null ? AmortizationMethod.EQUAL_INSTALLMENT : o.method(), DayCount.MONTHLY, today));
                 total = schedule.totalPayments() + fee;
