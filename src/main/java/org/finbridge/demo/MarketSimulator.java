@@ -147,7 +147,7 @@ public class MarketSimulator {
 
         /** How far before the end of the simulation its clock starts. */
         public Duration span() {
-            return Duration.ofDays(PROLOGUE_DAYS + days - 1L);
+            return Duration.ofDays(PROLOGUE_DAYS + (long) days);
         }
     }
 
@@ -258,7 +258,6 @@ public class MarketSimulator {
     static final String[] GIVEN = {"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Hui", "Qiang", "Na"};
 
     /** Test card numbers of the simulated acquirer: approved, a soft decline, a hard decline, suspected fraud. */
-    static final String CARD_OK = "4242424242424242";
     static final String[] CARDS_OK = {"4242424242424242", "5555555555554444", "4000056655665556", "378282246310005"};
     static final String CARD_SOFT_DECLINE = "4000000000000002";
     static final String CARD_STOLEN = "4000000000009979";
@@ -372,7 +371,7 @@ public class MarketSimulator {
             // follows 90 days past due, and its appeal, happen on their dates on the way
             defaultStory();
             // the window starts when the defaulting loan is past 360 days (it defaults on its first night) and
-            // ends with the clock's span: in the demo, today
+            // ends with the clock's span: in the demo, yesterday (a whole day, nothing in the future)
             LocalDate windowStart = start.atZone(ZONE).toLocalDate().plusDays(PROLOGUE_DAYS);
             if (windowStart.isAfter(today())) {
                 moveTo(windowStart, LocalTime.of(8, 0));
@@ -771,10 +770,13 @@ public class MarketSimulator {
         Optional<Payment> pay(Seller seller, BuyerCountry where, MethodType method, long amount, String orderNumber, int day) {
             PaymentMethod pm;
             boolean card = method == MethodType.CARD;
+            int buyerNumber = random.nextInt(20_000);
+            String email = "buyer" + buyerNumber + "@" + where.country().toLowerCase() + ".example";
             CaptureMethod capture = CaptureMethod.AUTOMATIC;
             if (card) {
                 int roll = random.nextInt(100);
-                String number = roll < 3 ? CARD_SOFT_DECLINE : roll < 4 ? CARD_STOLEN : CARDS_OK[random.nextInt(CARDS_OK.length)];
+                // each buyer has a card of its own (a shared handful would trip fraud scoring's velocity rules)
+                String number = roll < 3 ? CARD_SOFT_DECLINE : roll < 4 ? CARD_STOLEN : buyerCard(buyerNumber);
                 Optional<PaymentMethod> tokenized = buyers.card(number, 1 + random.nextInt(12), today().getYear() + 2 + random.nextInt(3));
                 if (tokenized.isEmpty()) {
                     note("card", number);
@@ -787,7 +789,7 @@ public class MarketSimulator {
             } else {
                 pm = new PaymentMethod(method, null, method == MethodType.USDC ? "POLYGON" : null);
             }
-            String email = "buyer" + random.nextInt(5_000) + "@" + where.country().toLowerCase() + ".example";
+
             org.finbridge.payments.Buyer buyer = new org.finbridge.payments.Buyer(null, where.country(), email,
                     "203.0." + random.nextInt(256) + "." + random.nextInt(256), "dev-" + email.hashCode(), where.country(), where.country());
             PaymentResult r = payments.create(seller.actor, new org.finbridge.payments.NewPayment(seller.id,
@@ -1239,6 +1241,23 @@ public class MarketSimulator {
             return BigDecimal.valueOf(usdCents).multiply(currency.equals("JPY") || currency.equals("KRW")
                     ? BigDecimal.ONE.divide(perUsd, MathContext.DECIMAL64).divide(BigDecimal.valueOf(100), MathContext.DECIMAL64)
                     : perUsd).setScale(0, RoundingMode.HALF_UP).longValue();
+        }
+
+        /** A Visa or Mastercard number of the buyer's own, with its Luhn check digit (approved by the simulated acquirer). */
+        String buyerCard(int buyer) {
+            String body = (buyer % 2 == 0 ? "424242" : "555555") + String.format("%09d", buyer * 7_919L % 1_000_000_000L);
+            int sum = 0;
+            for (int i = 0; i < body.length(); i++) {
+                int d = body.charAt(body.length() - 1 - i) - '0';
+                if (i % 2 == 0) {
+                    d *= 2;
+                    if (d > 9) {
+                        d -= 9;
+                    }
+                }
+                sum += d;
+            }
+            return body + (10 - sum % 10) % 10;
         }
 
         String digits(int n) {
