@@ -60,6 +60,7 @@ public final class Cli {
                             // a one-off command leaves events that wait for delivery to the server nodes
                             "spring.modulith.events.republish-outstanding-events-on-restart=false",
                             "finbridge.events.resubmit.enabled=false")
+                    .properties(command.properties().toArray(String[]::new))
                     .run(springArguments(rest))) {
                 return command.run(withoutSpringArguments(rest), context, out, err);
             }

@@ -17,6 +17,11 @@ public interface Command {
         return false;
     }
 
+    /** Application properties the command needs beyond the defaults of a one-off command ({@code name=value}). */
+    default List<String> properties() {
+        return List.of();
+    }
+
     /**
      * Runs the command.
      *

@@ -1,18 +1,19 @@
 package org.finbridge.platform.internal;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The platform's clock (tests replace it with one they can move) and its scheduler. */
+/**
+ * The platform's clock and its scheduler. The clock bean "clock" is always the system's: a clock that is
+ * moved (the tests', the demo market's replay) is declared {@code @Primary} beside it, and the demo's wraps it.
+ */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -1,0 +1,90 @@
+package org.finbridge.demo;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays the demo market once per database, in the background after the application is ready (readiness
+ * does not wait for it: the console answers at once, and the demo's history appears as it is played), then
+ * prints the demo logins; on a restart it finds its run recorded and only prints the logins.
+ *
+ * <p>While the market is replayed the application's clock runs in the past ({@link DemoClock}); console
+ * logins wait for the end of the replay (a TOTP code is checked against that clock), which is why the logins
+ * are printed only then.
+ */
+@Component
+@Conditional(DemoMode.Enabled.class)
+class DemoStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+    static final String RUN = "market";
+
+    private final MarketSimulator simulator;
+    private final DemoLogins logins;
+    private final DemoClock clock;
+    private final JdbcClient jdbc;
+    private final MarketSimulator.Settings settings;
+    private final String baseUrl;
+
+    DemoStartup(MarketSimulator simulator, DemoLogins logins, DemoClock clock, JdbcClient jdbc,
+                @Value("${finbridge.demo.seed:20261127}") long seed, @Value("${finbridge.demo.sellers:10}") int sellers,
+                @Value("${finbridge.demo.days:90}") int days, @Value("${finbridge.demo.orders-per-day:2}") int orders,
+                @Value("${server.port:8080}") int port) {
+        this.simulator = simulator;
+        this.logins = logins;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.settings = new MarketSimulator.Settings(seed, sellers, days, orders);
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        Thread.ofPlatform().name("demo-market").daemon().start(this::playOnce);
+    }
+
+    void playOnce() {
+        try {
+            List<String> state = jdbc.sql("select case when finished_at is null then 'unfinished' else 'done' end from demo_runs where name = ?")
+                    .param(RUN).query(String.class).list();
+            if (state.equals(List.of("done"))) {
+                log.info("demo market already played on this database{}", DemoLogins.describe(logins.all(), baseUrl));
+                return;
+            }
+            if (!state.isEmpty()) {
+                log.warn("the demo market's earlier run on this database was interrupted; it is not played again "
+                        + "(stop Finbridge and delete ./data to start a fresh demo){}", DemoLogins.describe(logins.all(), baseUrl));
+                return;
+            }
+            jdbc.sql("insert into demo_runs (name, seed, sellers, days, started_at) values (?, ?, ?, ?, ?)")
+                    .params(RUN, settings.seed(), settings.sellers(), settings.days(), clock.realNow().atOffset(ZoneOffset.UTC))
+                    .update();
+            log.info("demo market: playing {} days of trade of {} sellers in the background (seed {}); "
+                    + "the logins are printed when it is done", settings.days(), settings.sellers(), settings.seed());
+            clock.rewindTo(clock.realNow().minus(settings.span()));
+            MarketSimulator.Report report;
+            try {
+                report = simulator.run(settings, clock, line -> log.info("demo market: {}", line));
+            } finally {
+                clock.catchUp();
+            }
+            List<DemoLogins.Login> created = logins.create(report.cast());
+            String summary = report.counts() + " payments by state " + report.paymentStates();
+            jdbc.sql("update demo_runs set finished_at = ?, summary = ? where name = ?")
+                    .params(clock.realNow().atOffset(ZoneOffset.UTC), summary.length() > 4000 ? summary.substring(0, 4000) : summary, RUN)
+                    .update();
+            log.info("demo market ready in {} s: {}{}", report.elapsed().toSeconds(), summary, DemoLogins.describe(created, baseUrl));
+        } catch (RuntimeException e) {
+            clock.catchUp();
+            log.error("the demo market stopped: {}", e.toString(), e);
+        }
+    }
+}
