@@ -41,6 +41,11 @@ class MerchantAccounts {
         return open(merchant, currency, "MERCHANT_RESERVE");
     }
 
+    /** The reserve account's id, without opening it (a balance read of an account never opened answers 0). */
+    AccountId reserveId(UUID merchant, String currency) {
+        return AccountId.derived("party:" + new PartyId(merchant) + ":MERCHANT_RESERVE:" + currency);
+    }
+
     /** A platform account of settlement's: PAYOUTS_IN_TRANSIT, BANK_PAYOUTS (paid out of the bank), FEES_PAYOUTS. */
     AccountId platform(String type, String currency) {
         AccountId id = AccountId.derived("platform:" + type + ":" + currency);

@@ -12,26 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.finbridge.ledger.AccountId;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerBusyException;
 import org.finbridge.ledger.LedgerUnavailableException;
 import org.finbridge.ledger.Transfer;
 import org.finbridge.ledger.TransferId;
 import org.finbridge.ledger.TransferResult;
-import org.finbridge.party.Actor;
-import org.finbridge.party.ApiScope;
-import org.finbridge.party.PartyId;
-import org.finbridge.party.PartyKind;
-import org.finbridge.payments.CapturedAmounts;
-import org.finbridge.payments.PaymentId;
-import org.finbridge.payments.Payments;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.settlement.SettlementPolicy;
 import org.finbridge.settlement.SettlementRun;
 import org.finbridge.settlement.SettlementRunId;
+import org.finbridge.settlement.SettlementSweeps;
+import org.finbridge.ledger.AccountId;
+import org.finbridge.party.PartyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -47,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       stands. A node that died leaves its lease to run out, and the next claimant resumes.</li>
  *   <li><b>Plan.</b> Every line (one per payment and kind) and every posting (one per merchant, currency and
  *       kind, summing its lines, with its ledger transfer id {@code settlement:<run>:<merchant>:<ccy>:<kind>})
- *       is written in one transaction with the move to PLANNED, before any money moves. Payments' running
- *       totals are read in bulk ({@link Payments#capturedAmounts}), lines written many rows per statement.</li>
+ *       is written in one transaction with the move to PLANNED, before any money moves. The lines are written
+ *       by one INSERT … SELECT in the database ({@link SettlementStore#planLines}), the postings from their
+ *       sums per merchant: a run over a million payments never brings a payment into the application.</li>
  *   <li><b>Apply.</b> Pending postings go to the ledger (its own transaction, through its batcher) in order;
  *       each answer is recorded afterwards, only for a posting still PENDING. A resubmission after a crash
  *       answers EXISTS for what was already applied, so every amount moves once. A posting's lines are
@@ -67,28 +65,32 @@ class SettlementRuns {
     /** Postings per ledger request, within the ledger's limit. */
     static final int CHUNK = 2_000;
 
-    /** Reads payments as the platform: settlement acts for every merchant. */
-    static final Actor SYSTEM = new Actor("system", "system", Actor.Channel.API_KEY, new PartyId(new UUID(0, 0)),
-            PartyKind.OPERATOR, null, java.util.EnumSet.of(ApiScope.PAYMENTS_READ));
 
     private final SettlementStore store;
     private final AuditLog audit;
-    private final Payments payments;
     private final Ledger ledger;
     private final MerchantAccounts accounts;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration lease;
+    /** The netting hook's claimants (a lender's sweep): none unless a module offers one. */
+    private final List<SettlementSweeps> sweeps;
     private final String node = "node-" + UUID.randomUUID();
     /** Test seam: called at named points of a run so a test can interrupt it where a crash would. */
     private volatile Consumer<String> checkpoint = point -> { };
 
-    SettlementRuns(SettlementStore store, AuditLog audit, Payments payments, Ledger ledger, MerchantAccounts accounts,
+    @Autowired
+    SettlementRuns(SettlementStore store, AuditLog audit, Ledger ledger, MerchantAccounts accounts,
                    PlatformTransactionManager transactions, Clock clock,
-                   @Value("${finbridge.settlement.lease:PT2M}") Duration lease) {
+                   @Value("${finbridge.settlement.lease:PT2M}") Duration lease, ObjectProvider<SettlementSweeps> sweeps) {
+        this(store, audit, ledger, accounts, transactions, clock, lease, sweeps.orderedStream().toList());
+    }
+
+    SettlementRuns(SettlementStore store, AuditLog audit, Ledger ledger, MerchantAccounts accounts,
+                   PlatformTransactionManager transactions, Clock clock, Duration lease, List<SettlementSweeps> sweeps) {
+        this.sweeps = List.copyOf(sweeps);
         this.store = store;
         this.audit = audit;
-        this.payments = payments;
         this.ledger = ledger;
         this.accounts = accounts;
         this.tx = new TransactionTemplate(transactions);
@@ -171,90 +173,85 @@ class SettlementRuns {
         SettlementRun r = store.run(run).orElseThrow();
         LocalDate date = r.businessDate();
         Map<UUID, SettlementPolicy> policies = store.policies();
-        // the payments the date releases, read one by one; their running totals then in bulk reads
-        long started = System.nanoTime();
-        List<ReleasePlanner.Tracked> due = new ArrayList<>();
-        store.forEachTracked(t -> {
-            if (ReleasePlanner.released(policies.getOrDefault(t.merchantId(), SettlementPolicy.standard()), t, date)) {
-                due.add(t);
-            }
-        });
-        long read = System.nanoTime();
-        Map<String, List<SettlementStore.StoredLine>> byAccount = new LinkedHashMap<>();
-        for (int from = 0; from < due.size(); from += Payments.MAX_BULK_READ) {
-            List<ReleasePlanner.Tracked> part = due.subList(from, Math.min(due.size(), from + Payments.MAX_BULK_READ));
-            Map<UUID, CapturedAmounts> amounts = new HashMap<>(part.size() * 2);
-            for (CapturedAmounts a : payments.capturedAmounts(SYSTEM, part.stream().map(t -> new PaymentId(t.paymentId())).toList())) {
-                amounts.put(a.id().value(), a);
-            }
-            for (ReleasePlanner.Tracked t : part) {
-                CapturedAmounts a = amounts.get(t.paymentId());
-                if (a == null) {
-                    continue;
-                }
-                SettlementPolicy policy = policies.getOrDefault(t.merchantId(), SettlementPolicy.standard());
-                for (ReleasePlanner.Line l : ReleasePlanner.plan(policy, t, a, date)) {
-                    byAccount.computeIfAbsent(t.merchantId() + ":" + t.currency(), k -> new ArrayList<>())
-                            .add(new SettlementStore.StoredLine(run, t.paymentId(), l.kind(), t.merchantId(), t.currency(), l.amount()));
-                }
-            }
-        }
-        due.clear();
-        long computed = System.nanoTime();
-        List<SettlementStore.StoredLine> lines = new ArrayList<>();
-        List<SettlementStore.StoredPosting> postings = new ArrayList<>();
-        for (List<SettlementStore.StoredLine> group : byAccount.values()) {
-            List<SettlementStore.StoredLine> admitted = admit(group, policies);
-            lines.addAll(admitted);
-            postings.addAll(postings(run, admitted));
-        }
-        byAccount.clear();
-        // in the order of the lines' key, so that the index grows at its right edge instead of at random pages
-        lines.sort(java.util.Comparator.comparing(SettlementStore.StoredLine::merchantId).thenComparing(SettlementStore.StoredLine::currency)
-                .thenComparing(l -> l.kind().name()).thenComparing(SettlementStore.StoredLine::paymentId));
-        long admittedAt = System.nanoTime();
+        SettlementStore.PlanTerms terms = terms(policies.values(), date);
         tx.executeWithoutResult(s -> {
-            if (store.markPlanned(run, clock.instant())) {
-                store.insertLines(lines);
-                store.insertPostings(postings);
-                audit.record(null, "settlement.run.plan", "settlement_run",
-                        new SettlementRunId(run).toString(), "{\"status\":\"CREATED\"}",
-                        "{\"status\":\"PLANNED\",\"lines\":" + lines.size() + ",\"postings\":" + postings.size() + "}");
+            if (!store.markPlanned(run, clock.instant())) {
+                return; // another node planned it first: its plan stands
             }
+            long started = System.nanoTime();
+            int written = store.planLines(run, terms);
+            long linesAt = System.nanoTime();
+            List<SettlementStore.StoredPosting> postings = new ArrayList<>();
+            List<SettlementStore.StoredSweep> takes = new ArrayList<>();
+            int lines = 0;
+            for (Map<ReleasePlanner.Kind, SettlementStore.LineSum> group : groups(store.lineSums(run)).values()) {
+                Map<ReleasePlanner.Kind, SettlementStore.LineSum> admitted = admit(run, group, policies);
+                postings.addAll(withTakes(postings(run, admitted), date, takes));
+                lines += admitted.values().stream().mapToInt(SettlementStore.LineSum::lineCount).sum();
+            }
+            store.insertPostings(postings);
+            store.insertSweeps(takes);
+            audit.record(null, "settlement.run.plan", "settlement_run",
+                    new SettlementRunId(run).toString(), "{\"status\":\"CREATED\"}",
+                    "{\"status\":\"PLANNED\",\"lines\":" + lines + ",\"postings\":" + postings.size() + "}");
+            log.info("settlement run {} plan: {} lines ({} written), {} postings; lines in {} ms, postings in {} ms",
+                    new SettlementRunId(run), lines, written, postings.size(), (linesAt - started) / 1_000_000,
+                    (System.nanoTime() - linesAt) / 1_000_000);
         });
-        log.info("settlement run {} plan: {} lines, {} postings; tracked read in {} ms, payments read and lines computed in {} ms,"
-                        + " admitted in {} ms, written in {} ms", new SettlementRunId(run), lines.size(), postings.size(),
-                (read - started) / 1_000_000, (computed - read) / 1_000_000, (admittedAt - computed) / 1_000_000,
-                (System.nanoTime() - admittedAt) / 1_000_000);
     }
 
-    /** One ledger transfer per kind for a merchant's admitted lines in one currency, its id derived from run, merchant, currency and kind. */
-    private static List<SettlementStore.StoredPosting> postings(UUID run, List<SettlementStore.StoredLine> admitted) {
-        Map<ReleasePlanner.Kind, long[]> sums = new java.util.EnumMap<>(ReleasePlanner.Kind.class);
-        for (SettlementStore.StoredLine l : admitted) {
-            long[] s = sums.computeIfAbsent(l.kind(), k -> new long[2]);
-            s[0] = Math.addExact(s[0], l.amount());
-            s[1]++;
+    /** The instants the date's policies release captures, deliveries and reserves before, per calendar and days. */
+    private static SettlementStore.PlanTerms terms(java.util.Collection<SettlementPolicy> policies, LocalDate date) {
+        Map<String, Instant> released = new LinkedHashMap<>();
+        Map<String, Instant> delivered = new LinkedHashMap<>();
+        Map<String, Instant> reserveDue = new LinkedHashMap<>();
+        List<SettlementPolicy> all = new ArrayList<>(policies);
+        all.add(SettlementPolicy.standard());
+        for (SettlementPolicy p : all) {
+            released.computeIfAbsent(SettlementStore.PlanTerms.key(p.calendar(), p.holdingDays()),
+                    k -> ReleasePlanner.releasedBefore(p.calendar(), p.holdingDays(), date));
+            delivered.computeIfAbsent(p.calendar(), k -> ReleasePlanner.deliveredBefore(p.calendar(), date));
+            reserveDue.computeIfAbsent(SettlementStore.PlanTerms.key(p.calendar(), p.reserveDays()),
+                    k -> ReleasePlanner.reserveDueBefore(p.calendar(), p.reserveDays(), date));
         }
-        if (admitted.isEmpty()) {
+        return new SettlementStore.PlanTerms(SettlementPolicy.standard(), released, delivered, reserveDue);
+    }
+
+    /** The run's line sums per merchant and currency, in a fixed order so that every node plans alike. */
+    private static Map<String, Map<ReleasePlanner.Kind, SettlementStore.LineSum>> groups(List<SettlementStore.LineSum> sums) {
+        Map<String, Map<ReleasePlanner.Kind, SettlementStore.LineSum>> groups = new java.util.TreeMap<>();
+        for (SettlementStore.LineSum sum : sums) {
+            groups.computeIfAbsent(group(sum.merchantId(), sum.currency()), k -> new java.util.EnumMap<>(ReleasePlanner.Kind.class))
+                    .put(sum.kind(), sum);
+        }
+        return groups;
+    }
+
+    /**
+     * One ledger transfer per kind for a merchant's admitted lines in one currency, its id derived from run, merchant,
+     * currency and kind. Netting: a release and a recovery of one merchant and currency move only their difference,
+     * in one transfer (Mojaloop's net settlement per participant and window).
+     */
+    private static List<SettlementStore.StoredPosting> postings(UUID run, Map<ReleasePlanner.Kind, SettlementStore.LineSum> sums) {
+        if (sums.isEmpty()) {
             return List.of();
         }
-        UUID merchant = admitted.getFirst().merchantId();
-        String currency = admitted.getFirst().currency();
-        // netting: a release and a recovery of one merchant and currency move only their difference, in one transfer
-        long released = sums.containsKey(ReleasePlanner.Kind.RELEASE) ? sums.get(ReleasePlanner.Kind.RELEASE)[0] : 0;
-        long recovered = sums.containsKey(ReleasePlanner.Kind.RECOVERY) ? sums.get(ReleasePlanner.Kind.RECOVERY)[0] : 0;
+        SettlementStore.LineSum first = sums.values().iterator().next();
+        UUID merchant = first.merchantId();
+        String currency = first.currency();
+        long released = sums.containsKey(ReleasePlanner.Kind.RELEASE) ? sums.get(ReleasePlanner.Kind.RELEASE).amount() : 0;
+        long recovered = sums.containsKey(ReleasePlanner.Kind.RECOVERY) ? sums.get(ReleasePlanner.Kind.RECOVERY).amount() : 0;
         boolean netted = released > 0 && recovered > 0;
         ReleasePlanner.Kind carrier = released >= recovered ? ReleasePlanner.Kind.RELEASE : ReleasePlanner.Kind.RECOVERY;
         List<SettlementStore.StoredPosting> out = new ArrayList<>();
         sums.forEach((kind, s) -> {
-            long transferAmount = s[0];
+            long transferAmount = s.amount();
             ReleasePlanner.Kind into = null;
             if (netted && (kind == ReleasePlanner.Kind.RELEASE || kind == ReleasePlanner.Kind.RECOVERY)) {
                 transferAmount = kind == carrier ? Math.abs(released - recovered) : 0;
                 into = kind == carrier ? null : carrier;
             }
-            out.add(new SettlementStore.StoredPosting(run, merchant, currency, kind, s[0], Math.toIntExact(s[1]),
+            out.add(new SettlementStore.StoredPosting(run, merchant, currency, kind, s.amount(), s.lineCount(),
                     TransferId.derived("settlement:" + run + ":" + merchant + ":" + currency + ":" + kind).value(), "PENDING", null,
                     transferAmount, into));
         });
@@ -262,47 +259,97 @@ class SettlementRuns {
     }
 
     /**
-     * One merchant's lines in one currency: the reserve it may give back is what its reserve account holds
-     * (chargebacks of other payments may have used it), and a release below the policy's minimum waits
-     * for the next run unless it carries a recovery.
+     * Netting with the merchant's creditors ({@link SettlementSweeps}): what they take of the release that moves
+     * to available goes straight from pending to them, and the release carries only the rest. Only a release
+     * that moves money itself is offered (one carried inside a larger recovery moves nothing to take from).
      */
-    private List<SettlementStore.StoredLine> admit(List<SettlementStore.StoredLine> group, Map<UUID, SettlementPolicy> policies) {
-        SettlementStore.StoredLine first = group.getFirst();
-        SettlementPolicy policy = policies.getOrDefault(first.merchantId(), SettlementPolicy.standard());
-        boolean givesReserveBack = group.stream().anyMatch(l -> l.kind() == ReleasePlanner.Kind.RESERVE_RELEASE);
-        long reserveLeft = !givesReserveBack ? 0 : accounts.postedCreditBalance(accounts.reserve(first.merchantId(), first.currency()))
-                + group.stream().filter(l -> l.kind() == ReleasePlanner.Kind.RESERVE_WITHHOLD).mapToLong(SettlementStore.StoredLine::amount).sum();
-        if (givesReserveBack) {
-            // the cap applies in a fixed order, so every node plans the same lines
-            group = group.stream().sorted(java.util.Comparator.comparing(SettlementStore.StoredLine::paymentId)).toList();
+    private List<SettlementStore.StoredPosting> withTakes(List<SettlementStore.StoredPosting> postings, LocalDate date,
+                                                          List<SettlementStore.StoredSweep> takes) {
+        if (sweeps.isEmpty()) {
+            return postings;
         }
-        List<SettlementStore.StoredLine> admitted = new ArrayList<>(group.size());
-        long net = 0;
-        boolean recovery = false;
-        for (SettlementStore.StoredLine l : group) {
-            SettlementStore.StoredLine line = l;
-            if (l.kind() == ReleasePlanner.Kind.RESERVE_RELEASE) {
-                long amount = Math.min(l.amount(), Math.max(0, reserveLeft));
-                if (amount <= 0) {
-                    continue;
-                }
-                reserveLeft -= amount;
-                line = new SettlementStore.StoredLine(l.runId(), l.paymentId(), l.kind(), l.merchantId(), l.currency(), amount);
+        List<SettlementStore.StoredPosting> out = new ArrayList<>(postings.size());
+        for (SettlementStore.StoredPosting p : postings) {
+            if (p.kind() != ReleasePlanner.Kind.RELEASE || p.nettedInto() != null || p.transferAmount() <= 0) {
+                out.add(p);
+                continue;
             }
-            switch (line.kind()) {
-                case RELEASE, RESERVE_RELEASE -> net += line.amount();
-                case RECOVERY -> {
-                    net -= line.amount();
-                    recovery = true;
+            long left = p.transferAmount();
+            int seq = 0;
+            for (SettlementSweeps claimant : sweeps) {
+                for (SettlementSweeps.Take take : claimant.takes(new PartyId(p.merchantId()), p.currency(), left, date)) {
+                    if (take.amount() > left) {
+                        continue;
+                    }
+                    left -= take.amount();
+                    seq++;
+                    takes.add(new SettlementStore.StoredSweep(p.runId(), p.merchantId(), p.currency(), seq, take.account().value(),
+                            take.amount(), take.reference(), TransferId.derived("settlement:" + p.runId() + ":" + p.merchantId()
+                            + ":" + p.currency() + ":SWEEP:" + seq).value()));
                 }
+            }
+            out.add(new SettlementStore.StoredPosting(p.runId(), p.merchantId(), p.currency(), p.kind(), p.amount(), p.lineCount(),
+                    p.transferId(), p.status(), p.result(), left, p.nettedInto()));
+        }
+        return out;
+    }
+
+    /**
+     * One merchant's lines in one currency: the reserve it may give back is what its reserve account holds
+     * (chargebacks of other payments may have used it) plus what this run withholds, handed out in payment order
+     * so that every node plans the same lines; and a release below the policy's minimum waits for the next run
+     * unless it carries a recovery. Only the rare merchant whose reserve falls short or who stays below its
+     * minimum has lines rewritten; everyone else's stand as the plan's one statement wrote them.
+     */
+    private Map<ReleasePlanner.Kind, SettlementStore.LineSum> admit(UUID run, Map<ReleasePlanner.Kind, SettlementStore.LineSum> group,
+                                                                   Map<UUID, SettlementPolicy> policies) {
+        SettlementStore.LineSum first = group.values().iterator().next();
+        UUID merchant = first.merchantId();
+        String currency = first.currency();
+        SettlementPolicy policy = policies.getOrDefault(merchant, SettlementPolicy.standard());
+        SettlementStore.LineSum giveBack = group.get(ReleasePlanner.Kind.RESERVE_RELEASE);
+        if (giveBack != null) {
+            SettlementStore.LineSum withheld = group.get(ReleasePlanner.Kind.RESERVE_WITHHOLD);
+            long reserveLeft = accounts.postedCreditBalance(accounts.reserveId(merchant, currency))
+                    + (withheld == null ? 0 : withheld.amount());
+            if (giveBack.amount() > reserveLeft) {
+                long left = Math.max(0, reserveLeft);
+                long sum = 0;
+                int count = 0;
+                for (Map.Entry<UUID, Long> line : store.reserveReleaseLines(run, merchant, currency)) {
+                    long amount = Math.min(line.getValue(), left);
+                    left -= amount;
+                    if (amount != line.getValue()) {
+                        store.capReserveRelease(run, merchant, currency, line.getKey(), amount);
+                    }
+                    if (amount > 0) {
+                        sum += amount;
+                        count++;
+                    }
+                }
+                group = new java.util.EnumMap<>(group);
+                if (count == 0) {
+                    group.remove(ReleasePlanner.Kind.RESERVE_RELEASE);
+                } else {
+                    group.put(ReleasePlanner.Kind.RESERVE_RELEASE,
+                            new SettlementStore.LineSum(merchant, currency, ReleasePlanner.Kind.RESERVE_RELEASE, sum, count));
+                }
+            }
+        }
+        long net = 0;
+        for (SettlementStore.LineSum s : group.values()) {
+            switch (s.kind()) {
+                case RELEASE, RESERVE_RELEASE -> net += s.amount();
+                case RECOVERY -> net -= s.amount();
                 case RESERVE_WITHHOLD -> { }
             }
-            admitted.add(line);
         }
-        if (!recovery && policy.minimumPayoutMinorUnits() > 0 && net < policy.minimumPayoutMinorUnits()) {
-            return List.of();
+        boolean recovery = group.containsKey(ReleasePlanner.Kind.RECOVERY);
+        if (!group.isEmpty() && !recovery && policy.minimumPayoutMinorUnits() > 0 && net < policy.minimumPayoutMinorUnits()) {
+            store.dropLines(run, merchant, currency);
+            return Map.of();
         }
-        return admitted;
+        return group;
     }
 
     /** @return true when no posting is left pending */
@@ -323,35 +370,58 @@ class SettlementRuns {
                 }));
                 continue;
             }
-            List<SettlementStore.StoredPosting> chunk = moving.subList(0, Math.min(CHUNK, moving.size()));
+            // planned takes are read whatever this node's claimants: the plan, not the node, says what moves
+            Map<String, List<SettlementStore.StoredSweep>> takes = store.sweeps(run);
+            // a release moves with its takes in one linked chain: the creditors are paid exactly when the merchant is
+            List<SettlementStore.StoredPosting> chunk = new ArrayList<>();
+            int size = 0;
+            for (SettlementStore.StoredPosting p : moving) {
+                int chain = (p.transferAmount() > 0 ? 1 : 0) + takesOf(p, takes).size();
+                if (chunk.size() == CHUNK || size + chain > Ledger.MAX_TRANSFERS_PER_REQUEST) {
+                    break;
+                }
+                chunk.add(p);
+                size += chain;
+            }
             accounts.openAll(chunk);
-            List<SettlementStore.StoredPosting> transferring = chunk.stream().filter(p -> p.transferAmount() > 0).toList();
-            List<Transfer> transfers = new ArrayList<>(transferring.size());
-            for (SettlementStore.StoredPosting p : transferring) {
-                transfers.add(transfer(p));
+            List<SettlementStore.StoredPosting> transferring = new ArrayList<>();
+            java.util.Set<SettlementStore.StoredPosting> moved = new java.util.HashSet<>();
+            List<Transfer> transfers = new ArrayList<>(size);
+            List<Integer> chainEnds = new ArrayList<>();
+            for (SettlementStore.StoredPosting p : chunk) {
+                List<Transfer> chain = chain(p, takesOf(p, takes));
+                if (!chain.isEmpty()) {
+                    transferring.add(p);
+                    moved.add(p);
+                    transfers.addAll(chain);
+                    chainEnds.add(transfers.size());
+                }
             }
             List<TransferResult> results = transfers.isEmpty() ? List.of() : ledger.submit(transfers);
             checkpoint.accept("submitted");
             tx.executeWithoutResult(s -> {
+                List<SettlementStore.Outcome> outcomes = new ArrayList<>(chunk.size() + carried.size());
                 Map<String, Boolean> outcome = new HashMap<>();
-                for (int i = 0; i < transferring.size(); i++) {
-                    TransferResult r = results.get(i);
-                    boolean posted = r == TransferResult.OK || r == TransferResult.EXISTS;
-                    store.recordPosting(transferring.get(i), posted, posted ? null : r.name());
+                for (int i = 0, from = 0; i < transferring.size(); from = chainEnds.get(i), i++) {
+                    TransferResult refused = results.subList(from, chainEnds.get(i)).stream()
+                            .filter(r -> r != TransferResult.OK && r != TransferResult.EXISTS).findFirst().orElse(null);
+                    boolean posted = refused == null;
+                    outcomes.add(new SettlementStore.Outcome(transferring.get(i), posted, posted ? null : refused.name()));
                     outcome.put(group(transferring.get(i)), posted);
                 }
                 for (SettlementStore.StoredPosting p : chunk) {
-                    if (p.transferAmount() == 0) {
-                        store.recordPosting(p, true, null);
+                    if (!moved.contains(p)) {
+                        outcomes.add(new SettlementStore.Outcome(p, true, null));
                         outcome.put(group(p), true);
                     }
                 }
                 for (SettlementStore.StoredPosting p : carried) {
                     Boolean posted = outcome.get(group(p));
                     if (posted != null) {
-                        store.recordPosting(p, posted, posted ? null : "NETTED_POSTING_REFUSED");
+                        outcomes.add(new SettlementStore.Outcome(p, posted, posted ? null : "NETTED_POSTING_REFUSED"));
                     }
                 }
+                store.recordPostings(outcomes);
             });
             checkpoint.accept("recorded");
             if (!store.renew(run, node, clock.instant().plus(lease))) {
@@ -361,7 +431,33 @@ class SettlementRuns {
     }
 
     private static String group(SettlementStore.StoredPosting p) {
-        return p.merchantId() + ":" + p.currency();
+        return group(p.merchantId(), p.currency());
+    }
+
+    private static String group(UUID merchant, String currency) {
+        return merchant + ":" + currency;
+    }
+
+    private static List<SettlementStore.StoredSweep> takesOf(SettlementStore.StoredPosting p,
+                                                             Map<String, List<SettlementStore.StoredSweep>> takes) {
+        return p.kind() == ReleasePlanner.Kind.RELEASE ? takes.getOrDefault(group(p), List.of()) : List.of();
+    }
+
+    /** The posting's transfer (when it moves money itself) and its takes, linked so that they commit or fail as one. */
+    private List<Transfer> chain(SettlementStore.StoredPosting p, List<SettlementStore.StoredSweep> takes) {
+        List<Transfer> chain = new ArrayList<>(1 + takes.size());
+        if (p.transferAmount() > 0) {
+            chain.add(transfer(p));
+        }
+        for (SettlementStore.StoredSweep w : takes) {
+            chain.add(Transfer.posted(new TransferId(w.transferId()), accounts.pending(p.merchantId(), p.currency()),
+                    new AccountId(w.accountId()), w.amount(), p.currency(), "SETTLEMENT_SWEEP")
+                    .withExternalRef(new SettlementRunId(p.runId()) + ":" + w.reference()));
+        }
+        for (int i = 0; i < chain.size() - 1; i++) {
+            chain.set(i, chain.get(i).linked());
+        }
+        return chain;
     }
 
     private Transfer transfer(SettlementStore.StoredPosting p) {

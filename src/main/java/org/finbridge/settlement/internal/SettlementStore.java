@@ -19,16 +19,13 @@ import org.finbridge.settlement.SettlementRunId;
 import org.finbridge.settlement.SettlementStatement;
 import org.finbridge.platform.SqlArrays;
 import org.finbridge.platform.TimeOrderedIds;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The settlement tables, in explicit SQL. */
 @Component
 class SettlementStore {
-
-    /** A planned line as stored: what one payment contributes to one posting of the run. */
-    record StoredLine(UUID runId, UUID paymentId, ReleasePlanner.Kind kind, UUID merchantId, String currency, long amount) {
-    }
 
     /**
      * One ledger transfer of the run: all of a merchant's lines of one kind in one currency. A release and a
@@ -39,13 +36,12 @@ class SettlementStore {
                          UUID transferId, String status, String result, long transferAmount, ReleasePlanner.Kind nettedInto) {
     }
 
-    /** Lines per INSERT: the columns go as arrays, so a statement carries many rows in six parameters. */
-    private static final int ROWS_PER_INSERT = 20_000;
-
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    SettlementStore(JdbcClient jdbc) {
+    SettlementStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     static Timestamp ts(Instant i) {
@@ -116,17 +112,9 @@ class SettlementStore {
                 .params(payment, ts(at), by, payment).update() == 1;
     }
 
-    /**
-     * Every tracked payment with its delivery and what settlement has moved for it so far (the sum of its
-     * lines in posted postings), one at a time: a run over a million payments keeps only those it releases.
-     */
-    void forEachTracked(java.util.function.Consumer<ReleasePlanner.Tracked> each) {
-        forEachTracked(null, each);
-    }
-
-    private void forEachTracked(UUID only, java.util.function.Consumer<ReleasePlanner.Tracked> each) {
-        Map<String, String> currencies = new java.util.HashMap<>();
-        var sql = jdbc.sql("""
+    /** A tracked payment with its delivery and what settlement has moved for it so far (its lines in posted postings). */
+    Optional<ReleasePlanner.Tracked> tracked(UUID payment) {
+        return jdbc.sql("""
                 select p.payment_id, p.merchant_id, p.currency, p.captured_at,
                   coalesce(d.delivered_at, o.delivered_at) as delivered_at,
                   coalesce(m.settled, 0) as settled, coalesce(m.reserve_withheld, 0) as reserve_withheld,
@@ -134,28 +122,13 @@ class SettlementStore {
                 from settlement_payments p
                 left join settlement_deliveries d on d.payment_id = p.payment_id
                 left join settlement_order_deliveries o on o.merchant_id = p.merchant_id and o.order_reference = p.order_reference
-                left join (select l.payment_id,
-                    sum(case when l.kind = 'RELEASE' then l.amount when l.kind = 'RECOVERY' then 0 - l.amount else 0 end) as settled,
-                    sum(case when l.kind = 'RESERVE_WITHHOLD' then l.amount else 0 end) as reserve_withheld,
-                    sum(case when l.kind = 'RESERVE_RELEASE' then l.amount else 0 end) as reserve_released
-                  from settlement_lines l join settlement_postings s on s.run_id = l.run_id and s.merchant_id = l.merchant_id
-                    and s.currency = l.currency and s.kind = l.kind
-                  where s.status = 'POSTED' group by l.payment_id) m on m.payment_id = p.payment_id"""
-                + (only == null ? "" : " where p.payment_id = ?"));
-        (only == null ? sql : sql.param(only)).query(rs -> {
-                    String ccy = rs.getString("currency");
-                    each.accept(new ReleasePlanner.Tracked(rs.getObject("payment_id", UUID.class),
-                            rs.getObject("merchant_id", UUID.class), currencies.computeIfAbsent(ccy, c -> c),
-                            instant(rs, "captured_at"), instant(rs, "delivered_at"), rs.getLong("settled"),
-                            rs.getLong("reserve_withheld"), rs.getLong("reserve_released")));
-                });
-    }
-
-    /** What settlement has moved for one payment (posted lines), as the planner sees it. */
-    Optional<ReleasePlanner.Tracked> tracked(UUID payment) {
-        var found = new java.util.ArrayList<ReleasePlanner.Tracked>();
-        forEachTracked(payment, found::add);
-        return found.stream().findFirst();
+                left join (""" + MOVED + ") m on m.payment_id = p.payment_id where p.payment_id = ?")
+                .param(payment)
+                .query((rs, n) -> new ReleasePlanner.Tracked(rs.getObject("payment_id", UUID.class),
+                        rs.getObject("merchant_id", UUID.class), rs.getString("currency"), instant(rs, "captured_at"),
+                        instant(rs, "delivered_at"), rs.getLong("settled"), rs.getLong("reserve_withheld"),
+                        rs.getLong("reserve_released")))
+                .optional();
     }
 
     // --- runs
@@ -220,23 +193,159 @@ class SettlementStore {
 
     // --- lines and postings
 
-    /** Writes the run's lines, {@value #ROWS_PER_INSERT} rows per statement, each column bound as one array. */
-    void insertLines(List<StoredLine> lines) {
-        for (int from = 0; from < lines.size(); from += ROWS_PER_INSERT) {
-            List<StoredLine> part = lines.subList(from, Math.min(lines.size(), from + ROWS_PER_INSERT));
-            jdbc.sql("""
-                    insert into settlement_lines (run_id, payment_id, kind, merchant_id, currency, amount)
-                    select ?, l.payment_id, l.kind, l.merchant_id, l.currency, l.amount
-                    from unnest(?, ?, ?, ?, ?) as l (payment_id, kind, merchant_id, currency, amount)""")
-                    .param(part.getFirst().runId())
-                    .param(SqlArrays.of("uuid", part.stream().map(StoredLine::paymentId).toList()))
-                    .param(SqlArrays.of("varchar", part.stream().map(l -> l.kind().name()).toList()))
-                    .param(SqlArrays.of("uuid", part.stream().map(StoredLine::merchantId).toList()))
-                    .param(SqlArrays.of("varchar", part.stream().map(StoredLine::currency).toList()))
-                    .param(SqlArrays.of("bigint", part.stream().map(StoredLine::amount).toList()))
-                    .update();
+    /** When the run's policies release payments and give reserves back, as instants (see {@link ReleasePlanner}). */
+    record PlanTerms(SettlementPolicy standard, Map<String, Instant> releasedBefore, Map<String, Instant> deliveredBefore,
+                     Map<String, Instant> reserveDueBefore) {
+
+        static String key(String calendar, int days) {
+            return calendar + ":" + days;
         }
     }
+
+    /** A merchant's lines of one kind in one currency, summed: what becomes one posting. */
+    record LineSum(UUID merchantId, String currency, ReleasePlanner.Kind kind, long amount, int lineCount) {
+    }
+
+    /**
+     * Writes the run's lines for every tracked payment its policy releases, in one INSERT … SELECT: the database
+     * reads the payments' running totals ({@code payment_settlement_amounts}), what settlement moved for each
+     * before (its lines in posted postings) and the policy, and writes one line per payment and kind. For a
+     * payment with net pending money {@code P} (captured less fees, reserve, refunds and a standing dispute's
+     * share taken from pending) and a policy reserve target {@code T} (captured × basis points / 10,000, rounded
+     * down, less what payments reserved at capture):
+     * <ul>
+     *   <li>RESERVE_WITHHOLD {@code W = max(0, min(T, max(0, P)) − withheld before)}: topped up, never withheld twice;</li>
+     *   <li>RELEASE {@code D = P − (withheld before + W) − settled before}, when positive;</li>
+     *   <li>RESERVE_RELEASE, once the reserve is due: {@code reserved + withheld before + W − a standing dispute's
+     *       share taken from the reserve − reserve released before}, when positive;</li>
+     *   <li>RECOVERY {@code −D} when D is negative (a refund or chargeback after the release).</li>
+     * </ul>
+     * The reserve a merchant may get back is capped afterwards by what its reserve account holds, and the
+     * minimum payout applied per merchant ({@code SettlementRuns}): both read the few per-merchant sums only.
+     *
+     * @return the number of lines written
+     */
+    int planLines(UUID run, PlanTerms terms) {
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(run);
+        SettlementPolicy standard = terms.standard();
+        String calendar = "coalesce(pol.calendar_code, ?)";
+        String reserveDue = byKey(calendar + " || ':' || cast(coalesce(pol.reserve_days, ?) as varchar)",
+                terms.reserveDueBefore(), params, standard.calendar(), standard.reserveDays());
+        params.add(standard.reserveBasisPoints());
+        params.add(standard.mode().name());
+        String delivered = byKey(calendar, terms.deliveredBefore(), params, standard.calendar());
+        params.add(standard.mode().name());
+        String released = byKey(calendar + " || ':' || cast(coalesce(pol.holding_days, ?) as varchar)",
+                terms.releasedBefore(), params, standard.calendar(), standard.holdingDays());
+        String sql = """
+                insert into settlement_lines (run_id, payment_id, kind, merchant_id, currency, amount)
+                select ?, c.payment_id, c.kind, c.merchant_id, c.currency, c.amount from (
+                  select b.payment_id, b.merchant_id, b.currency, k.kind,
+                    case k.kind when 'RESERVE_WITHHOLD' then b.withhold when 'RELEASE' then b.delta
+                      when 'RESERVE_RELEASE' then b.reserve_owed else 0 - b.delta end as amount
+                  from (
+                    select w.payment_id, w.merchant_id, w.currency, w.withhold,
+                      w.net_pending - w.withheld_before - w.withhold - w.settled as delta,
+                      case when w.reserve_due = 1 then w.reserved + w.withheld_before + w.withhold - w.dispute_from_reserve
+                        - w.reserve_released else 0 end as reserve_owed
+                    from (
+                      select x.*, greatest(0, least(x.target, greatest(0, x.net_pending)) - x.withheld_before) as withhold
+                      from (
+                        select sp.payment_id, sp.merchant_id, sp.currency, a.reserved, a.dispute_from_reserve,
+                          a.captured - a.fees_acquirer - a.fees_platform - a.reserved - a.refunded - a.dispute_from_pending as net_pending,
+                          coalesce(m.settled, 0) as settled, coalesce(m.reserve_withheld, 0) as withheld_before,
+                          coalesce(m.reserve_released, 0) as reserve_released,
+                          case when sp.captured_at < %s then 1 else 0 end as reserve_due,
+                          a.captured * coalesce(pol.reserve_basis_points, ?) / 10000 - a.reserved as target
+                        from settlement_payments sp
+                        join payment_settlement_amounts a on a.payment_id = sp.payment_id
+                        left join settlement_policies pol on pol.merchant_id = sp.merchant_id
+                        left join settlement_deliveries d on d.payment_id = sp.payment_id
+                        left join settlement_order_deliveries o on o.merchant_id = sp.merchant_id
+                          and o.order_reference = sp.order_reference
+                        left join (%s) m on m.payment_id = sp.payment_id
+                        where (coalesce(pol.release_mode, ?) = 'ON_DELIVERY' and coalesce(d.delivered_at, o.delivered_at) < %s)
+                          or (coalesce(pol.release_mode, ?) <> 'ON_DELIVERY' and sp.captured_at < %s)
+                      ) x
+                    ) w
+                  ) b
+                  cross join (values ('RESERVE_WITHHOLD'), ('RELEASE'), ('RESERVE_RELEASE'), ('RECOVERY')) as k (kind)
+                ) c
+                where c.amount > 0""".formatted(reserveDue, MOVED, delivered, released);
+        return jdbc.sql(sql).params(params).update();
+    }
+
+    /** What settlement has moved per payment: the sum of its lines in posted postings of every run. */
+    private static final String MOVED = """
+            select l.payment_id,
+              cast(sum(case when l.kind = 'RELEASE' then l.amount when l.kind = 'RECOVERY' then 0 - l.amount else 0 end) as bigint) as settled,
+              cast(sum(case when l.kind = 'RESERVE_WITHHOLD' then l.amount else 0 end) as bigint) as reserve_withheld,
+              cast(sum(case when l.kind = 'RESERVE_RELEASE' then l.amount else 0 end) as bigint) as reserve_released
+            from settlement_lines l join settlement_postings s on s.run_id = l.run_id and s.merchant_id = l.merchant_id
+              and s.currency = l.currency and s.kind = l.kind
+            where s.status = 'POSTED' group by l.payment_id""";
+
+    /**
+     * {@code case <key> when ? then ? … end}: the instant for the row's calendar (and days), from a few values
+     * computed in Java ({@link ReleasePlanner}); null for a key not in the map, which releases nothing.
+     */
+    private static String byKey(String keyExpression, Map<String, Instant> instants, List<Object> params, Object... keyParams) {
+        if (instants.isEmpty()) {
+            return "cast(null as timestamp with time zone)";
+        }
+        if (instants.size() == 1) {
+            // one calendar and term for everyone (no merchant has terms of its own): a plain bound the planner can
+            // estimate from the column's statistics, so that it joins a million rows by hash, not one by one
+            params.add(ts(instants.values().iterator().next()));
+            return "cast(? as timestamp with time zone)";
+        }
+        params.addAll(List.of(keyParams));
+        var sql = new StringBuilder("(case ").append(keyExpression);
+        instants.forEach((key, at) -> {
+            sql.append(" when ? then cast(? as timestamp with time zone)");
+            params.add(key);
+            params.add(ts(at));
+        });
+        return sql.append(" end)").toString();
+    }
+
+    /** The run's lines summed per merchant, currency and kind. */
+    List<LineSum> lineSums(UUID run) {
+        return jdbc.sql("""
+                select merchant_id, currency, kind, sum(amount) as amount, count(*) as line_count from settlement_lines
+                where run_id = ? group by merchant_id, currency, kind""")
+                .param(run)
+                .query((rs, n) -> new LineSum(rs.getObject("merchant_id", UUID.class), rs.getString("currency"),
+                        ReleasePlanner.Kind.valueOf(rs.getString("kind")), rs.getLong("amount"), rs.getInt("line_count")))
+                .list();
+    }
+
+    /** A merchant's RESERVE_RELEASE lines of the run in one currency, in payment order: [payment id, amount]. */
+    List<Map.Entry<UUID, Long>> reserveReleaseLines(UUID run, UUID merchant, String currency) {
+        return jdbc.sql("""
+                select payment_id, amount from settlement_lines
+                where run_id = ? and merchant_id = ? and currency = ? and kind = 'RESERVE_RELEASE' order by payment_id""")
+                .params(run, merchant, currency)
+                .query((rs, n) -> Map.entry(rs.getObject("payment_id", UUID.class), rs.getLong("amount"))).list();
+    }
+
+    /** Lowers a planned RESERVE_RELEASE line to {@code amount}, or drops it at 0 (the reserve account holds no more). */
+    void capReserveRelease(UUID run, UUID merchant, String currency, UUID payment, long amount) {
+        String where = " where run_id = ? and merchant_id = ? and currency = ? and kind = 'RESERVE_RELEASE' and payment_id = ?";
+        if (amount <= 0) {
+            jdbc.sql("delete from settlement_lines" + where).params(run, merchant, currency, payment).update();
+        } else {
+            jdbc.sql("update settlement_lines set amount = ?" + where).params(amount, run, merchant, currency, payment).update();
+        }
+    }
+
+    /** Drops a merchant's lines of the run in one currency (below its minimum payout: they wait for the next run). */
+    void dropLines(UUID run, UUID merchant, String currency) {
+        jdbc.sql("delete from settlement_lines where run_id = ? and merchant_id = ? and currency = ?")
+                .params(run, merchant, currency).update();
+    }
+
 
     void insertPostings(List<StoredPosting> postings) {
         if (postings.isEmpty()) {
@@ -261,6 +370,40 @@ class SettlementStore {
                 .update();
     }
 
+    /** A take of the run's netting hook ({@link org.finbridge.settlement.SettlementSweeps}): moved with its merchant's RELEASE posting. */
+    record StoredSweep(UUID runId, UUID merchantId, String currency, int seq, UUID accountId, long amount, String reference,
+                       UUID transferId) {
+    }
+
+    void insertSweeps(List<StoredSweep> sweeps) {
+        if (sweeps.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                insert into settlement_sweeps (run_id, merchant_id, currency, seq, account_id, amount, reference, transfer_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", sweeps, sweeps.size(), (ps, w) -> {
+                    ps.setObject(1, w.runId());
+                    ps.setObject(2, w.merchantId());
+                    ps.setString(3, w.currency());
+                    ps.setInt(4, w.seq());
+                    ps.setObject(5, w.accountId());
+                    ps.setLong(6, w.amount());
+                    ps.setString(7, w.reference());
+                    ps.setObject(8, w.transferId());
+                });
+    }
+
+    /** The run's takes per merchant and currency ({@code <merchant>:<currency>}), in order. */
+    Map<String, List<StoredSweep>> sweeps(UUID run) {
+        Map<String, List<StoredSweep>> out = new java.util.HashMap<>();
+        jdbc.sql("select * from settlement_sweeps where run_id = ? order by merchant_id, currency, seq").param(run)
+                .query((rs, n) -> new StoredSweep(rs.getObject("run_id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                        rs.getString("currency"), rs.getInt("seq"), rs.getObject("account_id", UUID.class), rs.getLong("amount"),
+                        rs.getString("reference"), rs.getObject("transfer_id", UUID.class)))
+                .list().forEach(w -> out.computeIfAbsent(w.merchantId() + ":" + w.currency(), k -> new java.util.ArrayList<>()).add(w));
+        return out;
+    }
+
     /** Postings still waiting for the ledger, in the order they must be applied (withholds before releases, recoveries last). */
     List<StoredPosting> pendingPostings(UUID run) {
         return jdbc.sql("select * from settlement_postings where run_id = ? and status = 'PENDING'").param(run)
@@ -281,10 +424,29 @@ class SettlementStore {
      * what settlement has moved for their payments.
      */
     void recordPosting(StoredPosting p, boolean posted, String result) {
-        jdbc.sql("""
+        recordPostings(List.of(new Outcome(p, posted, result)));
+    }
+
+    /** The ledger's answer for one posting: POSTED, or REFUSED with the reason. */
+    record Outcome(StoredPosting posting, boolean posted, String result) {
+    }
+
+    /** {@link #recordPosting} for many postings, sent to the database as one batch (one round trip). */
+    void recordPostings(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 update settlement_postings set status = ?, result = ?
-                where run_id = ? and merchant_id = ? and currency = ? and kind = ? and status = 'PENDING'""")
-                .params(posted ? "POSTED" : "REFUSED", result, p.runId(), p.merchantId(), p.currency(), p.kind().name()).update();
+                where run_id = ? and merchant_id = ? and currency = ? and kind = ? and status = 'PENDING'""",
+                outcomes, outcomes.size(), (ps, o) -> {
+                    ps.setString(1, o.posted() ? "POSTED" : "REFUSED");
+                    ps.setString(2, o.result());
+                    ps.setObject(3, o.posting().runId());
+                    ps.setObject(4, o.posting().merchantId());
+                    ps.setString(5, o.posting().currency());
+                    ps.setString(6, o.posting().kind().name());
+                });
     }
 
     // --- statements
@@ -292,7 +454,7 @@ class SettlementStore {
     /** Writes one statement per merchant and currency from the run's postings (few rows: one per merchant and kind). */
     void writeStatements(UUID run, java.time.Clock clock) {
         record Totals(UUID merchant, String currency, long released, long recovered, long withheld, long reserveReleased,
-                      long lines, long refused, long netted) {
+                      long lines, long refused, long netted, long swept) {
         }
         List<Totals> totals = jdbc.sql("""
                 select merchant_id, currency,
@@ -302,12 +464,14 @@ class SettlementStore {
                   sum(case when kind = 'RESERVE_RELEASE' and status = 'POSTED' then amount else 0 end) as reserve_released,
                   sum(line_count) as line_count,
                   sum(case when status = 'REFUSED' then line_count else 0 end) as refused_count,
-                  sum(case when status = 'POSTED' and netted_into is not null then amount else 0 end) as netted
-                from settlement_postings where run_id = ? group by merchant_id, currency order by merchant_id, currency""")
+                  sum(case when status = 'POSTED' and netted_into is not null then amount else 0 end) as netted,
+                  sum(case when kind = 'RELEASE' and status = 'POSTED' then coalesce((select sum(w.amount) from settlement_sweeps w
+                    where w.run_id = p.run_id and w.merchant_id = p.merchant_id and w.currency = p.currency), 0) else 0 end) as swept
+                from settlement_postings p where run_id = ? group by merchant_id, currency order by merchant_id, currency""")
                 .param(run)
                 .query((rs, n) -> new Totals(rs.getObject("merchant_id", UUID.class), rs.getString("currency"),
                         rs.getLong("released"), rs.getLong("recovered"), rs.getLong("withheld"), rs.getLong("reserve_released"),
-                        rs.getLong("line_count"), rs.getLong("refused_count"), rs.getLong("netted")))
+                        rs.getLong("line_count"), rs.getLong("refused_count"), rs.getLong("netted"), rs.getLong("swept")))
                 .list();
         Timestamp now = ts(clock.instant());
         int perInsert = 500;
@@ -315,14 +479,14 @@ class SettlementStore {
             List<Totals> part = totals.subList(from, Math.min(totals.size(), from + perInsert));
             var sql = new StringBuilder("""
                     insert into settlement_statements (id, run_id, merchant_id, currency, released, recovered, reserve_withheld,
-                    reserve_released, net_to_available, line_count, refused_count, created_at, netted) values """);
+                    reserve_released, net_to_available, line_count, refused_count, created_at, netted, swept) values """);
             List<Object> params = new java.util.ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 Totals t = part.get(i);
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 params.addAll(List.of(TimeOrderedIds.next(clock), run, t.merchant(), t.currency(), t.released(), t.recovered(),
-                        t.withheld(), t.reserveReleased(), t.released() - t.recovered() + t.reserveReleased(),
-                        Math.toIntExact(t.lines()), Math.toIntExact(t.refused()), now, t.netted()));
+                        t.withheld(), t.reserveReleased(), t.released() - t.recovered() + t.reserveReleased() - t.swept(),
+                        Math.toIntExact(t.lines()), Math.toIntExact(t.refused()), now, t.netted(), t.swept()));
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
@@ -340,11 +504,20 @@ class SettlementStore {
                 .query((rs, n) -> new SettlementStatement(TimeOrderedIds.format("sst", rs.getObject("id", UUID.class)),
                         new SettlementRunId(rs.getObject("run_id", UUID.class)), new PartyId(merchant), rs.getString("currency"),
                         rs.getLong("released"), rs.getLong("recovered"), rs.getLong("reserve_withheld"),
-                        rs.getLong("reserve_released"), rs.getLong("net_to_available"), rs.getLong("netted"), List.of(),
-                        instant(rs, "created_at")))
+                        rs.getLong("reserve_released"), rs.getLong("net_to_available"), rs.getLong("netted"),
+                        rs.getLong("swept"), List.of(), List.of(), instant(rs, "created_at")))
                 .list().stream().limit(limit).toList();
         return heads.stream().map(s -> new SettlementStatement(s.id(), s.runId(), s.merchantId(), s.currency(), s.released(),
-                s.recovered(), s.reserveWithheld(), s.reserveReleased(), s.netToAvailable(), s.netted(),
+                s.recovered(), s.reserveWithheld(), s.reserveReleased(), s.netToAvailable(), s.netted(), s.swept(),
+                jdbc.sql("""
+                        select w.reference, w.amount, w.transfer_id, p.status from settlement_sweeps w
+                        join settlement_postings p on p.run_id = w.run_id and p.merchant_id = w.merchant_id
+                          and p.currency = w.currency and p.kind = 'RELEASE'
+                        where w.run_id = ? and w.merchant_id = ? and w.currency = ? order by w.seq""")
+                        .params(s.runId().value(), merchant, s.currency())
+                        .query((rs, n) -> new SettlementStatement.Take(rs.getString("reference"), rs.getLong("amount"),
+                                TimeOrderedIds.format("tr", rs.getObject("transfer_id", UUID.class)), rs.getString("status")))
+                        .list(),
                 jdbc.sql("""
                         select l.payment_id, l.kind, l.amount, s.transfer_id, s.status, s.result from settlement_lines l
                         join settlement_postings s on s.run_id = l.run_id and s.merchant_id = l.merchant_id

@@ -1,14 +1,10 @@
 package org.finbridge.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.finbridge.payments.PaymentFixtures.done;
 import static org.finbridge.payments.PaymentFixtures.merchantActor;
-import static org.finbridge.payments.PaymentFixtures.payment;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.finbridge.banking.ParseResult;
 import org.finbridge.banking.PaymentInitiations;
@@ -19,12 +15,8 @@ import org.finbridge.party.Actor;
 import org.finbridge.party.BankAccountResult;
 import org.finbridge.party.BankAccounts;
 import org.finbridge.party.NewBankAccount;
-import org.finbridge.party.NewParty;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
-import org.finbridge.party.PartyKind;
-import org.finbridge.party.Registration;
-import org.finbridge.payments.CaptureMethod;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
@@ -34,9 +26,7 @@ import org.finbridge.settlement.PayoutBatchFile;
 import org.finbridge.settlement.PayoutResult;
 import org.finbridge.settlement.PayoutState;
 import org.finbridge.settlement.Payouts;
-import org.finbridge.settlement.ReleaseMode;
 import org.finbridge.settlement.Settlement;
-import org.finbridge.settlement.SettlementPolicy;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,26 +64,14 @@ class PayoutLifecycleTest {
 
     @BeforeEach
     void aMerchantWithASettledEuroBalance() {
-        clock.advance(Duration.ofDays(40));
-        fixtures = new PaymentFixtures(parties, ledger, tokenizer);
-        String name = "Payout Merchant " + UUID.randomUUID().toString().substring(0, 8) + " GmbH";
-        Registration r = parties.register(new NewParty(PartyKind.MERCHANT, "DE", name, null, "ops@merchant.test", null, Map.of()));
-        merchant = ((Registration.Registered) r).party().id();
-        actor = merchantActor(merchant);
+        PayoutFixture fixture = new PayoutFixture(parties, ledger, tokenizer, bankAccounts, settlement, payments, clock);
+        fixtures = fixture.payments();
         operator = PaymentFixtures.operatorActor(fixtures.operatorParty());
-        BankAccountResult added = bankAccounts.add(merchant, new NewBankAccount("EUR", "DE", "DE89370400440532013000",
-                null, "COBADEFFXXX", null, name), "test");
-        assertThat(added).isInstanceOf(BankAccountResult.Saved.class);
-        assertThat(((BankAccountResult.Saved) added).account().status().name()).isEqualTo("VERIFIED");
-        bankAccount = ((BankAccountResult.Saved) added).account().id();
-        settlement.setPolicy(operator, merchant, new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 0, "TARGET2", 0, 90, 0));
-        for (int i = 0; i < 3; i++) {
-            done(payments.create(actor, payment(merchant, 20_000, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
-                    CaptureMethod.AUTOMATIC, "DE")));
-        }
-        clock.advance(Duration.ofDays(4));
-        settlement.run(clock.instant().atZone(BusinessCalendars.of("TARGET2").zone()).toLocalDate(), "test");
-        assertThat(available()).isPositive();
+        PayoutFixture.SettledMerchant settled = fixture.settledMerchant(
+                "Payout Merchant " + UUID.randomUUID().toString().substring(0, 8) + " GmbH", "ops@merchant.test", operator);
+        merchant = settled.id();
+        actor = settled.actor();
+        bankAccount = settled.bankAccount();
     }
 
     private long available() {

@@ -2,11 +2,9 @@ package org.finbridge.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.finbridge.payments.PaymentFixtures.done;
-import static org.finbridge.payments.PaymentFixtures.merchantActor;
 import static org.finbridge.payments.PaymentFixtures.payment;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,15 +12,10 @@ import org.finbridge.ledger.Account;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ApiScope;
-import org.finbridge.party.BankAccountResult;
 import org.finbridge.party.BankAccounts;
-import org.finbridge.party.NewBankAccount;
-import org.finbridge.party.NewParty;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
-import org.finbridge.party.PartyKind;
 import org.finbridge.party.PartyStatus;
-import org.finbridge.party.Registration;
 import org.finbridge.payments.CaptureMethod;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
@@ -43,14 +36,11 @@ import org.finbridge.settlement.PayoutBatchFile;
 import org.finbridge.settlement.PayoutResult;
 import org.finbridge.settlement.PayoutState;
 import org.finbridge.settlement.Payouts;
-import org.finbridge.settlement.ReleaseMode;
 import org.finbridge.settlement.Settlement;
-import org.finbridge.settlement.SettlementPolicy;
 import org.finbridge.support.Api;
 import org.finbridge.support.ApplicationTest;
 import org.finbridge.support.MutableClock;
 import org.finbridge.support.TestActors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,25 +95,15 @@ class SanctionedBeneficiaryTest {
 
     /** A merchant named {@code Vexmoor <surname> Shipping LLC} with a settled euro balance and a verified account in its name. */
     void aMerchantWithASettledBalance(String surname) {
-        clock.advance(Duration.ofDays(40));
-        fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        PayoutFixture fixture = new PayoutFixture(parties, ledger, tokenizer, bankAccounts, settlement, payments, clock);
+        fixtures = fixture.payments();
         operator = PaymentFixtures.operatorActor(actors.operator().partyId());
-        legalName = "Vexmoor " + surname + " Shipping LLC";
-        Registration r = parties.register(new NewParty(PartyKind.MERCHANT, "DE", legalName, null, "ops@vexmoor.test", null, Map.of()));
-        merchant = ((Registration.Registered) r).party().id();
-        actor = merchantActor(merchant);
-        BankAccountResult added = bankAccounts.add(merchant, new NewBankAccount("EUR", "DE", "DE89370400440532013000",
-                null, "COBADEFFXXX", null, legalName), "test");
-        assertThat(((BankAccountResult.Saved) added).account().status().name()).isEqualTo("VERIFIED");
-        bankAccount = ((BankAccountResult.Saved) added).account().id();
-        settlement.setPolicy(operator, merchant, new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 0, "TARGET2", 0, 90, 0));
-        for (int i = 0; i < 3; i++) {
-            done(payments.create(actor, payment(merchant, 20_000, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
-                    CaptureMethod.AUTOMATIC, "DE")));
-        }
-        clock.advance(Duration.ofDays(4));
-        settlement.run(clock.instant().atZone(BusinessCalendars.of("TARGET2").zone()).toLocalDate(), "test");
-        assertThat(available()).isPositive();
+        PayoutFixture.SettledMerchant settled = fixture.settledMerchant("Vexmoor " + surname + " Shipping LLC", "ops@vexmoor.test",
+                operator);
+        legalName = settled.legalName();
+        merchant = settled.id();
+        actor = settled.actor();
+        bankAccount = settled.bankAccount();
     }
 
     void listed(String surname) {

@@ -73,6 +73,8 @@ class SettlementRunTest {
     @Autowired
     MutableClock clock;
     @Autowired
+    org.finbridge.ledger.LedgerInvariants invariants;
+    @Autowired
     org.finbridge.trade.Orders orders;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
@@ -269,6 +271,55 @@ class SettlementRunTest {
     }
 
     @Test
+    void aLoanSweepInTheSameWindowIsNettedSoOnlyTheRestReachesAvailableAndTheStatementShowsIt() {
+        Payment p = captured(10_000);
+        // the account a lender's sweep is paid into, opened by the claimant as financing would
+        org.finbridge.ledger.AccountId loan = org.finbridge.ledger.AccountId.derived("test:loan-sweep:" + merchant + ":EUR");
+        assertThat(ledger.createAccount(new org.finbridge.ledger.NewAccount(loan, org.finbridge.money.CurrencyCode.of("EUR"),
+                "LOAN_PRINCIPAL", "platform", java.util.Set.of()))).isEqualTo(org.finbridge.ledger.AccountResult.OK);
+        List<Long> offered = new ArrayList<>();
+        org.finbridge.settlement.SettlementSweeps lender = (m, currency, releasable, date) -> {
+            if (!m.equals(merchant)) {
+                return List.of();
+            }
+            offered.add(releasable);
+            // the second take would pass what is left of the release: it is left out, never moved in part
+            return List.of(new org.finbridge.settlement.SettlementSweeps.Take(loan, 3_000, "loan-1"),
+                    new org.finbridge.settlement.SettlementSweeps.Take(loan, releasable, "loan-2"));
+        };
+        SettlementRuns node = new SettlementRuns(store, audit, ledger, accounts, transactions, (Clock) clock, Duration.ofMinutes(2),
+                List.of(lender));
+        LocalDate release = target2.plusBusinessDays(today(), 2);
+        SettlementRun run = node.run(release, "test");
+
+        assertThat(run.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(offered).as("asked once, with what the run releases").containsExactly(net(p));
+        SettlementStatement s = statements(run).getFirst();
+        assertThat(s.released()).isEqualTo(net(p));
+        assertThat(s.swept()).isEqualTo(3_000);
+        assertThat(s.netToAvailable()).isEqualTo(net(p) - 3_000);
+        assertThat(s.takes()).extracting(SettlementStatement.Take::reference, SettlementStatement.Take::amount,
+                SettlementStatement.Take::status).containsExactly(org.assertj.core.groups.Tuple.tuple("loan-1", 3_000L, "POSTED"));
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p) - 3_000);
+        assertThat(balance("MERCHANT_PENDING")).isZero();
+        assertThat(ledger.account(loan).orElseThrow().postedCreditBalance().minorUnits()).isEqualTo(3_000);
+        // only the net moves into available: one transfer of the rest, none out again for the sweep
+        var available = fixtures.merchantAccount(merchant, "MERCHANT_AVAILABLE", "EUR");
+        assertThat(jdbc.sql("select amount from ledger_transfers where external_ref = ? and credit_account_id = ?")
+                .params(run.id().toString(), available.id().value()).query(Long.class).list()).containsExactly(net(p) - 3_000);
+        assertThat(jdbc.sql("select count(*) from ledger_transfers where debit_account_id = ?").param(available.id().value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select code from ledger_transfers where credit_account_id = ?").param(loan.value())
+                .query(String.class).list()).containsExactly("SETTLEMENT_SWEEP");
+
+        // asked again, the completed run moves nothing twice
+        assertThat(node.run(release, "test").status()).isEqualTo(SettlementRun.Status.COMPLETED);
+        assertThat(balance("MERCHANT_AVAILABLE")).isEqualTo(net(p) - 3_000);
+        assertThat(ledger.account(loan).orElseThrow().postedCreditBalance().minorUnits()).isEqualTo(3_000);
+        assertThat(invariants.sweep().isClean()).isTrue();
+    }
+
+    @Test
     void aRunInterruptedAfterTheLedgerAnsweredIsFinishedOnceByTheNextNode() {
         List<Payment> paid = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -340,7 +391,7 @@ class SettlementRunTest {
 
     /** Another application node on the same database: same beans underneath, its own node id. */
     private SettlementRuns node() {
-        return new SettlementRuns(store, audit, payments, ledger, accounts, transactions, (Clock) clock, Duration.ofMinutes(2));
+        return new SettlementRuns(store, audit, ledger, accounts, transactions, (Clock) clock, Duration.ofMinutes(2), List.of());
     }
 
     @Test
