@@ -182,10 +182,8 @@ class LoanGuarantees {
         if (!actor.mayAccess(guarantor) || parties.find(guarantor).filter(p -> p.kind() == PartyKind.GUARANTOR).isEmpty()) {
             return Optional.empty();
         }
-        String ccy;
-        try {
-            ccy = CurrencyCode.of(currency).code();
-        } catch (RuntimeException e) {
+        String ccy = LoanViews.currencyCode(currency).orElse(null);
+        if (ccy == null) {
             return Optional.empty();
         }
         // a guarantor that offers nothing in the currency has a limit of 0 and no guarantees

@@ -308,10 +308,8 @@ class LoanService implements Financing {
         if (!actor.mayAccess(merchant) || parties.find(merchant).filter(p -> p.kind() == PartyKind.MERCHANT).isEmpty()) {
             return Optional.empty();
         }
-        String ccy;
-        try {
-            ccy = CurrencyCode.of(currency).code();
-        } catch (RuntimeException e) {
+        String ccy = LoanViews.currencyCode(currency).orElse(null);
+        if (ccy == null) {
             return Optional.empty();
         }
         long pending = accounts.merchantPending(merchant, ccy);
@@ -915,10 +913,8 @@ class LoanService implements Financing {
         if (!actor.mayAccess(lender) || parties.find(lender).filter(p -> p.kind() == PartyKind.LENDER).isEmpty()) {
             return Optional.empty();
         }
-        String ccy;
-        try {
-            ccy = CurrencyCode.of(currency).code();
-        } catch (RuntimeException e) {
+        String ccy = LoanViews.currencyCode(currency).orElse(null);
+        if (ccy == null) {
             return Optional.empty();
         }
         return Optional.of(Portfolios.of(lender, ccy, store.ofLender(lender).stream().filter(l -> l.currency().equals(ccy))

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.finbridge.financing.Guarantee;
 import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanId;
 import org.finbridge.financing.ScheduleTerms;
 import org.finbridge.financing.internal.LoanStore.LoanRow;
+import org.finbridge.money.CurrencyCode;
 import org.finbridge.money.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,15 @@ class LoanViews {
         this.accounts = accounts;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** The ISO 4217 code named, or empty where it names none: a read then answers nothing rather than an error. */
+    static Optional<String> currencyCode(String currency) {
+        try {
+            return Optional.of(CurrencyCode.of(currency).code());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     LocalDate today() {

@@ -150,17 +150,18 @@ class FinancingController {
                 .<ResponseEntity<?>>map(b -> ResponseEntity.ok(Views.BorrowingBaseView.of(b))).orElseGet(() -> notFound("merchant"));
     }
 
+    /** The merchant applying: the caller itself, or the one an operator names in the body. */
+    private Optional<PartyId> applicant(Actor actor, String merchantId) {
+        return actor.isOperator() ? party(merchantId) : Optional.of(actor.partyId());
+    }
+
     @PostMapping(BASE + "/loans")
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
     ResponseEntity<?> apply(Actor actor, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                             @RequestBody ApplicationBody b) {
-        PartyId merchant = actor.partyId();
-        if (actor.isOperator()) {
-            Optional<PartyId> named = party(b.merchantId());
-            if (named.isEmpty()) {
-                return invalid("merchantId", "the merchant applying");
-            }
-            merchant = named.get();
+        PartyId merchant = applicant(actor, b.merchantId()).orElse(null);
+        if (merchant == null) {
+            return invalid("merchantId", "the merchant applying");
         }
         Optional<ProgrammeId> programme = Optional.empty();
         try {
@@ -187,13 +188,9 @@ class FinancingController {
     @Access(value = ApiScope.LOANS_WRITE, kinds = PartyKind.MERCHANT)
     ResponseEntity<?> applyForImport(Actor actor, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                      @RequestBody ImportCreditBody b) {
-        PartyId merchant = actor.partyId();
-        if (actor.isOperator()) {
-            Optional<PartyId> named = party(b.merchantId());
-            if (named.isEmpty()) {
-                return invalid("merchantId", "the merchant applying");
-            }
-            merchant = named.get();
+        PartyId merchant = applicant(actor, b.merchantId()).orElse(null);
+        if (merchant == null) {
+            return invalid("merchantId", "the merchant applying");
         }
         ProgrammeId programme;
         try {
