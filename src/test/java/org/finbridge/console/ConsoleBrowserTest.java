@@ -17,6 +17,7 @@ import org.finbridge.financing.FinancingFixtures;
 import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanResult;
 import org.finbridge.financing.LoanState;
+import org.finbridge.financing.Portfolio;
 import org.finbridge.financing.Programme;
 import java.util.Map;
 import org.finbridge.fx.FxAccounts;
@@ -367,9 +368,28 @@ class ConsoleBrowserTest {
                     .equals("Active"));
             assertThat(browser.findElement(By.id("portfolio-CNY")).getText()).isEqualTo("Portfolio in CNY");
             waitFor(d -> !d.findElements(By.cssSelector(".console-chart[data-drawn='true'] canvas")).isEmpty());
+            // this lender's only loan, just disbursed: all of it current, normal (1 % provision) and in this month's vintage
+            Portfolio portfolio = financing.portfolio(lenderActor, lender, "CNY").orElseThrow();
+            Portfolio.Vintage vintage = portfolio.vintages().getFirst();
+            String cny = "section.portfolio[data-currency='CNY'] ";
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='CURRENT'] td")).getText()).isEqualTo("8,000.00");
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='1-30'] td")).getText()).isEqualTo("0.00");
+            WebElement normal = browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='NORMAL']"));
+            assertThat(normal.findElement(By.tagName("th")).getText()).isEqualTo("Normal");
+            assertThat(normal.findElements(By.tagName("td"))).extracting(WebElement::getText).containsExactly("8,000.00", "1 %", "80.00");
+            assertThat(browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='LOSS'] td")).getText()).isEqualTo("0.00");
+            WebElement vintageRow = browser.findElement(By.cssSelector(cny + ".vintages tr[data-vintage='" + vintage.month() + "']"));
+            assertThat(vintageRow.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .startsWith(vintage.month(), "1", "8,000.00");
+            waitFor(d -> !d.findElements(By.cssSelector(cny + ".vintage-chart[data-drawn='true'] canvas")).isEmpty());
 
+            // and in Chinese
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("放贷工作台"));
+            assertThat(browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='NORMAL'] th")).getText()).isEqualTo("正常");
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='CURRENT'] th")).getText()).isEqualTo("未逾期");
+            assertThat(browser.findElement(By.cssSelector(cny + ".vintages tr[data-vintage='" + vintage.month() + "'] td")).getText())
+                    .isEqualTo(vintage.month());
             assertThat(invariants.sweep().isClean()).isTrue();
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
