@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.finbridge.credit.CreditReports;
 import org.finbridge.financing.AmortizationMethod;
@@ -17,6 +18,7 @@ import org.finbridge.financing.FinancingFixtures;
 import org.finbridge.financing.Loan;
 import org.finbridge.financing.LoanResult;
 import org.finbridge.financing.LoanState;
+import org.finbridge.financing.Portfolio;
 import org.finbridge.financing.Programme;
 import java.util.Map;
 import org.finbridge.fx.FxAccounts;
@@ -32,6 +34,7 @@ import org.finbridge.ledger.Transfer;
 import org.finbridge.ledger.TransferId;
 import org.finbridge.ledger.TransferResult;
 import org.finbridge.money.CurrencyCode;
+import org.finbridge.money.Money;
 import org.finbridge.party.BankAccountResult;
 import org.finbridge.party.BankAccounts;
 import org.finbridge.party.KybApplication;
@@ -63,6 +66,10 @@ import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
 import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.platform.TimeOrderedIds;
+import org.finbridge.supervision.Licence;
+import org.finbridge.supervision.PaymentInstitutions;
+import org.finbridge.supervision.PilotZone;
+import org.finbridge.supervision.PilotZones;
 import org.finbridge.supervision.RegulatorViews;
 import org.finbridge.supervision.Violation;
 import org.finbridge.supervision.Violations;
@@ -91,8 +98,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The console in a real browser (Debian's headless Chromium through chromedriver): a seller logs in with
  * password and TOTP, sees its balances and payments, in Chinese and in English, and logs out; every input
  * of the login page has a label and the keyboard moves through them. A regulator sees the period's flows
- * (with their chart) and opens and closes a violation case; a lender reads an applicant's credit report
- * under its consent and approves the referred application. Journeys are few: each one costs a browser. A screenshot is kept under
+ * (with their chart, by currency and by corridor), the licence register and the pilot zones, and opens and
+ * closes a violation case, in Chinese then English; a lender reads an applicant's credit report under its
+ * consent, approves the referred application and sees the loan in its portfolio by days past due, class and
+ * vintage, in English then Chinese. Journeys are few: each one costs a browser. A screenshot is kept under
  * {@code target/console-screenshots} when a step fails.
  */
 @ApplicationTest
@@ -120,6 +129,10 @@ class ConsoleBrowserTest {
     TestActors actors;
     @Autowired
     RegulatorViews views;
+    @Autowired
+    PaymentInstitutions institutions;
+    @Autowired
+    PilotZones pilotZones;
     @Autowired
     Violations violations;
     @Autowired
@@ -250,7 +263,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aRegulatorSeesThePeriodsFlowsAndOpensAndClosesAViolationCaseInChinese(TestInfo test) throws Exception {
+    void aRegulatorSeesThePeriodsFlowsAndRegistersAndOpensAndClosesAViolationCaseInChineseThenEnglish(TestInfo test) throws Exception {
         PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
         PartyId merchant = fixtures.merchant("DE");
         PaymentFixtures.done(payments.create(PaymentFixtures.merchantActor(merchant), PaymentFixtures.payment(merchant,
@@ -262,6 +275,16 @@ class ConsoleBrowserTest {
         RegulatorViews.Flow eur = views.flows(today.minusDays(29), today, RegulatorViews.GroupBy.CURRENCY).stream()
                 .filter(f -> f.currency().equals("EUR")).findFirst().orElseThrow();
         assertThat(eur.payments()).isPositive();
+        RegulatorViews.Flow corridor = views.flows(today.minusDays(29), today, RegulatorViews.GroupBy.CORRIDOR).stream()
+                .filter(f -> f.group().equals("DE-FR") && f.currency().equals("EUR")).findFirst().orElseThrow();
+        // a licensed institution (no connector of its own, so no other payment is routed under it) and a pilot zone
+        PartyId institution = new PartyId(UUID.randomUUID());
+        String licenceNumber = "PI-" + UUID.randomUUID().toString().substring(0, 8);
+        institutions.register(new Licence(institution, licenceNumber, Set.of("CROSS_BORDER_PAYMENT"), Set.of("CN"),
+                today.minusDays(1), today.plusYears(1), Money.ofMajor("50000", "USD"), Money.ofMajor("2000000", "USD"), Set.of()));
+        String zoneCode = "ZONE-" + UUID.randomUUID().toString().substring(0, 8);
+        pilotZones.define(new PilotZone(zoneCode, "Hangzhou CBEC comprehensive pilot zone", Set.of("VAT_EXEMPTION_WITHOUT_INVOICE"),
+                Map.of("cn_fx.pilot_single_txn_cap_usd", "100000"), Set.of(merchant), today, null, 0));
 
         try {
             String base = "http://localhost:" + port;
@@ -276,6 +299,23 @@ class ConsoleBrowserTest {
             waitFor(d -> !d.findElements(By.cssSelector("#flows-chart[data-drawn='true'] canvas")).isEmpty());
             assertThat(jdbc.sql("select count(*) from audit_trail where action = 'supervision.view.read' and actor = ?")
                     .param("user:" + user[0]).query(Long.class).single()).isEqualTo(1);
+            // the same period by corridor (merchant's country to buyer's), the licence register and the pilot zones
+            WebElement corridorRow = browser.findElement(By.cssSelector("#corridors tr[data-corridor='DE-FR'][data-currency='EUR']"));
+            showRow("corridors", By.cssSelector("#corridors tr[data-corridor='DE-FR'][data-currency='EUR']"));
+            assertThat(corridorRow.findElements(By.tagName("td")).get(2).getText()).isEqualTo(String.valueOf(corridor.payments()));
+            waitFor(d -> !d.findElements(By.cssSelector("#corridors-chart[data-drawn='true'] canvas")).isEmpty());
+            By licence = By.cssSelector("#institutions tr[data-institution='" + institution + "']");
+            showRow("institutions", licence);
+            assertThat(browser.findElement(licence).getText()).contains(licenceNumber).contains("CROSS_BORDER_PAYMENT");
+            assertThat(browser.findElement(licence).findElement(By.className("licence-status")).getText()).isEqualTo("有效");
+            assertThat(browser.findElement(licence).findElement(By.className("licence-single")).getText()).isEqualTo("50,000.00 USD");
+            assertThat(browser.findElement(licence).findElement(By.className("licence-daily")).getText()).isEqualTo("2,000,000.00 USD");
+            By zone = By.cssSelector("#zones tr[data-zone='" + zoneCode + "']");
+            showRow("zones", zone);
+            assertThat(browser.findElement(zone).findElement(By.className("zone-name")).getText())
+                    .isEqualTo("Hangzhou CBEC comprehensive pilot zone");
+            assertThat(browser.findElement(zone).findElement(By.className("zone-status")).getText()).isEqualTo("进行中");
+            assertThat(browser.findElement(By.id("bop-heading")).getText()).isEqualTo("国际收支申报");
 
             // a case against a party that does not exist: refused, nothing filed
             fileCase("pty_" + UUID.randomUUID(), "CN_FX_AUTHENTICITY", "collections without logistics records");
@@ -297,6 +337,18 @@ class ConsoleBrowserTest {
             // every step audited in the regulator's name: opened, investigating (a filed case starts there), closed
             assertThat(jdbc.sql("select count(*) from audit_trail where object_type = 'violation' and object_id = ? and actor = ?")
                     .params(filed.id().toString(), "user:" + user[0]).query(Long.class).single()).isEqualTo(3);
+
+            // the same overview in English; the page has just jumped to #violations, so the switch is pressed from the
+            // keyboard rather than clicked at a position that may still be moving
+            browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Supervision overview"));
+            assertThat(browser.findElement(By.id("corridors-heading")).getText()).isEqualTo("Payments by corridor");
+            showRow("institutions", licence);
+            assertThat(browser.findElement(licence).findElement(By.className("licence-status")).getText()).isEqualTo("In force");
+            showRow("zones", zone);
+            assertThat(browser.findElement(zone).findElement(By.className("zone-status")).getText()).isEqualTo("Active");
+            assertThat(browser.findElement(By.cssSelector("#cases tr[data-case='" + id + "'] .case-state")).getText())
+                    .isEqualTo("Closed");
             assertThat(invariants.sweep().isClean()).isTrue();
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
@@ -305,7 +357,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aLenderReadsAnApplicantsReportWithConsentAndApprovesTheReferredApplication(TestInfo test) throws Exception {
+    void aLenderReadsAnApplicantsReportWithConsentApprovesTheReferredApplicationAndSeesItsPortfolio(TestInfo test) throws Exception {
         FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 10_000_000);
@@ -367,9 +419,28 @@ class ConsoleBrowserTest {
                     .equals("Active"));
             assertThat(browser.findElement(By.id("portfolio-CNY")).getText()).isEqualTo("Portfolio in CNY");
             waitFor(d -> !d.findElements(By.cssSelector(".console-chart[data-drawn='true'] canvas")).isEmpty());
+            // this lender's only loan, just disbursed: all of it current, normal (1 % provision) and in this month's vintage
+            Portfolio portfolio = financing.portfolio(lenderActor, lender, "CNY").orElseThrow();
+            Portfolio.Vintage vintage = portfolio.vintages().getFirst();
+            String cny = "section.portfolio[data-currency='CNY'] ";
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='CURRENT'] td")).getText()).isEqualTo("8,000.00");
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='1-30'] td")).getText()).isEqualTo("0.00");
+            WebElement normal = browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='NORMAL']"));
+            assertThat(normal.findElement(By.tagName("th")).getText()).isEqualTo("Normal");
+            assertThat(normal.findElements(By.tagName("td"))).extracting(WebElement::getText).containsExactly("8,000.00", "1 %", "80.00");
+            assertThat(browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='LOSS'] td")).getText()).isEqualTo("0.00");
+            WebElement vintageRow = browser.findElement(By.cssSelector(cny + ".vintages tr[data-vintage='" + vintage.month() + "']"));
+            assertThat(vintageRow.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                    .startsWith(vintage.month(), "1", "8,000.00");
+            waitFor(d -> !d.findElements(By.cssSelector(cny + ".vintage-chart[data-drawn='true'] canvas")).isEmpty());
 
+            // and in Chinese
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("放贷工作台"));
+            assertThat(browser.findElement(By.cssSelector(cny + ".loan-classes tr[data-class='NORMAL'] th")).getText()).isEqualTo("正常");
+            assertThat(browser.findElement(By.cssSelector(cny + ".dpd-buckets tr[data-bucket='CURRENT'] th")).getText()).isEqualTo("未逾期");
+            assertThat(browser.findElement(By.cssSelector(cny + ".vintages tr[data-vintage='" + vintage.month() + "'] td")).getText())
+                    .isEqualTo(vintage.month());
             assertThat(invariants.sweep().isClean()).isTrue();
         } catch (AssertionError | RuntimeException e) {
             screenshot(test);
@@ -607,6 +678,13 @@ class ConsoleBrowserTest {
     }
 
     /** The queue pages: a row on a later page is brought up with the pager (the shared application has many). */
+    /** Pages the given table (each long table has its own pager, right after it) until the row shows. */
+    private void showRow(String table, By row) {
+        for (int i = 0; i < 50 && !browser.findElement(row).isDisplayed(); i++) {
+            click(browser.findElement(By.cssSelector("#" + table + " + .table-pager .page-next")));
+        }
+    }
+
     private void showRow(By row) {
         for (int i = 0; i < 50 && !browser.findElement(row).isDisplayed(); i++) {
             click(browser.findElement(By.cssSelector(".table-pager .page-next")));

@@ -13,6 +13,7 @@ import org.finbridge.credit.CreditReports;
 import org.finbridge.credit.ReportResult;
 import org.finbridge.financing.Financing;
 import org.finbridge.financing.Loan;
+import org.finbridge.financing.LoanClass;
 import org.finbridge.financing.LoanId;
 import org.finbridge.financing.LoanResult;
 import org.finbridge.financing.LoanState;
@@ -187,9 +188,14 @@ class LenderPages {
         }
     }
 
-    /** A portfolio in one currency, with its days-past-due buckets as a chart. */
+    /**
+     * A portfolio in one currency: its days-past-due buckets and five-tier classes (REGULATIONS.md §6.4) as
+     * tables and bar charts, and its vintage curves as a line chart, one series per month of disbursement
+     * (the share of principal repaid by each month on book, in per cent).
+     */
     record PortfolioView(String currency, int activeLoans, String outstandingPrincipal, String provisions,
-                         Map<String, String> buckets, String chart) {
+                         Map<String, String> buckets, String chart, List<ClassRow> classes, String classChart,
+                         List<VintageRow> vintages, String vintageChart) {
         static PortfolioView of(Portfolio p) {
             Map<String, String> buckets = new LinkedHashMap<>();
             List<Double> values = new ArrayList<>();
@@ -201,8 +207,59 @@ class LenderPages {
             chart.put("type", "bar");
             chart.put("categories", new ArrayList<>(buckets.keySet()));
             chart.put("series", List.of(Map.of("name", p.currency(), "data", values)));
+
+            List<ClassRow> classes = new ArrayList<>();
+            List<String> classNames = new ArrayList<>();
+            List<Double> classValues = new ArrayList<>();
+            for (LoanClass c : LoanClass.values()) { // all five tiers, empty ones too: the table reads as the rule
+                long minor = p.principalByClass().getOrDefault(c, 0L);
+                classes.add(new ClassRow(c.name(), Charts.amount(minor, p.currency()),
+                        java.math.BigDecimal.valueOf(c.provisionBasisPoints(), 2).stripTrailingZeros().toPlainString() + " %",
+                        Charts.amount(c.provisionFor(minor), p.currency()), c.nonPerforming()));
+                classNames.add(c.name());
+                classValues.add(Charts.major(minor, p.currency()).doubleValue());
+            }
+            Map<String, Object> classChart = new LinkedHashMap<>();
+            classChart.put("type", "bar");
+            classChart.put("categories", classNames);
+            classChart.put("series", List.of(Map.of("name", p.currency(), "data", classValues)));
+
+            List<VintageRow> vintages = new ArrayList<>();
+            List<Map<String, Object>> curves = new ArrayList<>();
+            int months = 0;
+            for (Portfolio.Vintage v : p.vintages()) {
+                List<Integer> curve = v.cumulativeRepaidBasisPoints();
+                months = Math.max(months, curve.size());
+                List<Double> points = curve.stream().map(bp -> bp / 100.0).toList();
+                curves.add(Map.of("name", v.month(), "data", points));
+                vintages.add(new VintageRow(v.month(), v.loans(), Charts.amount(v.disbursed(), p.currency()),
+                        Charts.amount(v.outstanding(), p.currency()),
+                        curve.isEmpty() ? "0" : percent(curve.getLast()), percent(v.nonPerformingBasisPoints())));
+            }
+            List<String> monthsOnBook = new ArrayList<>();
+            for (int m = 0; m < months; m++) {
+                monthsOnBook.add("M" + m);
+            }
+            Map<String, Object> vintageChart = new LinkedHashMap<>();
+            vintageChart.put("type", "line");
+            vintageChart.put("categories", monthsOnBook);
+            vintageChart.put("series", curves);
             return new PortfolioView(p.currency(), p.activeLoans(), Charts.amount(p.outstandingPrincipal(), p.currency()),
-                    Charts.amount(p.provisions(), p.currency()), buckets, Charts.json(chart));
+                    Charts.amount(p.provisions(), p.currency()), buckets, Charts.json(chart), classes, Charts.json(classChart),
+                    vintages, Charts.json(vintageChart));
         }
+
+        private static String percent(int basisPoints) {
+            return java.math.BigDecimal.valueOf(basisPoints, 2).toPlainString();
+        }
+    }
+
+    /** One of the five tiers: principal in it, the provision rate and the provision it calls for. */
+    record ClassRow(String name, String principal, String provisionRate, String provision, boolean nonPerforming) {
+    }
+
+    /** One vintage: loans disbursed in a month, and how much of them has been repaid so far. */
+    record VintageRow(String month, int loans, String disbursed, String outstanding, String repaidPercent,
+                      String nonPerformingPercent) {
     }
 }

@@ -27,6 +27,12 @@ import org.finbridge.risk.aml.AmlReport;
 import org.finbridge.risk.aml.AmlReports;
 import org.finbridge.settlement.Reconciliations;
 import org.finbridge.settlement.SafeguardingReport;
+import org.finbridge.supervision.BopDeclaration;
+import org.finbridge.supervision.BopDeclarations;
+import org.finbridge.supervision.Licence;
+import org.finbridge.supervision.PaymentInstitutions;
+import org.finbridge.supervision.PilotZone;
+import org.finbridge.supervision.PilotZones;
 import org.finbridge.supervision.RegulatorViews;
 import org.finbridge.supervision.Violation;
 import org.finbridge.supervision.ViolationResult;
@@ -40,7 +46,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The regulator's overview: flows by currency and day for a period, quota breaches, the AML reports filed
+ * The regulator's overview: flows by currency, day, corridor and customs mode for a period, the period's
+ * balance-of-payments declarations, the licence register of payment institutions and the pilot zones, quota
+ * breaches, the AML reports filed
  * (LTR and STR, with whether each was filed by its deadline), the latest safeguarding coverage and the
  * violation cases, which the regulator files, takes up and closes here. It reads and acts only through
  * supervision's, risk's and settlement's public APIs as the logged-in regulator, and, as over the API, every
@@ -53,6 +61,7 @@ class RegulatorPages {
     /** Supervision's periods are Beijing dates, both ends included. */
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final int DEFAULT_PERIOD_DAYS = 30;
+    static final int BOP_SHOWN = 500;
 
     private final RegulatorViews views;
     private final Violations violations;
@@ -61,9 +70,16 @@ class RegulatorPages {
     private final Parties parties;
     private final AuditLog audit;
     private final Clock clock;
+    private final BopDeclarations bop;
+    private final PaymentInstitutions institutions;
+    private final PilotZones zones;
 
     RegulatorPages(RegulatorViews views, Violations violations, AmlReports amlReports, Reconciliations reconciliations,
-                   Parties parties, AuditLog audit, Clock clock) {
+                   Parties parties, AuditLog audit, Clock clock, BopDeclarations bop, PaymentInstitutions institutions,
+                   PilotZones zones) {
+        this.bop = bop;
+        this.institutions = institutions;
+        this.zones = zones;
         this.views = views;
         this.violations = violations;
         this.amlReports = amlReports;
@@ -112,6 +128,20 @@ class RegulatorPages {
         model.addAttribute("coverage", safeguarding.isEmpty() ? List.of()
                 : safeguarding.getFirst().lines().stream().map(CoverageRow::of).toList());
         model.addAttribute("cases", cases);
+
+        List<FlowGroupRow> corridors = views.flows(start, end, RegulatorViews.GroupBy.CORRIDOR).stream().map(FlowGroupRow::of).toList();
+        model.addAttribute("corridors", corridors);
+        model.addAttribute("corridorChart", Charts.json(groupChart(views.flows(start, end, RegulatorViews.GroupBy.CORRIDOR))));
+        model.addAttribute("customsModes", views.flows(start, end, RegulatorViews.GroupBy.CUSTOMS_MODE).stream()
+                .map(FlowGroupRow::of).toList());
+        Map<PartyId, String> names = new LinkedHashMap<>();
+        List<BopDeclaration> declared = new ArrayList<>(bop.between(start, end));
+        java.util.Collections.reverse(declared); // the most recent first
+        model.addAttribute("bop", declared.stream().limit(BOP_SHOWN).map(d -> BopRow.of(d, name(names, d.merchant()))).toList());
+        model.addAttribute("bopTotal", declared.size());
+        model.addAttribute("bopShown", BOP_SHOWN);
+        model.addAttribute("licences", institutions.all().stream().map(l -> LicenceRow.of(l, name(names, l.institution()), today)).toList());
+        model.addAttribute("zones", zones.all().stream().map(z -> ZoneRow.of(z, today)).toList());
         return "console/regulator";
     }
 
@@ -190,6 +220,10 @@ class RegulatorPages {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private String name(Map<PartyId, String> names, PartyId id) {
+        return names.computeIfAbsent(id, p -> parties.find(p).map(Party::legalName).orElse(p.toString()));
     }
 
     private CaseRow caseRow(Violation v) {
@@ -295,6 +329,75 @@ class RegulatorPages {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", "bar");
         chart.put("categories", dayList);
+        chart.put("series", series);
+        return chart;
+    }
+
+    /** Flows of one group (a corridor such as {@code CN-DE}, or a customs mode) in one currency. */
+    record FlowGroupRow(String group, String currency, long payments, String captured, String refunded) {
+        static FlowGroupRow of(RegulatorViews.Flow f) {
+            return new FlowGroupRow(f.group(), f.currency(), f.payments(), Charts.amount(f.capturedMinor(), f.currency()),
+                    Charts.amount(f.refundedMinor(), f.currency()));
+        }
+    }
+
+    /** A balance-of-payments declaration: a receipt, or the refund that reverses one (regulations notes §2). */
+    record BopRow(String id, LocalDate declaredOn, String merchant, String direction, String transactionCode, String amount,
+                  String currency, String postscript, String reference) {
+        static BopRow of(BopDeclaration d, String merchant) {
+            return new BopRow(d.id().toString(), d.declaredOn(), merchant, d.refund() ? "REFUND" : "RECEIPT", d.transactionCode(),
+                    Charts.amount(d.amount()), d.amount().currency().code(), d.postscript(), d.reference());
+        }
+    }
+
+    /** A licensed payment institution: what its licence covers, until when, and its limits. */
+    record LicenceRow(String institutionId, String institution, String licenceNumber, String scopes, String regions,
+                      LocalDate validFrom, LocalDate validTo, boolean valid, String singleLimit, String dailyLimit, String connectors) {
+        static LicenceRow of(Licence l, String name, LocalDate today) {
+            return new LicenceRow(l.institution().toString(), name, l.licenceNumber(), String.join(", ", new TreeSet<>(l.scopes())),
+                    String.join(", ", new TreeSet<>(l.regions())), l.validFrom(), l.validTo(), l.validOn(today),
+                    Charts.amount(l.singleTransactionLimit()) + " " + l.singleTransactionLimit().currency().code(),
+                    l.dailyVolumeLimit() == null ? "" : Charts.amount(l.dailyVolumeLimit()) + " " + l.dailyVolumeLimit().currency().code(),
+                    String.join(", ", new TreeSet<>(l.connectors())));
+        }
+    }
+
+    /** A pilot zone: what it allows, to how many parties, from when to when. */
+    record ZoneRow(String code, String name, String capabilities, String limits, int cohort, LocalDate startsOn,
+                   LocalDate sunsetOn, boolean active, int version) {
+        static ZoneRow of(PilotZone z, LocalDate today) {
+            StringBuilder limits = new StringBuilder();
+            new java.util.TreeMap<>(z.limits()).forEach((k, v) -> limits.append(limits.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+            return new ZoneRow(z.code(), z.name(), String.join(", ", new TreeSet<>(z.capabilities())), limits.toString(),
+                    z.cohort().size(), z.startsOn(), z.sunsetOn(), z.activeOn(today), z.version());
+        }
+    }
+
+    /** Captured amounts per group, one series per currency, in major units. */
+    static Map<String, Object> groupChart(List<RegulatorViews.Flow> flows) {
+        TreeSet<String> groups = new TreeSet<>();
+        TreeSet<String> currencies = new TreeSet<>();
+        for (RegulatorViews.Flow f : flows) {
+            groups.add(f.group());
+            currencies.add(f.currency());
+        }
+        List<String> groupList = new ArrayList<>(groups);
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (String currency : currencies) {
+            double[] values = new double[groupList.size()];
+            for (RegulatorViews.Flow f : flows) {
+                if (f.currency().equals(currency)) {
+                    values[groupList.indexOf(f.group())] = Money.ofMinor(f.capturedMinor(), currency).toMajor().doubleValue();
+                }
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", currency);
+            s.put("data", values);
+            series.add(s);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("type", "bar");
+        chart.put("categories", groupList);
         chart.put("series", series);
         return chart;
     }
