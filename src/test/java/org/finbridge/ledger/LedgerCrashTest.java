@@ -100,7 +100,8 @@ class LedgerCrashTest {
             f.get();
         }
         clients.shutdown();
-        assertThat(acknowledged).hasSizeGreaterThan(3_000);
+        // the storm was killed once 3,000 were acknowledged: exactly 3,000 is possible when no batch was in flight
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(3_000);
 
         Process again = start(db, freePort(), logs.resolve("second.log"));
         try {
