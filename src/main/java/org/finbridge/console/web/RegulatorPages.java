@@ -307,30 +307,7 @@ class RegulatorPages {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.add(d.toString()); // every day of the period, so quiet days show as gaps
         }
-        TreeSet<String> currencies = new TreeSet<>();
-        for (RegulatorViews.Flow f : byDay) {
-            days.add(f.group());
-            currencies.add(f.currency());
-        }
-        List<String> dayList = new ArrayList<>(days);
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (String currency : currencies) {
-            double[] values = new double[dayList.size()];
-            for (RegulatorViews.Flow f : byDay) {
-                if (f.currency().equals(currency)) {
-                    values[dayList.indexOf(f.group())] = Money.ofMinor(f.capturedMinor(), currency).toMajor().doubleValue();
-                }
-            }
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", currency);
-            s.put("data", values);
-            series.add(s);
-        }
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("type", "bar");
-        chart.put("categories", dayList);
-        chart.put("series", series);
-        return chart;
+        return barChart(byDay, days);
     }
 
     /** Flows of one group (a corridor such as {@code CN-DE}, or a customs mode) in one currency. */
@@ -375,7 +352,11 @@ class RegulatorPages {
 
     /** Captured amounts per group, one series per currency, in major units. */
     static Map<String, Object> groupChart(List<RegulatorViews.Flow> flows) {
-        TreeSet<String> groups = new TreeSet<>();
+        return barChart(flows, new TreeSet<>());
+    }
+
+    /** One bar series per currency over the given categories and those the flows name, in major units. */
+    private static Map<String, Object> barChart(List<RegulatorViews.Flow> flows, TreeSet<String> groups) {
         TreeSet<String> currencies = new TreeSet<>();
         for (RegulatorViews.Flow f : flows) {
             groups.add(f.group());
