@@ -30,6 +30,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class PartyStore implements Parties {
@@ -67,6 +69,7 @@ class PartyStore implements Parties {
         Instant now = now();
         // merchants stay ONBOARDING until their KYB file is approved; others are set up by operators
         PartyStatus status = p.kind() == PartyKind.MERCHANT ? PartyStatus.ONBOARDING : PartyStatus.ACTIVE;
+        forgetReads();
         jdbc.sql("""
                 insert into parties (id, kind, country, legal_name, legal_name_original, status, email, phone,
                     created_at, updated_at)
@@ -154,10 +157,50 @@ class PartyStore implements Parties {
                 .query((rs, n) -> new PartyId(rs.getObject(1, UUID.class))).optional();
     }
 
+    /**
+     * One statement, so it needs no transaction of its own (a read-only one cost a BEGIN and a COMMIT round
+     * trip each). Inside a transaction a party is read once: a payment's capture asks for its merchant in
+     * several modules' listeners, and they all see the row the first of them read.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Party> find(PartyId id) {
+        Map<PartyId, Optional<Party>> seen = readInThisTransaction();
+        return seen == null ? select(id) : seen.computeIfAbsent(id, this::select);
+    }
+
+    private Optional<Party> select(PartyId id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::read).optional();
+    }
+
+    private static final Object READ_IN_TRANSACTION = new Object();
+
+    /** The parties read in the running transaction, or null outside one. */
+    @SuppressWarnings("unchecked")
+    private static Map<PartyId, Optional<Party>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var seen = (Map<PartyId, Optional<Party>>) TransactionSynchronizationManager.getResource(READ_IN_TRANSACTION);
+        if (seen == null) {
+            Map<PartyId, Optional<Party>> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
+                }
+            });
+            seen = fresh;
+        }
+        return seen;
+    }
+
+    /** A write in this transaction: what it read before is read again. */
+    private static void forgetReads() {
+        Map<PartyId, Optional<Party>> seen = readInThisTransaction();
+        if (seen != null) {
+            seen.clear();
+        }
     }
 
     @Override
@@ -184,6 +227,7 @@ class PartyStore implements Parties {
         if (before.isEmpty() || before.get().status() == PartyStatus.SUSPENDED) {
             return false;
         }
+        forgetReads();
         int n = jdbc.sql("""
                 update parties set status = 'SUSPENDED', updated_at = :now, version = version + 1
                 where id = :id and status <> 'SUSPENDED'""")
@@ -201,6 +245,7 @@ class PartyStore implements Parties {
         Party before = find(id).orElseThrow();
         audit.record("system", "party.status", "party", id.toString(), before.status() + " " + before.riskTier(),
                 status + " " + tier);
+        forgetReads();
         jdbc.sql("update parties set status = :status, risk_tier = :tier, updated_at = :now, version = version + 1 where id = :id")
                 .param("status", status.name()).param("tier", tier == null ? null : tier.name())
                 .param("now", now().atOffset(ZoneOffset.UTC)).param("id", id.value()).update();

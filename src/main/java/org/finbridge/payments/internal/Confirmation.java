@@ -135,6 +135,7 @@ class Confirmation {
                 manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE, p.requested.minorUnits(), false,
                 p.requested.currency().code(), who, rec -> {
                     rec.connector = connector.name();
+                    rec.routedCandidates = candidates.stream().map(PaymentConnector::name).toList();
                     // recorded in the step's own transaction, under the sequence number the step is about to take
                     journal.recordDecision(rec.id, rec.lastSeq + 1, decision, clock.instant());
                     if (threeDs != null) {
@@ -146,7 +147,7 @@ class Confirmation {
                 });
         return switch (begin) {
             case StepRunner.Refusal r -> r.result();
-            case StepRunner.Begun b -> steps.drive(b.op());
+            case StepRunner.Begun b -> steps.drive(b);
         };
     }
 }

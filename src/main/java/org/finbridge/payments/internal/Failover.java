@@ -40,8 +40,13 @@ class Failover {
     }
 
     Attempted authorize(PaymentRecord p, OperationRecord op, boolean sale) {
-        List<String> order = journal.candidates(p.id, op.seq()).filter(l -> !l.isEmpty()).orElse(List.of(p.connector));
-        Set<String> reversed = journal.reversed(p.id, op.seq()); // asked before this step was recovered: never again
+        // routed by this request a moment ago: nothing was asked yet, and the order is the one just recorded;
+        // a recovered step reads both back
+        boolean fresh = p.routedCandidates != null && !p.routedCandidates.isEmpty();
+        List<String> order = fresh ? p.routedCandidates
+                : journal.candidates(p.id, op.seq()).filter(l -> !l.isEmpty()).orElse(List.of(p.connector));
+        Set<String> reversed = fresh ? Set.of() : journal.reversed(p.id, op.seq()); // asked before this step was recovered: never again
+        RoutingJournal.Attempts attempts = fresh ? RoutingJournal.Attempts.first() : RoutingJournal.Attempts.recorded();
         List<PaymentConnector> unheard = new ArrayList<>();
         List<String> unheardKeys = new ArrayList<>();
         Attempted last = null;
@@ -57,7 +62,7 @@ class Failover {
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             routing.observed(c.name(), out);
             boolean next = i + 1 < order.size() && failsOver(out);
-            journal.recordAttempt(p.id, op.seq(), c.name(), out, elapsedMs, next, clock.instant());
+            journal.recordAttempt(p.id, op.seq(), attempts, c.name(), out, elapsedMs, next, clock.instant());
             last = new Attempted(c, out);
             if (!next) {
                 break;
@@ -67,7 +72,7 @@ class Failover {
                 unheardKeys.add(key);
             }
         }
-        reverse(p, op, unheard, unheardKeys);
+        reverse(p, op, attempts, unheard, unheardKeys);
         return last;
     }
 
@@ -77,12 +82,13 @@ class Failover {
      * acquirer's answer is lost, so the buyer's funds are not held twice). Best effort: a reversal that
      * fails is recorded, and the acquirer's authorization then lapses at its own expiry.
      */
-    private void reverse(PaymentRecord p, OperationRecord op, List<PaymentConnector> unheard, List<String> keys) {
+    private void reverse(PaymentRecord p, OperationRecord op, RoutingJournal.Attempts attempts, List<PaymentConnector> unheard,
+                         List<String> keys) {
         for (int i = 0; i < unheard.size(); i++) {
             PaymentConnector c = unheard.get(i);
             long started = System.nanoTime();
             ConnectorOutcome out = c.reverse(new ConnectorRequest.Reverse(keys.get(i) + ":reversal", keys.get(i), p.requested));
-            journal.recordReversal(p.id, op.seq(), c.name(), out, (System.nanoTime() - started) / 1_000_000, clock.instant());
+            journal.recordReversal(p.id, op.seq(), attempts, c.name(), out, (System.nanoTime() - started) / 1_000_000, clock.instant());
         }
     }
 

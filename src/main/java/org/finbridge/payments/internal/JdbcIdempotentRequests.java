@@ -92,7 +92,7 @@ class JdbcIdempotentRequests implements IdempotentRequests {
         try {
             // the key's generation: the same for a retry that takes it over, another once it was purged and reused
             Instant generation = s == null ? now : s.createdAt();
-            response = serialize(RequestKeys.runAs(clientId, key, generation, action));
+            response = serialize(RequestKeys.runAs(clientId, key, generation, s == null, action));
         } catch (RuntimeException e) {
             release(clientId, key, claim);
             throw e;

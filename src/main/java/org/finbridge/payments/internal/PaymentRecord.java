@@ -28,6 +28,11 @@ final class PaymentRecord {
     PaymentState state;
     Region region;
     String connector;
+    /**
+     * Not stored: the connectors routing chose, in order, when this request routed the payment and began its
+     * authorization just now (the decision is also recorded). Null on a payment read from the database.
+     */
+    java.util.List<String> routedCandidates;
     String connectorReference;
     PaymentStateMachine.Amounts amounts = PaymentStateMachine.Amounts.NONE;
     long feesAcquirer;

@@ -82,7 +82,8 @@ class PaymentService implements Payments {
             return invalid;
         }
         String requestKey = RequestKeys.current();
-        PaymentRecord earlier = requestKey == null ? null : store.byRequestKey(requestKey).orElse(null);
+        PaymentRecord earlier = requestKey == null || RequestKeys.firstAttempt() ? null
+                : store.byRequestKey(requestKey).orElse(null);
         if (earlier != null) {
             // the retry of a request whose node died after creating the payment: that payment, carried on
             return n.confirm() && earlier.state == PaymentState.REQUIRES_CONFIRMATION
@@ -225,7 +226,7 @@ class PaymentService implements Payments {
         if (b instanceof Begun begun && reason != null) {
             // the reason travels with the step to the dispute row written when the ledger has answered
             store.complete(begun.op(), OperationRecord.PENDING, null, null, reason, null);
-            return run(new Begun(store.operation(id, begun.op().seq()).orElseThrow()));
+            return run(new Begun(store.operation(id, begun.op().seq()).orElseThrow(), null));
         }
         return run(b);
     }
@@ -297,7 +298,7 @@ class PaymentService implements Payments {
     private PaymentResult run(Begin b) {
         return switch (b) {
             case Refusal r -> r.result();
-            case Begun begun -> steps.drive(begun.op());
+            case Begun begun -> steps.drive(begun);
         };
     }
 

@@ -27,8 +27,9 @@ class PaymentViews {
     Payment of(PaymentRecord p) {
         var ops = store.operations(p.id).stream().map(o -> new Payment.Transaction(o.seq(), o.kind().name(), o.amount(),
                 o.currency(), o.status(), o.declineCode(), o.createdAt(), o.completedAt())).toList();
-        // a dispute is opened on captured money only (PaymentStateMachine.openDispute): before any capture there is none to read
-        Payment.Dispute dispute = p.amounts.captured() > 0 ? store.dispute(p.id).orElse(null) : null;
+        // a dispute is opened by a step of its own: a payment without one has none to read
+        Payment.Dispute dispute = ops.stream().anyMatch(o -> o.kind().equals(OperationRecord.Kind.DISPUTE_OPEN.name()))
+                ? store.dispute(p.id).orElse(null) : null;
         Money processed = p.processed;
         return new Payment(p.id, p.merchantId, p.buyer, p.orderReference, p.requested, processed, p.method,
                 p.captureMethod, p.state, p.connector, p.connectorReference, p.amounts.authorized(), p.amounts.captured(),

@@ -12,23 +12,37 @@ import java.util.function.Supplier;
  */
 final class RequestKeys {
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private record Running(String key, boolean firstAttempt) {
+    }
+
+    private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
 
     private RequestKeys() {
     }
 
     /** The running request's key as "<client> <key> <generation>", or null outside an idempotent request. */
     static String current() {
-        return CURRENT.get();
+        Running r = CURRENT.get();
+        return r == null ? null : r.key();
+    }
+
+    /**
+     * Whether the running request claimed its key just now, with no earlier attempt: then no payment or
+     * step can carry its key yet, and looking for one would be a round trip for nothing.
+     */
+    static boolean firstAttempt() {
+        Running r = CURRENT.get();
+        return r != null && r.firstAttempt();
     }
 
     /**
      * @param generation when the key was first claimed: a key purged after its retention and used again is
      *                   another request, and must not find the first one's payment
+     * @param firstAttempt the key was claimed by this request, not taken over from one whose node died
      */
-    static <T> T runAs(String clientId, String key, Instant generation, Supplier<T> action) {
-        String outer = CURRENT.get();
-        CURRENT.set(clientId + " " + key + " " + generation.toEpochMilli());
+    static <T> T runAs(String clientId, String key, Instant generation, boolean firstAttempt, Supplier<T> action) {
+        Running outer = CURRENT.get();
+        CURRENT.set(new Running(clientId + " " + key + " " + generation.toEpochMilli(), firstAttempt));
         try {
             return action.get();
         } finally {

@@ -69,7 +69,28 @@ public class RoutingJournal {
                 .map(s -> s.isEmpty() ? List.<String>of() : Arrays.asList(s.split(",")));
     }
 
-    void recordAttempt(PaymentId payment, int seq, String connector, ConnectorOutcome outcome, long elapsedMs,
+    /**
+     * How a step's attempts are numbered: counted here for a step this request began (none were recorded
+     * before it), or after the highest recorded for a step recovered from the database.
+     */
+    static final class Attempts {
+
+        private int next;
+
+        private Attempts(int next) {
+            this.next = next;
+        }
+
+        static Attempts first() {
+            return new Attempts(1);
+        }
+
+        static Attempts recorded() {
+            return new Attempts(0);
+        }
+    }
+
+    void recordAttempt(PaymentId payment, int seq, Attempts attempts, String connector, ConnectorOutcome outcome, long elapsedMs,
                        boolean failedOver, Instant at) {
         String kind = switch (outcome) {
             case ConnectorOutcome.Approved a -> "APPROVED";
@@ -85,13 +106,15 @@ public class RoutingJournal {
             case ConnectorOutcome.Unavailable u -> u.detail();
             default -> null;
         };
-        insertAttempt(payment, seq, connector, kind, code, detail, elapsedMs, failedOver, at);
+        insertAttempt(payment, seq, attempts, connector, kind, code, detail, elapsedMs, failedOver, at);
     }
 
-    private void insertAttempt(PaymentId payment, int seq, String connector, String kind, String code, String detail,
-                               long elapsedMs, boolean failedOver, Instant at) {
-        int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_routing_attempts where payment_id = :p and seq = :seq")
+    private void insertAttempt(PaymentId payment, int seq, Attempts attempts, String connector, String kind, String code,
+                               String detail, long elapsedMs, boolean failedOver, Instant at) {
+        int attempt = attempts.next > 0 ? attempts.next : jdbc.sql(
+                        "select coalesce(max(attempt), 0) + 1 from payment_routing_attempts where payment_id = :p and seq = :seq")
                 .param("p", payment.value()).param("seq", seq).query(Integer.class).single();
+        attempts.next = attempt + 1;
         jdbc.sql("""
                 insert into payment_routing_attempts (payment_id, seq, attempt, connector, outcome, decline_code, detail,
                     elapsed_ms, failed_over, attempted_at)
@@ -103,7 +126,8 @@ public class RoutingJournal {
     }
 
     /** Records a reversal sent after a timeout: REVERSED when the connector confirmed it, else what it answered. */
-    void recordReversal(PaymentId payment, int seq, String connector, ConnectorOutcome outcome, long elapsedMs, Instant at) {
+    void recordReversal(PaymentId payment, int seq, Attempts attempts, String connector, ConnectorOutcome outcome, long elapsedMs,
+                        Instant at) {
         String kind = outcome instanceof ConnectorOutcome.Approved ? "REVERSED" : outcome instanceof ConnectorOutcome.TimedOut
                 ? "TIMED_OUT" : "UNAVAILABLE";
         String detail = switch (outcome) {
@@ -113,7 +137,7 @@ public class RoutingJournal {
             case ConnectorOutcome.Unavailable u -> "reversal not taken: " + u.detail();
             default -> "reversal refused: " + outcome;
         };
-        insertAttempt(payment, seq, connector, kind, null, detail, elapsedMs, false, at);
+        insertAttempt(payment, seq, attempts, connector, kind, null, detail, elapsedMs, false, at);
     }
 
     /** Connectors whose unanswered authorization in this step was reversed. */

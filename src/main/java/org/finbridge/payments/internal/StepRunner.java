@@ -58,7 +58,11 @@ class StepRunner {
     sealed interface Begin {
     }
 
-    record Begun(OperationRecord op) implements Begin {
+    /**
+     * @param payment the payment as this step's begin left it, when the step was begun by this request (its
+     *                first attempt), or null: a step begun earlier is driven from what the database holds
+     */
+    record Begun(OperationRecord op, PaymentRecord payment) implements Begin {
     }
 
     record Refusal(PaymentResult result) implements Begin {
@@ -106,10 +110,11 @@ class StepRunner {
                 return new Refusal(new PaymentResult.NotFound());
             }
             String requestKey = RequestKeys.current();
-            OperationRecord earlier = requestKey == null ? null : store.operationByRequestKey(id, requestKey).orElse(null);
+            OperationRecord earlier = requestKey == null || RequestKeys.firstAttempt() ? null
+                    : store.operationByRequestKey(id, requestKey).orElse(null);
             if (earlier != null) {
                 // the retry of a request whose node died after beginning this step: that step, never a second one
-                return p.busySeq != null && p.busySeq == earlier.seq() ? new Begun(earlier)
+                return p.busySeq != null && p.busySeq == earlier.seq() ? new Begun(earlier, null)
                         : new Refusal(new PaymentResult.Done(views.of(p)));
             }
             if (p.busySeq != null) {
@@ -132,7 +137,7 @@ class StepRunner {
             p.lastSeq = seq;
             p.updatedAt = now;
             store.update(p);
-            return new Begun(op);
+            return new Begun(op, p);
         });
     }
 
@@ -193,9 +198,17 @@ class StepRunner {
 
     // --- drive -----------------------------------------------------------------------------------
 
+    /** Runs a step this request has just begun: the payment as the begin left it is not read again. */
+    PaymentResult drive(Begun begun) {
+        return begun.payment() == null ? drive(begun.op()) : drive(begun.op(), begun.payment());
+    }
+
     /** Runs a step from wherever it stands; safe to repeat. */
     PaymentResult drive(OperationRecord op) {
-        PaymentRecord p = store.find(op.paymentId()).orElseThrow();
+        return drive(op, store.find(op.paymentId()).orElseThrow());
+    }
+
+    private PaymentResult drive(OperationRecord op, PaymentRecord p) {
         if (p.busySeq == null || p.busySeq != op.seq()) {
             return new PaymentResult.Done(views.of(p));
         }

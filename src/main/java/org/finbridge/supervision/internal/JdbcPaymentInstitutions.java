@@ -17,6 +17,8 @@ import org.finbridge.supervision.PaymentInstitutions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The licence register. A transaction is checked in the order a regulator would: registered at all, licence
@@ -40,6 +42,7 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
     @Transactional
     public Licence register(Licence l) {
         Optional<Licence> before = find(l.institution());
+        forgetRegister();
         jdbc.sql("delete from supervision_institutions where party_id = ?").param(l.institution().value()).update();
         // a connector is operated by one institution at a time: naming it here takes it from its previous operator
         for (Licence other : all()) {
@@ -82,10 +85,42 @@ class JdbcPaymentInstitutions implements PaymentInstitutions {
             return Optional.empty();
         }
         // the register is small (one row per licensed institution): filtered here rather than by a LIKE on the list
-        return jdbc.sql("select * from supervision_institutions order by licence_number")
-                .query(JdbcPaymentInstitutions::row).list().stream()
-                .filter(l -> l.connectors().contains(connector) && l.validOn(day)).findFirst();
+        return register().stream().filter(l -> l.connectors().contains(connector) && l.validOn(day)).findFirst();
     }
+
+    /**
+     * The register as read at most {@link #REGISTER_TTL_NANOS} ago. Every captured payment is attributed to
+     * the institution operating its connector, and the register changes a few times a year: a change made
+     * on this node is seen at once, one made on another node within five seconds.
+     */
+    private List<Licence> register() {
+        Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s == null || now - s.readAt() > REGISTER_TTL_NANOS) {
+            s = new Snapshot(all(), now);
+            snapshot = s;
+        }
+        return s.licences();
+    }
+
+    private void forgetRegister() {
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a read between this change and its commit would keep the old register until it expires
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
+    }
+
+    private record Snapshot(List<Licence> licences, long readAt) {
+    }
+
+    private static final long REGISTER_TTL_NANOS = 5_000_000_000L;
+    private volatile Snapshot snapshot;
 
     @Override
     public InstitutionCheck check(PartyId institution, String scope, String region, Money amount, LocalDate day) {

@@ -66,8 +66,16 @@ class PaymentAttribution {
         this.violations = violations;
     }
 
-    /** Attributes a captured amount of a payment (its row already written) and checks its institution's limits. */
-    void captured(PaymentEvent event, Money amount, LocalDate day) {
+    /** Who paid whom through which institution: what supervision's payment row keeps of a captured payment. */
+    record Attributes(String merchantCountry, String buyerCountry, String connector, Optional<Licence> licence) {
+
+        UUID institution() {
+            return licence.map(l -> l.institution().value()).orElse(null);
+        }
+    }
+
+    /** The captured payment's attributes, read before its row is written so that one statement writes them all. */
+    Attributes attributes(PaymentEvent event, LocalDate day) {
         // the event carries who paid and through which connector; an older producer's event is looked up
         Optional<Payment> payment = event.context() != null ? Optional.empty() : payments.find(SYSTEM, event.paymentId());
         String merchantCountry = parties.find(event.merchantId()).map(Party::country).orElse(null);
@@ -75,14 +83,12 @@ class PaymentAttribution {
                 : payment.map(Payment::buyer).map(b -> b.country()).orElse(null);
         String connector = event.context() != null ? event.context().connector()
                 : payment.map(Payment::connector).orElse(null);
-        Optional<Licence> licence = institutions.operating(connector, day);
-        jdbc.sql("""
-                update supervision_payments set merchant_country = ?, buyer_country = ?, connector = ?, institution_id = ?
-                where payment_id = ?""")
-                .params(country(merchantCountry), country(buyerCountry), connector,
-                        licence.map(l -> l.institution().value()).orElse(null), event.paymentId().value())
-                .update();
-        licence.ifPresent(l -> {
+        return new Attributes(country(merchantCountry), country(buyerCountry), connector, institutions.operating(connector, day));
+    }
+
+    /** Counts a captured amount (its row already written) to its institution's day and checks the licence's limits. */
+    void captured(Attributes attributes, PaymentEvent event, Money amount, LocalDate day) {
+        attributes.licence().ifPresent(l -> {
             totals.add("""
                     update supervision_institution_volumes set captured_minor = captured_minor + ?
                     where institution_id = ? and captured_on = ? and currency = ?""",

@@ -65,18 +65,27 @@ class PaymentsReadModel implements MerchantReceipts {
         Optional<Money> inUsd = usd.inUsd(amount, day);
         UUID payment = event.paymentId().value();
         if (receipt) {
-            int updated = jdbc.sql("""
-                    update supervision_payments set captured_minor = captured_minor + ?,
-                        usd_captured_minor = case when usd_captured_minor is null then null else usd_captured_minor + ? end
-                    where payment_id = ?""").params(amount.minorUnits(), inUsd.map(Money::minorUnits).orElse(0L), payment).update();
-            if (updated == 0) {
+            PaymentAttribution.Attributes a = attribution.attributes(event, day);
+            Long usdMinor = inUsd.map(Money::minorUnits).orElse(null);
+            // a payment's first capture (most are its only one) is one statement; a later one adds to its row
+            int created = jdbc.sql("""
+                    insert into supervision_payments (payment_id, merchant_id, order_reference, currency, captured_minor,
+                        refunded_minor, usd_captured_minor, captured_on, merchant_country, buyer_country, connector, institution_id)
+                    select ?, ?, ?, ?, ?, 0, cast(? as bigint), ?, ?, ?, ?, cast(? as uuid)
+                    where not exists (select 1 from supervision_payments where payment_id = ?)""")
+                    .params(payment, event.merchantId().value(), event.orderReference(), event.currency(), amount.minorUnits(),
+                            usdMinor, day, a.merchantCountry(), a.buyerCountry(), a.connector(), a.institution(), payment)
+                    .update();
+            if (created == 0) {
                 jdbc.sql("""
-                        insert into supervision_payments (payment_id, merchant_id, order_reference, currency, captured_minor,
-                            refunded_minor, usd_captured_minor, captured_on) values (?, ?, ?, ?, ?, 0, ?, ?)""")
-                        .params(payment, event.merchantId().value(), event.orderReference(), event.currency(), amount.minorUnits(),
-                                inUsd.map(Money::minorUnits).orElse(null), day).update();
+                        update supervision_payments set captured_minor = captured_minor + ?,
+                            usd_captured_minor = case when usd_captured_minor is null then null else usd_captured_minor + ? end,
+                            merchant_country = ?, buyer_country = ?, connector = ?, institution_id = ?
+                        where payment_id = ?""")
+                        .params(amount.minorUnits(), usdMinor == null ? 0L : usdMinor, a.merchantCountry(), a.buyerCountry(),
+                                a.connector(), a.institution(), payment).update();
             }
-            attribution.captured(event, amount, day);
+            attribution.captured(a, event, amount, day);
         } else {
             jdbc.sql("update supervision_payments set refunded_minor = refunded_minor + ? where payment_id = ?")
                     .params(amount.minorUnits(), payment).update();
@@ -85,14 +94,13 @@ class PaymentsReadModel implements MerchantReceipts {
         inUsd.ifPresent(value -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event));
     }
 
+    /** Marks the event as counted, in one round trip: false when it was counted before (a redelivery). */
     private boolean firstTime(PaymentEvent event) {
-        boolean seen = jdbc.sql("select count(*) from supervision_payment_events where payment_id = ? and seq = ?")
-                .params(event.paymentId().value(), event.seq()).query(Long.class).single() > 0;
-        if (!seen) {
-            jdbc.sql("insert into supervision_payment_events (payment_id, seq) values (?, ?)")
-                    .params(event.paymentId().value(), event.seq()).update();
-        }
-        return !seen;
+        UUID payment = event.paymentId().value();
+        return jdbc.sql("""
+                insert into supervision_payment_events (payment_id, seq) select ?, ?
+                where not exists (select 1 from supervision_payment_events where payment_id = ? and seq = ?)""")
+                .params(payment, event.seq(), payment, event.seq()).update() == 1;
     }
 
     private void addReceipts(PartyId merchant, LocalDate day, Money usdDelta, PaymentEvent event) {
@@ -101,11 +109,17 @@ class PaymentsReadModel implements MerchantReceipts {
                 List.of(usdDelta.minorUnits(), merchant.value(), year),
                 "insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')",
                 List.of(merchant.value(), year, usdDelta.minorUnits()));
-        long total = jdbc.sql("select usd_minor from supervision_merchant_receipts where merchant_id = ? and receipt_year = ?")
-                .params(merchant.value(), year).query(Long.class).single();
+        record Receipts(long total, String band) {
+        }
+        Receipts r = jdbc.sql("select usd_minor, band from supervision_merchant_receipts where merchant_id = ? and receipt_year = ?")
+                .params(merchant.value(), year).query((rs, n) -> new Receipts(rs.getLong(1), rs.getString(2))).single();
+        long total = r.total();
         Band band = band(new Money(total, UsdValues.USD), day);
-        jdbc.sql("update supervision_merchant_receipts set band = ? where merchant_id = ? and receipt_year = ?")
-                .params(band.name(), merchant.value(), year).update();
+        if (!band.name().equals(r.band())) {
+            // written when the seller changes band, a few times a year at most, not on every receipt
+            jdbc.sql("update supervision_merchant_receipts set band = ? where merchant_id = ? and receipt_year = ?")
+                    .params(band.name(), merchant.value(), year).update();
+        }
         if (band != Band.BELOW) {
             String kind = band == Band.WARNING ? Breaches.MERCHANT_WARNING_BAND : Breaches.MERCHANT_REGISTRATION_REQUIRED;
             String limitKey = band == Band.WARNING ? "cn_fx.merchant_warning_floor_usd" : "cn_fx.merchant_registration_trigger_usd";

@@ -43,22 +43,24 @@ class Journal {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Records a leg once: false when it was there already (a redelivered event). */
+    /**
+     * Records a leg once: false when it was there already (a redelivered event). One statement checks and
+     * inserts; the savepoint keeps the caller's transaction alive if a concurrent delivery of the same
+     * event inserted it first.
+     */
     boolean record(AmlTransaction t) {
-        if (exists(t.id())) {
-            return false;
-        }
         try {
-            nested.executeWithoutResult(s -> jdbc.sql("insert into aml_transactions (" + COLUMNS + """
-                    , recorded_at, evaluated) values (:id, :party, :np, :pc, :dir, :kind, :cash, :cur, :amount, :cny, :usd,
-                    :cp, :cpc, :order, :source, :at, :now, false)""")
+            return Boolean.TRUE.equals(nested.execute(s -> jdbc.sql("insert into aml_transactions (" + COLUMNS + """
+                    , recorded_at, evaluated) select :id, :party, :np, :pc, :dir, :kind, :cash, :cur, :amount, cast(:cny as bigint),
+                    cast(:usd as bigint), :cp, :cpc, :order, :source, :at, :now, false
+                    where not exists (select 1 from aml_transactions where id = :id)""")
                     .param("id", t.id()).param("party", t.party().value()).param("np", t.naturalPerson())
                     .param("pc", t.partyCountry()).param("dir", t.direction().name()).param("kind", t.kind().name())
                     .param("cash", t.cash()).param("cur", t.amount().currency().code()).param("amount", t.amount().minorUnits())
                     .param("cny", t.cnyMinor()).param("usd", t.usdMinor()).param("cp", clip(t.counterparty(), 200))
                     .param("cpc", t.counterpartyCountry()).param("order", clip(t.orderReference(), 200))
-                    .param("source", t.sourceRef()).param("at", ts(t.occurredAt())).param("now", ts(clock.instant())).update());
-            return true;
+                    .param("source", t.sourceRef()).param("at", ts(t.occurredAt())).param("now", ts(clock.instant()))
+                    .update() == 1));
         } catch (DuplicateKeyException deliveredConcurrently) {
             return false;
         }
