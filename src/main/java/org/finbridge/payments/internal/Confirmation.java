@@ -1,6 +1,7 @@
 package org.finbridge.payments.internal;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.finbridge.party.Parties;
 import org.finbridge.party.Party;
@@ -17,6 +18,7 @@ import org.finbridge.payments.internal.OperationRecord.Kind;
 import org.finbridge.payments.internal.PaymentStateMachine.Step;
 import org.finbridge.payments.internal.StepRunner.Who;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Confirming a payment: the risk policy first (allow, challenge, block), then for cards 3-D Secure
@@ -34,10 +36,12 @@ class Confirmation {
     private final CheckoutFx checkoutFx;
     private final RoutingJournal journal;
     private final java.time.Clock clock;
+    private final TransactionTemplate tx;
 
     Confirmation(PaymentStore store, StepRunner steps, RiskPolicy risk, ThreeDSecureSimulation threeDSecure,
                  ConnectorRouting routing, Parties parties, CheckoutFx checkoutFx, RoutingJournal journal,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, TransactionTemplate paymentsTransactions) {
+        this.tx = paymentsTransactions;
         this.store = store;
         this.steps = steps;
         this.risk = risk;
@@ -62,13 +66,39 @@ class Confirmation {
      * and confirmed in one request is not read back, nor its merchant looked up twice.
      */
     PaymentResult confirm(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String merchantCountry) {
-        PaymentId id = p.id;
         if (p.state != PaymentState.REQUIRES_CONFIRMATION) {
             return new PaymentResult.IllegalTransition(p.state, "confirm");
         }
+        return proceed(visible, who, p, merchantCountry, null);
+    }
+
+    /**
+     * Creates and confirms a payment in one request (Stripe's {@code confirm=true}). The risk policy answers
+     * before the payment is written (its decision names the payment by the id it will have), so that an
+     * authorization begins in the transaction that writes the payment; a blocked, challenged or converting
+     * payment, or one no connector takes, is written first and goes the usual way.
+     *
+     * @param create writes the new payment and records its creation, inside the transaction it is run in
+     */
+    PaymentResult createAndConfirm(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String merchantCountry,
+                                   Runnable create) {
+        return proceed(visible, who, p, merchantCountry, create);
+    }
+
+    /** Writes a payment not yet written, in a transaction of its own. */
+    private void written(Runnable create) {
+        if (create != null) {
+            tx.executeWithoutResult(s -> create.run());
+        }
+    }
+
+    private PaymentResult proceed(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String merchantCountry,
+                                  Runnable create) {
+        PaymentId id = p.id;
         RiskPolicy.Decision decision = risk.assess(new RiskPolicy.Facts(p.id, p.merchantId, p.buyer, p.requested, p.method,
                 merchantCountry));
         if (decision instanceof RiskPolicy.Block block) {
+            written(create);
             PaymentResult r = steps.transition(id, visible, Step.DECLINE, who, rec -> rec.declineCode = "BLOCKED_BY_RISK");
             return r instanceof PaymentResult.Done d ? new PaymentResult.Blocked(d.payment(), block.reason()) : r;
         }
@@ -78,6 +108,7 @@ class Confirmation {
             boolean challengeRequested = decision instanceof RiskPolicy.Challenge;
             var outcome = threeDSecure.authenticate(p.id.toString(), p.method.card(), challengeRequested);
             if (outcome instanceof ThreeDSecureSimulation.Challenge c) {
+                written(create);
                 return steps.transition(id, visible, Step.REQUIRE_ACTION, who, rec -> {
                     rec.threeDs = ThreeDSecureSimulation.CHALLENGE_PENDING;
                     rec.nextActionJson = PaymentViews.toJson(c.action());
@@ -85,7 +116,7 @@ class Confirmation {
             }
         }
         // Allow and Review authorize alike: a payment in review is authorized and waits for an operator
-        return authorize(visible, who, p, null, merchantCountry);
+        return authorize(visible, who, p, null, merchantCountry, create);
     }
 
     PaymentResult completeThreeDSecure(Predicate<PaymentRecord> visible, Who who, PaymentId id, boolean authenticated) {
@@ -105,15 +136,17 @@ class Confirmation {
             return r instanceof PaymentResult.Done d ? new PaymentResult.Declined(d.payment(), DeclineCode.AUTHENTICATION_FAILED) : r;
         }
         return authorize(visible, who, p, ThreeDSecureSimulation.AUTHENTICATED,
-                parties.find(p.merchantId).map(Party::country).orElse(null));
+                parties.find(p.merchantId).map(Party::country).orElse(null), null);
     }
 
+    /** @param create writes the payment, when this request creates it and it is not written yet; else null */
     private PaymentResult authorize(Predicate<PaymentRecord> visible, Who who, PaymentRecord p, String threeDs,
-                                    String merchantCountry) {
+                                    String merchantCountry, Runnable create) {
         ConnectorRouting.Decision decision = routing.decide(new ConnectorRouting.Facts(p.method.type(), p.requested,
                 p.region, p.buyer == null ? null : p.buyer.country(), merchantCountry));
         List<PaymentConnector> candidates = decision.connectors();
         if (candidates.isEmpty()) {
+            written(create);
             return new PaymentResult.NoConnector("no connector takes " + p.method.type() + " in " + p.requested.currency()
                     + " for " + p.requested.minorUnits() + " minor units");
         }
@@ -121,7 +154,11 @@ class Confirmation {
         PaymentConnector connector = candidates.get(0);
         // the buyer confirms now: this is the checkout whose rate the merchant is paid at
         CheckoutFx.Lock fxLock = null;
+        Runnable unwritten = create;
         if (p.convertsAtCheckout()) {
+            // the rate lock refers to the payment's row: written first
+            written(create);
+            unwritten = null;
             switch (checkoutFx.lock(p, who.name())) {
                 case CheckoutFx.Refused r -> {
                     return r.result();
@@ -131,20 +168,24 @@ class Confirmation {
         }
         CheckoutFx.Lock lock = fxLock;
         boolean manual = p.method.type().isPull() && p.captureMethod == CaptureMethod.MANUAL;
-        var begin = steps.begin(p.id, visible, manual ? Step.AUTHORIZE : Step.AUTHORIZE_AND_CAPTURE,
-                manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE, p.requested.minorUnits(), false,
-                p.requested.currency().code(), who, rec -> {
-                    rec.connector = connector.name();
-                    rec.routedCandidates = candidates.stream().map(PaymentConnector::name).toList();
-                    // recorded in the step's own transaction, under the sequence number the step is about to take
-                    journal.recordDecision(rec.id, rec.lastSeq + 1, decision, clock.instant());
-                    if (threeDs != null) {
-                        rec.threeDs = threeDs;
-                    }
-                    if (lock != null) {
-                        checkoutFx.save(lock);
-                    }
-                });
+        Step step = manual ? Step.AUTHORIZE : Step.AUTHORIZE_AND_CAPTURE;
+        Kind kind = manual ? Kind.AUTHORIZE : Kind.AUTHORIZE_AND_CAPTURE;
+        Consumer<PaymentRecord> prepare = rec -> {
+            rec.connector = connector.name();
+            rec.routedCandidates = candidates.stream().map(PaymentConnector::name).toList();
+            // recorded in the step's own transaction, under the sequence number the step is about to take
+            journal.recordDecision(rec.id, rec.lastSeq + 1, decision, clock.instant());
+            if (threeDs != null) {
+                rec.threeDs = threeDs;
+            }
+            if (lock != null) {
+                checkoutFx.save(lock);
+            }
+        };
+        var begin = unwritten != null
+                ? steps.beginNew(p, unwritten, step, kind, p.requested.minorUnits(), p.requested.currency().code(), who, prepare)
+                : steps.begin(p.id, visible, step, kind, p.requested.minorUnits(), false, p.requested.currency().code(), who,
+                        prepare);
         return switch (begin) {
             case StepRunner.Refusal r -> r.result();
             case StepRunner.Begun b -> steps.drive(b);

@@ -106,13 +106,16 @@ class PaymentService implements Payments {
         p.region = Region.of(n.buyer() == null ? null : n.buyer().country(), merchant.country());
         p.createdAt = now;
         p.updatedAt = now;
-        tx.executeWithoutResult(s -> {
+        Runnable create = () -> {
             store.insert(p, requestKey);
             journal.record(actor.name(), actor.auditRole(), "payment.created", p, 0, null, p.requested.minorUnits(), now);
-        });
-        // the merchant's status was checked a moment ago: confirmed without reading it, or the payment, again
-        return n.confirm() ? confirmation.confirm(visibleTo(actor), who(actor), p, merchant.country())
-                : new PaymentResult.Done(views.of(p));
+        };
+        if (n.confirm()) {
+            // the merchant's status was checked a moment ago: confirmed without reading it, or the payment, again
+            return confirmation.createAndConfirm(visibleTo(actor), who(actor), p, merchant.country(), create);
+        }
+        tx.executeWithoutResult(s -> create.run());
+        return new PaymentResult.Done(views.of(p));
     }
 
     private static boolean notServed(PartyStatus status) {

@@ -141,6 +141,34 @@ class StepRunner {
         });
     }
 
+    /**
+     * Begins the first step of a payment this request creates, in the transaction that creates it: the
+     * payment is written once, already busy with its step, and no other request can know its id yet, so
+     * there is nothing to lock or to read back (Stripe's create with {@code confirm=true}).
+     *
+     * @param create writes the payment as it stands and records its creation, inside this transaction
+     */
+    Begin beginNew(PaymentRecord p, Runnable create, Step step, Kind kind, long amount, String currency, Who who,
+                   Consumer<PaymentRecord> prepare) {
+        return tx.execute(status -> {
+            Instant now = now();
+            var decision = PaymentStateMachine.decide(snapshot(p, step), step, amount, false, now);
+            if (decision instanceof PaymentStateMachine.Refused r) {
+                create.run();
+                return new Refusal(refusal(p, step, r));
+            }
+            prepare.accept(p);
+            int seq = p.lastSeq + 1;
+            OperationRecord op = new OperationRecord(p.id, seq, kind, amount, currency, false, OperationRecord.PENDING,
+                    who.name(), null, null, null, null, now, null);
+            p.busySeq = seq;
+            p.lastSeq = seq;
+            create.run();
+            store.insert(op, RequestKeys.current());
+            return new Begun(op, p);
+        });
+    }
+
     private static long remaining(PaymentRecord p, Step step) {
         var a = p.amounts;
         return switch (step) {
