@@ -9,6 +9,13 @@
 # Usage: assemble-runtime.sh JAVA_HOME OUTPUT_DIR CLASSPATH_FILE
 set -euo pipefail
 java_home="$1"; out="$2"; classpath_file="$3"
+if [ "$(uname -m)" != x86_64 ]; then
+  echo "the image is assembled from this machine's libraries and is x86-64 only; this machine is $(uname -m)" >&2
+  exit 1
+fi
+for tool in ldd unzip; do
+  command -v "$tool" >/dev/null || { echo "assembling the image needs $tool" >&2; exit 1; }
+done
 
 # Only modules of the Java SE platform and the few JDK modules that libraries reach for (sun.misc.Unsafe,
 # JMX, DNS naming, locale data, zip file systems, extra charsets and crypto providers, JFR).
