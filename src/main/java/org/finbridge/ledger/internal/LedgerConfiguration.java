@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,5 +24,18 @@ class LedgerConfiguration {
         return new TransferBatcher(new BatchStore(dataSource), clock, properties.maxBatchTransfers(),
                 properties.queueCapacityTransfers(), properties.maxBatchDelay(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * The health component "ledger", part of the readiness probe: UP while the batcher accepts transfers,
+     * OUT_OF_SERVICE before it has started and from the moment a shutdown begins draining its queue, so
+     * an orchestrator routes no request to a node that would refuse every transfer.
+     */
+    @Bean
+    HealthIndicator ledgerHealthIndicator(TransferBatcher batcher) {
+        return () -> (batcher.isAccepting() ? Health.up() : Health.outOfService()
+                .withDetail("reason", "the ledger batcher is not accepting transfers (starting or draining)"))
+                .withDetail("queuedTransfers", batcher.queuedTransfers())
+                .build();
     }
 }

@@ -186,6 +186,15 @@ final class TransferBatcher implements SmartLifecycle {
         return state != null && (state.startsWith("23") || state.startsWith("40") || state.startsWith("08"));
     }
 
+    /** False before start and from the moment shutdown begins draining the queue (readiness, LedgerHealth). */
+    boolean isAccepting() {
+        return accepting;
+    }
+
+    int queuedTransfers() {
+        return queuedTransfers.get();
+    }
+
     @Override
     public void start() {
         running = true;

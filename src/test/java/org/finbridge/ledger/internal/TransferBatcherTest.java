@@ -31,6 +31,8 @@ import org.finbridge.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -115,6 +117,43 @@ class TransferBatcherTest {
         assertThat(r).containsOnly(TransferResult.OK);
         assertThat(new JdbcTemplate(pool).queryForObject("select count(*) from ledger_account_balances", Long.class))
                 .isEqualTo(10);
+    }
+
+    @Test
+    void stoppingRefusesNewWorkReportsNotReadyAndCommitsEverythingQueuedFirst() throws Exception {
+        HealthIndicator readiness = new LedgerConfiguration().ledgerHealthIndicator(batcher);
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+        stalling.stall();
+        CompletableFuture<List<TransferResult>> inFlight = batcher.submit(List.of(transfer(1)));
+        assertThat(stalling.awaitStalled()).isTrue();
+        List<CompletableFuture<List<TransferResult>>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(batcher.submit(List.of(transfer(1))));
+        }
+
+        Thread stopping = Thread.ofPlatform().start(batcher::stop);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (batcher.isAccepting()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(readiness.health().getDetails()).containsEntry("queuedTransfers", 5);
+        assertThatThrownBy(() -> batcher.submit(List.of(transfer(1)))).isInstanceOf(LedgerBusyException.class);
+        Thread.sleep(200);
+        assertThat(stopping.isAlive()).as("stop waits for the queue").isTrue();
+        assertThat(queued).noneMatch(CompletableFuture::isDone);
+
+        stalling.release();
+        stopping.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(inFlight.get(1, TimeUnit.SECONDS)).containsExactly(TransferResult.OK);
+        for (CompletableFuture<List<TransferResult>> f : queued) {
+            assertThat(f.get(1, TimeUnit.SECONDS)).containsExactly(TransferResult.OK);
+        }
+        assertThat(new JdbcTemplate(pool).queryForObject("select credits_posted from ledger_accounts where id = ?",
+                Long.class, b.value())).isEqualTo(6);
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
     }
 
     /** A data source whose connections can be held back, to stall the writer mid-batch. */
