@@ -55,6 +55,8 @@ class ImportCreditJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     BankAccounts bankAccounts;
     @Autowired
     Parties parties;
@@ -70,7 +72,7 @@ class ImportCreditJourneyTest {
 
     @BeforeEach
     void setUp() {
-        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
     }
 
