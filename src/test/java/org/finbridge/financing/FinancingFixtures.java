@@ -113,14 +113,14 @@ public final class FinancingFixtures {
                 everyGrade(limit));
     }
 
-    static NewProgramme revenueBased(String currency, int fixedFeeBps, int holdbackBps, int minPaymentBps, long limit) {
+    public static NewProgramme revenueBased(String currency, int fixedFeeBps, int holdbackBps, int minPaymentBps, long limit) {
         return new NewProgramme("Revenue-based", Product.REVENUE_BASED, currency, BigDecimal.ZERO, 6,
                 AmortizationMethod.INTEREST_FIRST, DayCount.MONTHLY, 0, fixedFeeBps, holdbackBps, minPaymentBps, 30,
                 new BigDecimal("0.18"), 100, everyGrade(limit));
     }
 
     /** The merchant's balance, opened exactly as payments and settlement open it. */
-    AccountId available(PartyId merchant, String currency) {
+    public AccountId available(PartyId merchant, String currency) {
         AccountId id = AccountId.derived("party:" + merchant + ":MERCHANT_AVAILABLE:" + currency);
         ledger.createAccount(new NewAccount(id, CurrencyCode.of(currency), "MERCHANT_AVAILABLE", merchant.toString(),
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
@@ -134,7 +134,7 @@ public final class FinancingFixtures {
      * ({@code SETTLEMENT_SWEEP}); here from a pending account of the test's own. The takes are applied to the loans by
      * financing's next servicing run. Returns what reached available.
      */
-    long settle(PartyId merchant, String currency, long amount) {
+    public long settle(PartyId merchant, String currency, long amount) {
         AccountId pending = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
         ledger.createAccount(new NewAccount(pending, CurrencyCode.of(currency), "MERCHANT_PENDING", merchant.toString(), Set.of()));
         AccountId available = available(merchant, currency);
@@ -179,7 +179,7 @@ public final class FinancingFixtures {
     }
 
     /** The merchant spends its balance elsewhere (pays its suppliers): nothing is left to collect from. */
-    void spendAll(PartyId merchant, String currency) {
+    public void spendAll(PartyId merchant, String currency) {
         AccountId from = available(merchant, currency);
         long balance = ledger.account(from).orElseThrow().postedCreditBalance().minorUnits();
         if (balance > 0) {
@@ -190,11 +190,11 @@ public final class FinancingFixtures {
         }
     }
 
-    long credit(String name) {
+    public long credit(String name) {
         return ledger.account(AccountId.derived(name)).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L);
     }
 
-    long debit(String name) {
+    public long debit(String name) {
         return ledger.account(AccountId.derived(name)).map(a -> a.postedDebitBalance().minorUnits()).orElse(0L);
     }
 
