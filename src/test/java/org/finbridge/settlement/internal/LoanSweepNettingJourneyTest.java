@@ -89,6 +89,14 @@ class LoanSweepNettingJourneyTest {
     LedgerInvariants invariants;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    SettlementStore store;
+    @Autowired
+    org.finbridge.audit.AuditLog audit;
+    @Autowired
+    MerchantAccounts accounts;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     BusinessCalendars.Calendar target2 = BusinessCalendars.of("TARGET2");
     FinancingFixtures fx;
@@ -248,6 +256,42 @@ class LoanSweepNettingJourneyTest {
         financing.service(financingToday());
         assertThat(outstanding()).isEqualTo(ADVANCE + FEE - take - take2);
         assertThat(sweepRepayments()).isEqualTo(2);
+        assertThat(invariants.sweep().violations()).isEmpty();
+    }
+    @Test
+    void twoNodesWorkingTheRunAndServicingAtOnceRepayTheLoanOnce() throws Exception {
+        Payment p = captured(120_000);
+        long take = net(p) * 1_500 / 10_000;
+        LocalDate release = releaseDate();
+        clock.advance(Duration.ofDays(5));
+        // two nodes, each with financing's netting hook, ask for the same run at the same time
+        SettlementRuns a = new SettlementRuns(store, audit, ledger, accounts, transactions, clock, Duration.ofMinutes(2), sweeps);
+        SettlementRuns b = new SettlementRuns(store, audit, ledger, accounts, transactions, clock, Duration.ofMinutes(2), sweeps);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<SettlementRun>> runs2 = pool.invokeAll(List.of(() -> a.run(release, "node-a"),
+                    () -> b.run(release, "node-b")));
+            for (var f : runs2) {
+                f.get();
+            }
+            SettlementRun run = settlement.run(release, "test");
+            assertThat(run.status()).isEqualTo(SettlementRun.Status.COMPLETED);
+            assertThat(statement(run).swept()).isEqualTo(take);
+            assertThat(available()).isEqualTo(net(p) - take);
+            // and both nodes' financing jobs fire at the same moment
+            LocalDate today = financingToday();
+            List<java.util.concurrent.Future<Financing.ServicingReport>> serviced = pool.invokeAll(List.of(
+                    () -> financing.service(today), () -> financing.service(today)));
+            for (var f : serviced) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outstanding()).isEqualTo(ADVANCE + FEE - take);
+        assertThat(sweepRepayments()).isEqualTo(1);
+        assertThat(fx.credit("loan:" + loan + ":LOAN_SWEEP_CLEARING:EUR")).isZero();
+        assertThat(available()).isEqualTo(net(p) - take);
         assertThat(invariants.sweep().violations()).isEmpty();
     }
 }
