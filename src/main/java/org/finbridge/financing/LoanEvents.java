@@ -15,7 +15,7 @@ public final class LoanEvents {
 
     /** Common to every loan event: the loan, its borrower and lender, and the business date. */
     public sealed interface LoanEvent permits Disbursed, Repaid, Overdue, Classified, Defaulted, Closed,
-            Restructured, GuaranteeClaimed {
+            Restructured, GuaranteeClaimed, Cancelled {
         LoanId loan();
 
         PartyId merchant();
@@ -66,5 +66,12 @@ public final class LoanEvents {
 
     public record Closed(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, boolean repaidInFull)
             implements LoanEvent {
+    }
+
+    /**
+     * An import credit unwound because the bank rejected or returned its payout to the supplier: the advance went back
+     * to the lender and the seller was charged nothing for it. Neither a repayment nor a default of the seller.
+     */
+    public record Cancelled(LoanId loan, PartyId merchant, PartyId lender, LocalDate on, String reason) implements LoanEvent {
     }
 }

@@ -138,6 +138,8 @@ class ConsoleBrowserTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     Consents consents;
     @Autowired
     CreditReports creditReports;
@@ -358,7 +360,7 @@ class ConsoleBrowserTest {
 
     @Test
     void aLenderReadsAnApplicantsReportWithConsentApprovesTheReferredApplicationAndSeesItsPortfolio(TestInfo test) throws Exception {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 10_000_000);
         Programme programme = fx.programme(lender, FinancingFixtures.termLoan("CNY", "0.12", 3,

@@ -34,6 +34,10 @@ class FinancingApiTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
     JdbcClient jdbc;
 
     long financingAudits() {
@@ -43,7 +47,7 @@ class FinancingApiTest {
     @Test
     void aLenderPublishesAMerchantBorrowsAndRepaysAndTheLenderSeesItsPortfolio() {
         Api operator = actors.operator().api(port);
-        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing, sweeps, clock);
         PartyId merchant = fx.approvedMerchant();
         Api merchantApi = new Api(port, actors.key(merchant, org.finbridge.party.ApiScope.grantableTo(PartyKind.MERCHANT)
                 .toArray(org.finbridge.party.ApiScope[]::new)));

@@ -3,6 +3,10 @@ package org.finbridge.financing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.finbridge.party.ApiScope;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 import org.finbridge.party.TestIdentifiers;
+import org.finbridge.settlement.SettlementSweeps;
 import org.finbridge.support.Api;
 import org.finbridge.support.TestActors;
 
@@ -32,12 +37,21 @@ public final class FinancingFixtures {
     private final TestActors actors;
     private final Ledger ledger;
     private final Financing financing;
+    private final List<SettlementSweeps> sweeps;
+    private final Clock clock;
 
-    public FinancingFixtures(Api operatorApi, TestActors actors, Ledger ledger, Financing financing) {
+    /**
+     * @param sweeps the settlement run's netting claimants (financing's loans), asked by {@link #settle} as a run asks them
+     * @param clock the application's clock: {@link #settle} asks for the day's takes in financing's time zone
+     */
+    public FinancingFixtures(Api operatorApi, TestActors actors, Ledger ledger, Financing financing, List<SettlementSweeps> sweeps,
+                             Clock clock) {
         this.operatorApi = operatorApi;
         this.actors = actors;
         this.ledger = ledger;
         this.financing = financing;
+        this.sweeps = List.copyOf(sweeps);
+        this.clock = clock;
     }
 
     public static Actor actor(PartyId party, PartyKind kind) {
@@ -99,14 +113,14 @@ public final class FinancingFixtures {
                 everyGrade(limit));
     }
 
-    static NewProgramme revenueBased(String currency, int fixedFeeBps, int holdbackBps, int minPaymentBps, long limit) {
+    public static NewProgramme revenueBased(String currency, int fixedFeeBps, int holdbackBps, int minPaymentBps, long limit) {
         return new NewProgramme("Revenue-based", Product.REVENUE_BASED, currency, BigDecimal.ZERO, 6,
                 AmortizationMethod.INTEREST_FIRST, DayCount.MONTHLY, 0, fixedFeeBps, holdbackBps, minPaymentBps, 30,
                 new BigDecimal("0.18"), 100, everyGrade(limit));
     }
 
     /** The merchant's balance, opened exactly as payments and settlement open it. */
-    AccountId available(PartyId merchant, String currency) {
+    public AccountId available(PartyId merchant, String currency) {
         AccountId id = AccountId.derived("party:" + merchant + ":MERCHANT_AVAILABLE:" + currency);
         ledger.createAccount(new NewAccount(id, CurrencyCode.of(currency), "MERCHANT_AVAILABLE", merchant.toString(),
                 Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
@@ -114,15 +128,39 @@ public final class FinancingFixtures {
     }
 
     /**
-     * Sales settled to the merchant as the settlement module settles them: a SETTLEMENT_RELEASE transfer from
-     * pending into available (here from a pending account of the test's own).
+     * Sales settled to the merchant as the settlement module's run settles them: the netting hook's claimants
+     * ({@link SettlementSweeps}, financing's sweeping loans) name their takes of the release, and one linked chain moves
+     * the rest from pending into available ({@code SETTLEMENT_RELEASE}) and each take from pending to its claimant
+     * ({@code SETTLEMENT_SWEEP}); here from a pending account of the test's own. The takes are applied to the loans by
+     * financing's next servicing run. Returns what reached available.
      */
-    void settle(PartyId merchant, String currency, long amount) {
+    public long settle(PartyId merchant, String currency, long amount) {
         AccountId pending = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
         ledger.createAccount(new NewAccount(pending, CurrencyCode.of(currency), "MERCHANT_PENDING", merchant.toString(), Set.of()));
-        List<TransferResult> r = ledger.submit(List.of(Transfer.posted(TransferId.next(), pending, available(merchant, currency),
-                amount, currency, "SETTLEMENT_RELEASE")));
-        assertThat(r).containsExactly(TransferResult.OK);
+        AccountId available = available(merchant, currency);
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        long left = amount;
+        List<Transfer> takes = new ArrayList<>();
+        for (SettlementSweeps claimant : sweeps) {
+            for (SettlementSweeps.Take take : claimant.takes(merchant, currency, left, today)) {
+                if (take.amount() <= left) {
+                    left -= take.amount();
+                    takes.add(Transfer.posted(TransferId.next(), pending, take.account(), take.amount(), currency, "SETTLEMENT_SWEEP")
+                            .withExternalRef("test-run:" + take.reference()));
+                }
+            }
+        }
+        List<Transfer> chain = new ArrayList<>();
+        if (left > 0) {
+            chain.add(Transfer.posted(TransferId.next(), pending, available, left, currency, "SETTLEMENT_RELEASE"));
+        }
+        chain.addAll(takes);
+        for (int i = 0; i < chain.size() - 1; i++) {
+            chain.set(i, chain.get(i).linked());
+        }
+        List<TransferResult> r = ledger.submit(chain);
+        assertThat(r).allMatch(x -> x == TransferResult.OK);
+        return left;
     }
 
     /**
@@ -141,7 +179,7 @@ public final class FinancingFixtures {
     }
 
     /** The merchant spends its balance elsewhere (pays its suppliers): nothing is left to collect from. */
-    void spendAll(PartyId merchant, String currency) {
+    public void spendAll(PartyId merchant, String currency) {
         AccountId from = available(merchant, currency);
         long balance = ledger.account(from).orElseThrow().postedCreditBalance().minorUnits();
         if (balance > 0) {
@@ -152,11 +190,11 @@ public final class FinancingFixtures {
         }
     }
 
-    long credit(String name) {
+    public long credit(String name) {
         return ledger.account(AccountId.derived(name)).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L);
     }
 
-    long debit(String name) {
+    public long debit(String name) {
         return ledger.account(AccountId.derived(name)).map(a -> a.postedDebitBalance().minorUnits()).orElse(0L);
     }
 

@@ -44,6 +44,8 @@ class GuaranteedLoanDefaultJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -61,7 +63,7 @@ class GuaranteedLoanDefaultJourneyTest {
 
     @Test
     void aDefaultedGuaranteedLoanIsClaimedFromTheGuarantorAndRecoveredForIt() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);
@@ -190,7 +192,7 @@ class GuaranteedLoanDefaultJourneyTest {
 
     @Test
     void aGuaranteedProgrammeGuaranteesEachLoanAtAcceptanceWithinTheGuarantorsLimit() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);
@@ -231,7 +233,7 @@ class GuaranteedLoanDefaultJourneyTest {
 
     @Test
     void aProgrammeGuaranteeGivenAtAnAcceptanceThatFailsIsReleasedAndTheNextAcceptanceTakesTheProgrammesTermsThen() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);
@@ -281,7 +283,7 @@ class GuaranteedLoanDefaultJourneyTest {
 
     @Test
     void theGuaranteeRoutesRefuseBadInputAndForeignLoans() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         TestActors.Credentials lenderKey = actors.party(PartyKind.LENDER);

@@ -55,11 +55,15 @@ class ImportCreditJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     BankAccounts bankAccounts;
     @Autowired
     Parties parties;
     @Autowired
     Payouts payouts;
+    @Autowired
+    org.finbridge.ledger.LedgerInvariants invariants;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -70,7 +74,7 @@ class ImportCreditJourneyTest {
 
     @BeforeEach
     void setUp() {
-        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
     }
 
@@ -273,6 +277,119 @@ class ImportCreditJourneyTest {
         assertThat(api.with("Idempotency-Key", "imp-" + UUID.randomUUID()).post(route, Map.of("merchantId", merchant.toString(),
                 "programmeId", programme.id().toString(), "principal", 300_000, "invoiceReference", "PO-7731")).code())
                 .isEqualTo("INVALID_FIELD");
+    }
+
+    /** The bank's status report (pain.002) for one payout: ACSC (settled) or RJCT with a reason. */
+    Payouts.StatusReportOutcome report(Payout p, String status, String reason) {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+                  <CstmrPmtStsRpt>
+                    <GrpHdr><MsgId>S%s</MsgId><CreDtTm>2026-03-03T07:00:00+08:00</CreDtTm></GrpHdr>
+                    <OrgnlGrpInfAndSts><OrgnlMsgId>M%s</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                    <OrgnlPmtInfAndSts>
+                      <OrgnlPmtInfId>P%s</OrgnlPmtInfId>
+                      <TxInfAndSts><OrgnlEndToEndId>%s</OrgnlEndToEndId><TxSts>%s</TxSts>%s</TxInfAndSts>
+                    </OrgnlPmtInfAndSts>
+                  </CstmrPmtStsRpt>
+                </Document>
+                """.formatted(UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString().substring(0, 8),
+                UUID.randomUUID().toString().substring(0, 8), p.endToEndId(), status,
+                reason == null ? "" : "<StsRsnInf><Rsn><Cd>" + reason + "</Cd></Rsn></StsRsnInf>");
+        return payouts.applyStatusReport(operator, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An import credit accepted with 500.00 of the seller's own money to pay the fee and the rail. */
+    private Loan accepted(PartyId merchant, PartyId lender, BankAccount supplier) {
+        Programme programme = fx.programme(lender, importCredit(100, 0));
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        Loan loan = applied(m, merchant, programme, supplier.id());
+        if (loan.state() == LoanState.REFERRED) {
+            financing.decide(operator, loan.id(), true, "reviewed");
+        }
+        fx.settle(merchant, "CNY", 50_000);
+        LoanResult accepted = financing.accept(m, loan.id());
+        assertThat(accepted).as(String.valueOf(accepted)).isInstanceOf(LoanResult.Done.class);
+        return ((LoanResult.Done) accepted).loan();
+    }
+
+    @Test
+    void aSupplierPayoutTheBankRejectsUnwindsTheLoanAndTheSellerKeepsNothingOfTheAdvanceNorPaysForIt() {
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 10_000_000);
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        BankAccount supplier = supplierAccount(merchant, SUPPLIER, true);
+        long funding = fx.credit("party:" + lender + ":LENDER_FUNDING:CNY");
+        Loan loan = accepted(merchant, lender, supplier);
+        LoanId id = loan.id();
+        Payout payout = payouts.find(m, new PayoutId(UUID.fromString(loan.supplierPayment().payoutId()))).orElseThrow();
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(50_000 - 1_000 - payout.feeMinorUnits());
+        // interest accrues while the payment is under way
+        advanceTo(today().plusDays(3));
+        financing.service(today());
+        assertThat(fx.debit("loan:" + id + ":LOAN_INTEREST:CNY")).isPositive();
+
+        // the supplier's bank rejects it (AC04, account closed): the money comes back to the seller's balance, and
+        // financing takes the advance back to the lender in the same transaction
+        assertThat(report(payout, "RJCT", "AC04").applied()).isEqualTo(1);
+        assertThat(payouts.find(m, payout.id()).orElseThrow().state()).isEqualTo(org.finbridge.settlement.PayoutState.REJECTED);
+        Loan cancelled = financing.loan(m, id).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(LoanState.CANCELLED);
+        assertThat(cancelled.decision()).contains("SUPPLIER_PAYMENT=REJECTED: AC04");
+        assertThat(cancelled.outstanding().total()).isZero();
+        // the lender has all its money back and earned nothing; the seller has exactly its own 500.00 (fee and rail refunded)
+        assertThat(fx.credit("party:" + lender + ":LENDER_FUNDING:CNY")).isEqualTo(funding);
+        assertThat(fx.credit("party:" + lender + ":LENDER_INTEREST_INCOME:CNY")).isZero();
+        assertThat(fx.credit("party:" + lender + ":LENDER_LOANS:CNY")).isZero();
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(50_000);
+        for (String receivable : java.util.List.of("LOAN_PRINCIPAL", "LOAN_INTEREST", "LOAN_FEES", "LOAN_PENALTY")) {
+            assertThat(fx.debit("loan:" + id + ":" + receivable + ":CNY")).as(receivable).isZero();
+        }
+        assertThat(events.stream(LoanEvents.Cancelled.class).filter(e -> e.loan().equals(id))).singleElement()
+                .extracting(LoanEvents.Cancelled::reason).isEqualTo("SUPPLIER_PAYMENT=REJECTED: AC04");
+
+        // the same report again, and servicing afterwards, change nothing
+        assertThat(report(payout, "RJCT", "AC04").applied()).isZero();
+        advanceTo(today().plusDays(1));
+        financing.service(today());
+        assertThat(financing.loan(m, id).orElseThrow().state()).isEqualTo(LoanState.CANCELLED);
+        assertThat(fx.credit("party:" + lender + ":LENDER_FUNDING:CNY")).isEqualTo(funding);
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(50_000);
+        assertThat(financing.repay(m, id, 1, "late")).isInstanceOf(LoanResult.IllegalState.class);
+        assertThat(invariants.sweep().violations()).isEmpty();
+    }
+
+    @Test
+    void aSupplierPayoutReturnedAfterTheSellerRepaidPartIsRecalledFromTheReturnedMoney() {
+        PartyId merchant = fx.approvedMerchant();
+        PartyId lender = fx.fundedLender("CNY", 10_000_000);
+        Actor m = FinancingFixtures.actor(merchant, PartyKind.MERCHANT);
+        BankAccount supplier = supplierAccount(merchant, SUPPLIER, true);
+        Loan loan = accepted(merchant, lender, supplier);
+        LoanId id = loan.id();
+        Payout payout = payouts.find(m, new PayoutId(UUID.fromString(loan.supplierPayment().payoutId()))).orElseThrow();
+        // the day's bank file carries it (with whatever else is waiting in CNY), and the bank pays it
+        assertThat(payouts.writeBatch(operator, "CNY")).isPresent();
+        assertThat(payouts.find(m, payout.id()).orElseThrow().state()).isEqualTo(org.finbridge.settlement.PayoutState.SENT);
+        assertThat(report(payout, "ACSC", null).applied()).isEqualTo(1);
+        advanceTo(today().plusDays(5));
+        assertThat(financing.repay(m, id, 20_000, "early")).isInstanceOf(LoanResult.Done.class);
+        long before = fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY");
+        long owed = financing.loan(m, id).orElseThrow().outstanding().total();
+
+        // the supplier's bank sends the money back: part-repaid, the loan cannot be unwound; the returned money repays it
+        assertThat(payouts.markReturned(operator, payout.id(), "AC04"))
+                .isInstanceOf(org.finbridge.settlement.PayoutResult.Done.class);
+        Loan recalled = financing.loan(m, id).orElseThrow();
+        assertThat(recalled.state()).isEqualTo(LoanState.CLOSED);
+        assertThat(recalled.outstanding().total()).isZero();
+        fx.assertLedgerEqualsSchedule(recalled);
+        long recall = events.stream(LoanEvents.Repaid.class).filter(e -> e.loan().equals(id) && e.source().equals("RETURN"))
+                .mapToLong(LoanEvents.Repaid::amount).sum();
+        assertThat(recall).isGreaterThanOrEqualTo(owed).isLessThan(100_000);
+        assertThat(fx.credit("party:" + merchant + ":MERCHANT_AVAILABLE:CNY")).isEqualTo(before + 100_000 - recall);
+        assertThat(fx.credit("party:" + lender + ":LENDER_LOANS:CNY")).isZero();
+        assertThat(invariants.sweep().violations()).isEmpty();
     }
 
     private Loan applied(Actor m, PartyId merchant, Programme programme, String bankAccount) {

@@ -36,6 +36,8 @@ class LoanLossProvisionJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
 
     LocalDate today() {
@@ -51,7 +53,7 @@ class LoanLossProvisionJourneyTest {
 
     @Test
     void theAllowanceFollowsTheLoanThroughItsClassesAndIsReleasedWhenItIsRepaid() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);

@@ -44,6 +44,8 @@ class LoanRestructuringJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -70,7 +72,7 @@ class LoanRestructuringJourneyTest {
     @Test
     void aLateSellersLoanIsExtendedWithFourEyesAndTheOldScheduleIsKept() {
         Api operator = actors.operator().api(port);
-        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing, sweeps, clock);
         Actor operatorActor = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         TestActors.Credentials lender = actors.party(PartyKind.LENDER);

@@ -41,6 +41,8 @@ class ReceivablesAdvanceJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -60,7 +62,7 @@ class ReceivablesAdvanceJourneyTest {
 
     Setup setup() {
         Api operator = actors.operator().api(port);
-        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(operator, actors, ledger, financing, sweeps, clock);
         PartyId merchant = fx.approvedMerchant();
         Api merchantApi = new Api(port, actors.key(merchant, ApiScope.grantableTo(PartyKind.MERCHANT).toArray(ApiScope[]::new)));
         TestActors.Credentials lender = actors.party(PartyKind.LENDER);

@@ -39,6 +39,8 @@ class RevenueBasedFinancingJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     ApplicationEvents events;
@@ -56,7 +58,7 @@ class RevenueBasedFinancingJourneyTest {
 
     @Test
     void fifteenPercentOfEverySettlementRepaysTheAdvanceAndItsFeeThenTheLoanCloses() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);

@@ -41,6 +41,8 @@ class SecurityDepositJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -68,7 +70,7 @@ class SecurityDepositJourneyTest {
 
     /** An approved (not yet disbursed) 3-month term loan of 1,200,000 fen. */
     Setup approvedLoan(String reference) {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);
@@ -126,7 +128,7 @@ class SecurityDepositJourneyTest {
 
     @Test
     void aProgrammeAskingForADepositDisbursesOnlyOnceItIsHeld() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);
@@ -159,7 +161,7 @@ class SecurityDepositJourneyTest {
 
     @Test
     void aDepositAtTheProgrammesRateLetsTheAdvanceGoOut() {
-        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        FinancingFixtures fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         Actor operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
         PartyId merchant = fx.approvedMerchant();
         PartyId lender = fx.fundedLender("CNY", 5_000_000);

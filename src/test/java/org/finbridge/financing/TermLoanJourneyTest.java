@@ -44,6 +44,8 @@ class TermLoanJourneyTest {
     @Autowired
     Financing financing;
     @Autowired
+    java.util.List<org.finbridge.settlement.SettlementSweeps> sweeps;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -55,7 +57,7 @@ class TermLoanJourneyTest {
 
     @BeforeEach
     void setUp() {
-        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing);
+        fx = new FinancingFixtures(actors.operator().api(port), actors, ledger, financing, sweeps, clock);
         operator = FinancingFixtures.actor(actors.operator().partyId(), PartyKind.OPERATOR);
     }
 

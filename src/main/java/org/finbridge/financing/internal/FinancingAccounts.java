@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class FinancingAccounts {
 
     static final String MERCHANT_AVAILABLE = "MERCHANT_AVAILABLE";
+    static final String SWEEP_CLEARING = "LOAN_SWEEP_CLEARING";
 
     enum LoanAccount { LOAN_PRINCIPAL, LOAN_INTEREST, LOAN_FEES, LOAN_PENALTY }
 
@@ -55,8 +56,12 @@ class FinancingAccounts {
      * counts as nothing.
      */
     long merchantPending(PartyId merchant, String currency) {
-        AccountId id = AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
+        AccountId id = merchantPendingId(merchant, currency);
         return Math.max(0, ledger.account(id).map(a -> a.postedCreditBalance().minorUnits()).orElse(0L));
+    }
+
+    static AccountId merchantPendingId(PartyId merchant, String currency) {
+        return AccountId.derived("party:" + merchant + ":MERCHANT_PENDING:" + currency);
     }
 
     AccountId loan(LoanId loan, LoanAccount type, String currency) {
@@ -106,6 +111,39 @@ class FinancingAccounts {
         subrogated(loan, currency);
     }
 
+    /**
+     * What settlement's run took from the seller's releases for a loan ({@link NettedSweeps}), held until financing
+     * applies it to the loan (a credit balance, like the seller's available balance: the seller's money, already out
+     * of its reach, on its way into the loan's receivables). It only ever goes into the loan or, for what the loan no
+     * longer owes, back to the seller's available balance.
+     */
+    AccountId sweepClearing(LoanId loan, String currency) {
+        return open("loan:" + loan + ":" + SWEEP_CLEARING + ":" + currency, currency, SWEEP_CLEARING, loan.toString(),
+                AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
+    }
+
+    /** The id of {@link #sweepClearing}, without opening it. */
+    static AccountId sweepClearingId(LoanId loan, String currency) {
+        return AccountId.derived("loan:" + loan + ":" + SWEEP_CLEARING + ":" + currency);
+    }
+
+    /**
+     * Opens the sweep clearing account inside the caller's transaction (settlement's planning), bypassing the cache
+     * of opened accounts: if that transaction rolls back, the account is gone again and must be opened anew.
+     */
+    AccountId sweepClearingInTransaction(LoanId loan, String currency) {
+        AccountId id = sweepClearingId(loan, currency);
+        if (opened.contains(id) || ledger.account(id).isPresent()) {
+            return id;
+        }
+        AccountResult r = ledger.createAccount(new NewAccount(id, CurrencyCode.of(currency), SWEEP_CLEARING, loan.toString(),
+                Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)));
+        if (r != AccountResult.OK && r != AccountResult.EXISTS) {
+            throw new IllegalStateException("ledger account " + id + " exists with other fields: " + r);
+        }
+        return id;
+    }
+
     /** A loan's loss allowance: the provision held against it (a credit balance, the contra of its receivables). */
     AccountId lossAllowance(LoanId loan, String currency) {
         return open("loan:" + loan + ":LOAN_LOSS_ALLOWANCE:" + currency, currency, "LOAN_LOSS_ALLOWANCE", loan.toString(),
@@ -144,6 +182,7 @@ class FinancingAccounts {
         lossAllowance(loan, currency);
         provisionExpense(lender, currency);
         deposit(loan, currency);
+        sweepClearing(loan, currency);
     }
 
     long creditBalance(AccountId id) {

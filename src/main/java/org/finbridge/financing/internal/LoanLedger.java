@@ -134,6 +134,29 @@ class LoanLedger {
         return legs;
     }
 
+    /**
+     * Gives back to the seller's available balance what a settlement run took for the loan ({@code take}, the
+     * SETTLEMENT_SWEEP transfer's id) that the loan no longer owed when it was applied (once per take).
+     */
+    Outcome returnSweep(LoanId loan, AccountId clearing, PartyId merchant, String currency, long amount, String take) {
+        return submit(List.of(leg("loan:" + loan + ":sweep-returned:", take, clearing, accounts.merchantAvailable(merchant, currency),
+                amount, currency, "LOAN_SWEEP_RETURNED")));
+    }
+
+    /**
+     * Takes back interest and penalty recognised on a loan that is unwound (the lender did not earn them): the lender's
+     * income back into the loan's receivables, once per loan.
+     */
+    Outcome reverseAccruals(LoanId loan, PartyId lender, String currency, long interest, long penalty) {
+        String k = "loan:" + loan + ":accrual-reversed:";
+        List<Transfer> legs = new ArrayList<>();
+        addIfPositive(legs, leg(k, "interest", accounts.lender(lender, LENDER_INTEREST_INCOME, currency),
+                accounts.loan(loan, LOAN_INTEREST, currency), interest, currency, "LOAN_ACCRUAL_REVERSAL"));
+        addIfPositive(legs, leg(k, "penalty", accounts.lender(lender, LENDER_INTEREST_INCOME, currency),
+                accounts.loan(loan, LOAN_PENALTY, currency), penalty, currency, "LOAN_ACCRUAL_REVERSAL"));
+        return submit(legs);
+    }
+
     /** Interest (or penalty interest) earned: the loan owes it, the lender has earned it. */
     Outcome accrue(LoanId loan, PartyId lender, String currency, boolean penalty, long amount, String step) {
         if (amount == 0) {

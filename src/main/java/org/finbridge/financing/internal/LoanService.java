@@ -77,6 +77,7 @@ class LoanService implements Financing {
     private final Servicing servicing;
     private final Provisioning provisioning;
     private final SettledSales sales;
+    private final NettedSweeps netted;
     private final Parties parties;
     private final Onboarding onboarding;
     private final PartyScreening screening;
@@ -96,7 +97,7 @@ class LoanService implements Financing {
     private final BigDecimal aprCap;
 
     LoanService(LoanStore store, LoanLedger ledger, FinancingAccounts accounts, Servicing servicing, Provisioning provisioning,
-                SettledSales sales,
+                SettledSales sales, NettedSweeps netted,
                 Parties parties, Onboarding onboarding, PartyScreening screening, CreditStanding standing, ListingCheck listing,
                 BankAccounts bankAccounts, Payouts payouts, LoanViews views, LoanDeposits deposits, LoanGuarantees guarantees,
                 LoanRestructurings restructurings, AuditLog audit, ApplicationEventPublisher events,
@@ -109,6 +110,7 @@ class LoanService implements Financing {
         this.servicing = servicing;
         this.provisioning = provisioning;
         this.sales = sales;
+        this.netted = netted;
         this.parties = parties;
         this.onboarding = onboarding;
         this.screening = screening;
@@ -400,7 +402,8 @@ class LoanService implements Financing {
                 p.currency()));
         Underwriting.Decision decision = Underwriting.decide(new Underwriting.Case(party.get(), kyb, screened,
                 listing.check(merchant), known, principal, limit, exposure, contract.monthlyPayment(),
-                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()), clock.instant())), supplier);
+                sales.monthlyAverage(accounts.merchantAvailable(merchant, p.currency()),
+                        FinancingAccounts.merchantPendingId(merchant, p.currency()), clock.instant())), supplier);
         LoanRow row = new LoanRow(LoanId.next(clock), p.id(), merchant, p.lenderId(), reference, p.product(), p.currency(),
                 principal, p.annualRate(), p.months(), p.method(), p.dayCount(), terms.upfrontFee(), terms.fixedFee(),
                 p.holdbackBasisPoints(), Contracts.basisPoints(principal + terms.fixedFee(), p.minPaymentBasisPoints()),
@@ -842,16 +845,18 @@ class LoanService implements Financing {
     }
 
     /**
-     * The sweep from settlements: each new release into a borrowing merchant's balance pays its loans in
-     * priority order (receivables advances first, since what settles is the very receivables they were
-     * advanced against; then most days past due, then the oldest), each taking at most its holdback share of
-     * the settlement and what it may collect now ({@link Sweep#plan}). It reads settlements from the ledger
-     * (see {@link SettledSales}); when the settlement module offers a netting hook before payout, the same
-     * plan is called from it with the settlement's amount.
+     * The sweep from settlements. Settlement's run nets each loan's take from the seller's releases
+     * ({@link NettedSweeps}): here those takes are applied to the loans, once each. The reserve a run gives back
+     * ({@code SETTLEMENT_RESERVE_RELEASE}) is not offered to that netting, so each new one is still swept here from the
+     * seller's available balance, by the same plan ({@link Sweep#plan}: loans in {@link NettedSweeps#PRIORITY} order,
+     * each taking at most its holdback share of the settlement and what it may collect now). Releases
+     * ({@code SETTLEMENT_RELEASE}) are never swept here: they are already net of the takes, and sweeping them again
+     * would collect the loan twice.
      */
     private long[] sweep(LocalDate date) {
-        int sweeps = 0;
-        long swept = 0;
+        NettedSweeps.Applied applied = netted.apply(date);
+        int sweeps = applied.repayments();
+        long swept = applied.amount();
         Map<String, List<LoanRow>> byAccount = new java.util.LinkedHashMap<>();
         for (LoanId id : store.serviced()) {
             store.find(id).filter(l -> l.holdbackBps() > 0).ifPresent(l ->
@@ -877,17 +882,14 @@ class LoanService implements Financing {
         String cursor = store.sweepCursor(account.value()).orElse(null);
         SettledSales.Batch batch = sales.after(account, cursor, 10_000);
         for (SettledSales.Movement m : batch.movements()) {
-            if (m.amount() <= 0) {
+            if (m.amount() <= 0 || !SettledSales.RESERVE_RELEASE.equals(m.code())) {
                 continue;
             }
             LocalDate settledOn = m.at().atZone(zone).toLocalDate();
             List<Sweep.Claim> claims = new ArrayList<>();
             List<LoanRow> current = loans.stream().map(l -> store.find(l.id()).orElseThrow())
                     .filter(l -> l.state().isServiced() && !l.disbursedOn().isAfter(settledOn))
-                    .sorted(Comparator.comparing((LoanRow l) -> l.product() != Product.RECEIVABLES_ADVANCE)
-                            .thenComparing(Comparator.comparingInt(LoanRow::daysPastDue).reversed())
-                            .thenComparing(LoanRow::disbursedOn).thenComparing(LoanRow::createdAt))
-                    .toList();
+                    .sorted(NettedSweeps.PRIORITY).toList();
             for (LoanRow l : current) {
                 claims.add(new Sweep.Claim(l.id(), servicing.sweepable(l, date), l.holdbackBps()));
             }

@@ -146,6 +146,23 @@ class LoanStore {
     }
 
     /** Loans no longer serviced whose loss allowance has not been released yet. */
+    /** A seller's loans in a currency that take a share of its settlements, in any order. */
+    List<LoanRow> sweeping(PartyId merchant, String currency) {
+        return sql.sql("select * from loans where merchant_id = ? and currency = ? and holdback_bps > 0 and state in ('ACTIVE', 'DEFAULTED')")
+                .params(merchant.value(), currency).query(LoanStore::loan).list();
+    }
+
+    /**
+     * The loans settlement's runs may have taken sweeps for that financing has yet to apply: those serviced, and those
+     * that ended since {@code endedSince} (a take planned before the loan was repaid otherwise, given back to the seller).
+     */
+    List<LoanRow> sweptToApply(LocalDate endedSince) {
+        return sql.sql("""
+                select * from loans where holdback_bps > 0 and disbursed_on is not null
+                  and (state in ('ACTIVE', 'DEFAULTED') or closed_on >= ?) order by disbursed_on, created_at""")
+                .param(endedSince).query(LoanStore::loan).list();
+    }
+
     List<LoanId> provisionedAndClosed() {
         return sql.sql("select id from loans where state not in ('ACTIVE', 'DEFAULTED') and loss_allowance <> 0 order by created_at")
                 .query((rs, n) -> new LoanId(rs.getObject(1, UUID.class))).list();
@@ -505,6 +522,26 @@ class LoanStore {
     void supplierPaid(LoanId loan, UUID payout, LocalDate on) {
         sql.sql("update loan_supplier_payments set payout_id = ?, paid_on = ? where loan_id = ?")
                 .params(payout, on, loan.value()).update();
+    }
+
+    /** The loan whose supplier the payout paid (an import credit), if any. */
+    Optional<LoanId> bySupplierPayout(UUID payout) {
+        return sql.sql("select loan_id from loan_supplier_payments where payout_id = ?").param(payout)
+                .query((rs, n) -> new LoanId(rs.getObject("loan_id", UUID.class))).optional();
+    }
+
+    /** The supplier's payout came back (REJECTED or RETURNED), with the bank's reason. */
+    void supplierReturned(LoanId loan, String state, String reason, LocalDate on) {
+        sql.sql("update loan_supplier_payments set returned_state = ?, returned_reason = ?, returned_on = ? where loan_id = ?")
+                .params(state, reason == null ? null : reason.length() > 200 ? reason.substring(0, 200) : reason, on, loan.value())
+                .update();
+    }
+
+    /** An active loan unwound: CANCELLED on {@code on}, its decision extended with why. */
+    void cancelled(LoanId loan, String decision, LocalDate on, Instant now) {
+        sql.sql("update loans set state = 'CANCELLED', decision = ?, closed_on = ?, updated_at = ? where id = ? and state = 'ACTIVE'")
+                .params(decision.length() > 2000 ? decision.substring(0, 2000) : decision, on, Timestamp.from(now), loan.value())
+                .update();
     }
 
     // ---- sweep cursors, classification history, reminders

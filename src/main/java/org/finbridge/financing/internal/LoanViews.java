@@ -61,7 +61,9 @@ class LoanViews {
         } else {
             lines = store.schedule(l.id()).stream().map(r -> new Loan.Line(r.period(), r.dueDate(), r.principal(), r.interest(),
                     r.fee(), r.paidPrincipal(), r.paidInterest(), r.paidFee())).toList();
-            Servicing.Owed o = servicing.owed(l);
+            // an unwound loan owes nothing: its advance went back to the lender (its schedule stays as the record)
+            Servicing.Owed o = l.state() == org.finbridge.financing.LoanState.CANCELLED ? new Servicing.Owed(0, 0, 0, 0)
+                    : servicing.owed(l);
             outstanding = new Loan.Outstanding(o.principal(), o.interest(), o.fees(), o.penalty());
         }
         return new Loan(l.id(), l.programmeId(), l.merchantId(), l.lenderId(), l.reference(), l.product(), l.currency(),
@@ -87,7 +89,7 @@ class LoanViews {
         long principal = switch (l.state()) {
             case APPLIED, REFERRED, APPROVED -> l.principal();
             case ACTIVE, DEFAULTED -> servicing.owed(l).principal();
-            case DECLINED, CLOSED -> 0;
+            case DECLINED, CLOSED, CANCELLED -> 0;
         };
         return Contracts.basisPoints(principal, g.coverageBps());
     }

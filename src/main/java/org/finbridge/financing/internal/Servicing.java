@@ -183,8 +183,9 @@ class Servicing {
                 accounts.merchantAvailable(loan.merchantId(), loan.currency()));
     }
 
-    private LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
-                               java.util.function.Supplier<org.finbridge.financing.Loan> view, AccountId from) {
+    /** A repayment paid from {@code from}: the merchant's available balance, a security deposit or a sweep clearing account. */
+    LoanResult collect(LoanRow loan, long amount, String source, String reference, LocalDate date,
+                       java.util.function.Supplier<org.finbridge.financing.Loan> view, AccountId from) {
         if (store.repayment(loan.id(), reference).isPresent()) {
             return new LoanResult.Existing(view.get());
         }

@@ -47,9 +47,11 @@ import org.finbridge.settlement.PayoutBatchFile;
 import org.finbridge.settlement.PayoutId;
 import org.finbridge.settlement.PayoutResult;
 import org.finbridge.settlement.PayoutScreening;
+import org.finbridge.settlement.PayoutReversed;
 import org.finbridge.settlement.PayoutState;
 import org.finbridge.settlement.Payouts;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,6 +91,7 @@ class PayoutService implements Payouts {
     private final AccountHolder debtor;
     private final String initiatingParty;
     private final String cipsParticipant;
+    private final ApplicationEventPublisher events;
 
     PayoutService(JdbcClient jdbc, BankAccounts bankAccounts, Parties parties, PayoutScreening screening,
                   PayoutHoldService holds, Fx fx, Ledger ledger, MerchantAccounts accounts,
@@ -96,7 +99,9 @@ class PayoutService implements Payouts {
                   @Value("${finbridge.settlement.payouts.debtor-name:Finbridge Payments Ltd}") String debtorName,
                   @Value("${finbridge.settlement.payouts.debtor-iban:DE89370400440532013000}") String debtorIban,
                   @Value("${finbridge.settlement.payouts.debtor-bic:COBADEFFXXX}") String debtorBic,
-                  @Value("${finbridge.settlement.payouts.cips-participant-bic:BKCHCNBJXXX}") String cipsParticipant) {
+                  @Value("${finbridge.settlement.payouts.cips-participant-bic:BKCHCNBJXXX}") String cipsParticipant,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.bankAccounts = bankAccounts;
         this.parties = parties;
@@ -473,9 +478,17 @@ class PayoutService implements Payouts {
             if (n == 1) {
                 audit.record(actor.name(), "settlement.payout." + next.name().toLowerCase(Locale.ROOT), "payout", p.id().toString(),
                         "{\"state\":\"" + p.state() + "\"}", "{\"state\":\"" + next + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
+                if (next.reversed()) {
+                    // once per payout (the state moved here, from the state read): whoever the money was for learns it came back
+                    events.publishEvent(new PayoutReversed(p.id(), p.merchantId(), reference(p.id()), p.amount(), ccy, next, reason, now));
+                }
             }
             return n == 1;
         }));
+    }
+
+    private String reference(PayoutId id) {
+        return jdbc.sql("select reference from payouts where id = ?").param(id.value()).query(String.class).single();
     }
 
     private static AccountHolder creditor(BankAccount a) {
