@@ -226,6 +226,17 @@ class OperatorQueueActionsTest {
                 .isEqualTo(PaymentState.CAPTURED);
         assertThat(count("risk.fraud.review")).isEqualTo(reviews + 2);
 
+        // an authorization not yet captured is voided: the buyer's money was only held
+        OperatorQueueFixtures.HeldForReview authorized = fixtures.heldForReview(5_500, org.finbridge.payments.CaptureMethod.MANUAL);
+        assertThat(authorized.payment().state()).isEqualTo(PaymentState.AUTHORIZED);
+        assertThat(post(analyst, "/console/app/operator/fraud/" + authorized.decision().id() + "/review",
+                Map.of("decision", "DECLINE", "reason", "card reported stolen")).status()).isEqualTo(302);
+        assertThat(page).contains("Payment " + authorized.payment().id() + " declined");
+        var voided = payments.find(PaymentFixtures.operatorActor(actors.operator().partyId()), authorized.payment().id()).orElseThrow();
+        assertThat(voided.state()).isEqualTo(PaymentState.VOIDED);
+        assertThat(voided.captured()).isZero();
+        assertThat(fraud.find(authorized.decision().id()).orElseThrow().reviewNote()).isEqualTo("card reported stolen [authorization voided]");
+
         // reviewed once: a second verdict is refused and the refund is not repeated
         assertRefused(analyst, "/console/app/operator/fraud/" + declined.decision().id() + "/review",
                 Map.of("decision", "DECLINE", "reason", "again"),

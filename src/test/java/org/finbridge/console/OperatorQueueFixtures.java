@@ -96,10 +96,15 @@ final class OperatorQueueFixtures {
      * one a REVIEW outcome stores: the payment authorized and captured, its decision queued for a reviewer.
      */
     HeldForReview heldForReview(long amount) {
+        return heldForReview(amount, CaptureMethod.AUTOMATIC);
+    }
+
+    /** As {@link #heldForReview(long)}; a MANUAL capture leaves the payment authorized only. */
+    HeldForReview heldForReview(long amount, CaptureMethod capture) {
         PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
         PartyId merchant = fixtures.merchant("DE");
         Payment p = done(payments.create(merchantActor(merchant), payment(merchant, amount, "EUR",
-                fixtures.card(PaymentFixtures.VISA_OK), CaptureMethod.AUTOMATIC, "FR")));
+                fixtures.card(PaymentFixtures.VISA_OK), capture, "FR")));
         assertThat(jdbc.sql("update fraud_decisions set outcome = 'REVIEW', review_status = 'OPEN' where payment_id = ?")
                 .param(p.id().value()).update()).isEqualTo(1);
         FraudDecision d = fraud.ofPayment(p.id()).getFirst();
