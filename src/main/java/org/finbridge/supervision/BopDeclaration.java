@@ -1,5 +1,6 @@
 package org.finbridge.supervision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.finbridge.money.Money;
@@ -12,7 +13,10 @@ import org.finbridge.party.PartyId;
  * marked 退 and declared as a payment under the code of the receipt it reverses.
  *
  * @param refund true for a refund of an earlier receipt (money leaving)
+ * @param status where it stands with the reporting channel; {@code statusNote}, {@code statusBy} and
+ *               {@code statusAt} describe the last step (null while RECORDED)
  */
 public record BopDeclaration(UUID id, PartyId merchant, String transactionCode, boolean refund, Money amount,
-                             String postscript, String reference, LocalDate declaredOn) {
+                             String postscript, String reference, LocalDate declaredOn,
+                             BopStatus status, String statusNote, String statusBy, Instant statusAt) {
 }

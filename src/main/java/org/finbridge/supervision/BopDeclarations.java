@@ -2,11 +2,23 @@ package org.finbridge.supervision;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.finbridge.party.Actor;
 
 /** The balance-of-payments declarations, and the export file for the reporting channel. */
 public interface BopDeclarations {
 
     List<BopDeclaration> between(LocalDate from, LocalDate to);
+
+    Optional<BopDeclaration> find(UUID id);
+
+    /**
+     * Records where a declaration stands with the reporting channel (filed, accepted, rejected; see
+     * {@link BopStatus} for the steps allowed), with a note of 1 to 500 characters: the reporting channel's
+     * reference, or why it was rejected. Audited; a refusal changes nothing.
+     */
+    BopStatusResult recordStatus(Actor actor, UUID id, BopStatus status, String note);
 
     /**
      * The declarations of a period as CSV for the reporting channel, one line each:

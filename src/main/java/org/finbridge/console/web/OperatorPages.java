@@ -185,10 +185,13 @@ class OperatorPages {
         }
     }
 
-    record AmlRow(String id, String party, String status, String assignee, int alerts, LocalDate dueOn, boolean overdue) {
+    /** A case to work; while it awaits approval, what was proposed and by whom (the approver must be someone else). */
+    record AmlRow(String id, String party, String status, String assignee, int alerts, LocalDate dueOn, boolean overdue,
+                  String proposal, String preparer) {
         static AmlRow of(AmlCase c, String party) {
             return new AmlRow(c.id().toString(), party, c.status().name(), c.assignee() == null ? "" : c.assignee(),
-                    c.alerts().size(), c.dueOn(), c.overdue());
+                    c.alerts().size(), c.dueOn(), c.overdue(), c.proposal() == null ? "" : c.proposal().name(),
+                    c.preparer() == null ? "" : c.preparer());
         }
     }
 

@@ -29,6 +29,8 @@ import org.finbridge.settlement.Reconciliations;
 import org.finbridge.settlement.SafeguardingReport;
 import org.finbridge.supervision.BopDeclaration;
 import org.finbridge.supervision.BopDeclarations;
+import org.finbridge.supervision.BopStatus;
+import org.finbridge.supervision.BopStatusResult;
 import org.finbridge.supervision.Licence;
 import org.finbridge.supervision.PaymentInstitutions;
 import org.finbridge.supervision.PilotZone;
@@ -140,6 +142,7 @@ class RegulatorPages {
         model.addAttribute("bop", declared.stream().limit(BOP_SHOWN).map(d -> BopRow.of(d, name(names, d.merchant()))).toList());
         model.addAttribute("bopTotal", declared.size());
         model.addAttribute("bopShown", BOP_SHOWN);
+        model.addAttribute("mayRecordBop", actor.has(ApiScope.SUPERVISION_WRITE));
         model.addAttribute("licences", institutions.all().stream().map(l -> LicenceRow.of(l, name(names, l.institution()), today)).toList());
         model.addAttribute("zones", zones.all().stream().map(z -> ZoneRow.of(z, today)).toList());
         return "console/regulator";
@@ -200,6 +203,51 @@ class RegulatorPages {
             case ViolationResult.NotFound nf -> throw new NotFoundException("VIOLATION_NOT_FOUND", "no such violation case: " + id);
             case ViolationResult.IllegalTransition t -> refused(flash, "regulator.violations.error.transition");
         };
+    }
+
+    /**
+     * Records where a balance-of-payments declaration stands with the reporting channel: filed, accepted or
+     * rejected (supervision keeps the steps allowed, and audits each), with the channel's reference or the
+     * reason for a rejection.
+     */
+    @PostMapping("/console/app/regulator/bop/{id}/status")
+    String bopStatus(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String status,
+                     @RequestParam(defaultValue = "") String note, RedirectAttributes flash) {
+        requireWriter(actor);
+        UUID declaration;
+        try {
+            declaration = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("BOP_DECLARATION_NOT_FOUND", "no such declaration: " + id);
+        }
+        BopStatus next;
+        try {
+            next = BopStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return bopRefused(flash, "regulator.bop.error.status");
+        }
+        if (next == BopStatus.RECORDED) {
+            return bopRefused(flash, "regulator.bop.error.status");
+        }
+        if (note.isBlank() || note.strip().length() > 500) {
+            return bopRefused(flash, "regulator.bop.error.note");
+        }
+        return switch (bop.recordStatus(actor, declaration, next, note)) {
+            case BopStatusResult.Recorded r -> {
+                flash.addFlashAttribute("notice", "regulator.bop.recorded." + next);
+                flash.addFlashAttribute("noticeArg", r.declaration().reference());
+                yield "redirect:/console/app/regulator";
+            }
+            case BopStatusResult.NotFound nf -> throw new NotFoundException("BOP_DECLARATION_NOT_FOUND", "no such declaration: " + id);
+            case BopStatusResult.IllegalTransition t -> bopRefused(flash, "regulator.bop.error.transition");
+            case BopStatusResult.InvalidField f -> bopRefused(flash, "regulator.bop.error.note");
+        };
+    }
+
+    /** A refused step on a declaration: the message is shown at the top of the page, where it is read first. */
+    private static String bopRefused(RedirectAttributes flash, String messageKey) {
+        flash.addFlashAttribute("error", messageKey);
+        return "redirect:/console/app/regulator";
     }
 
     private static void requireWriter(Actor actor) {
@@ -320,10 +368,13 @@ class RegulatorPages {
 
     /** A balance-of-payments declaration: a receipt, or the refund that reverses one (regulations notes §2). */
     record BopRow(String id, LocalDate declaredOn, String merchant, String direction, String transactionCode, String amount,
-                  String currency, String postscript, String reference) {
+                  String currency, String postscript, String reference, String status, String statusNote,
+                  List<String> nextStatuses) {
         static BopRow of(BopDeclaration d, String merchant) {
             return new BopRow(d.id().toString(), d.declaredOn(), merchant, d.refund() ? "REFUND" : "RECEIPT", d.transactionCode(),
-                    Charts.amount(d.amount()), d.amount().currency().code(), d.postscript(), d.reference());
+                    Charts.amount(d.amount()), d.amount().currency().code(), d.postscript(), d.reference(), d.status().name(),
+                    d.statusNote() == null ? "" : d.statusNote(),
+                    java.util.Arrays.stream(BopStatus.values()).filter(d.status()::mayBecome).map(Enum::name).toList());
         }
     }
 

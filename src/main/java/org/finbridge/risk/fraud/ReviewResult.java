@@ -15,4 +15,11 @@ public sealed interface ReviewResult {
 
     record InvalidField(String field, String reason) implements ReviewResult {
     }
+
+    /**
+     * A decline whose payment the payments module would not release now (busy, a connector down, a state
+     * that takes no refund): no verdict was recorded; {@code reason} names the payments module's answer.
+     */
+    record NotReleased(FraudDecision decision, String reason) implements ReviewResult {
+    }
 }

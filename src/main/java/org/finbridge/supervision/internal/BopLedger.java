@@ -2,6 +2,7 @@ package org.finbridge.supervision.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,10 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.finbridge.money.CurrencyCode;
 import org.finbridge.money.Money;
+import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.supervision.BopDeclaration;
 import org.finbridge.supervision.BopDeclarations;
+import org.finbridge.supervision.BopStatus;
+import org.finbridge.supervision.BopStatusResult;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +30,17 @@ import org.springframework.stereotype.Component;
 @Component
 class BopLedger implements BopDeclarations {
 
+    /** The longest note a status step keeps (the reporting channel's reference, or why it was rejected). */
+    static final int MAX_NOTE = 500;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SupervisionAudit audit;
 
-    BopLedger(JdbcClient jdbc, Clock clock) {
+    BopLedger(JdbcClient jdbc, Clock clock, SupervisionAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Declares a receipt of a collection under its code. */
@@ -66,6 +76,42 @@ class BopLedger implements BopDeclarations {
     }
 
     @Override
+    public Optional<BopDeclaration> find(UUID id) {
+        return id == null ? Optional.empty()
+                : jdbc.sql("select * from supervision_bop_declarations where id = ?").param(id).query(BopLedger::row).optional();
+    }
+
+    @Override
+    @Transactional
+    public BopStatusResult recordStatus(Actor actor, UUID id, BopStatus status, String note) {
+        if (status == null) {
+            return new BopStatusResult.InvalidField("status", "FILED, ACCEPTED or REJECTED");
+        }
+        if (note == null || note.isBlank() || note.strip().length() > MAX_NOTE) {
+            return new BopStatusResult.InvalidField("note", "1 to " + MAX_NOTE + " characters");
+        }
+        Optional<BopDeclaration> found = find(id);
+        if (found.isEmpty()) {
+            return new BopStatusResult.NotFound();
+        }
+        BopStatus from = found.get().status();
+        if (!from.mayBecome(status)) {
+            return new BopStatusResult.IllegalTransition(from, status);
+        }
+        // only from the status read: of two concurrent steps one wins, the other is refused from where it now stands
+        int moved = jdbc.sql("""
+                update supervision_bop_declarations set status = ?, status_note = ?, status_by = ?, status_at = ?
+                where id = ? and status = ?""")
+                .params(status.name(), note.strip(), actor.name(), Timestamp.from(clock.instant()), id, from.name())
+                .update();
+        if (moved == 0) {
+            return new BopStatusResult.IllegalTransition(find(id).orElseThrow().status(), status);
+        }
+        audit.record("supervision.bop.status", "bop_declaration", id.toString(), from.name(), status + ": " + note.strip());
+        return new BopStatusResult.Recorded(find(id).orElseThrow());
+    }
+
+    @Override
     public String export(LocalDate from, LocalDate to) {
         StringBuilder csv = new StringBuilder(
                 "declaration_id,declared_on,merchant_id,direction,transaction_code,currency,amount,postscript,reference\n");
@@ -82,6 +128,8 @@ class BopLedger implements BopDeclarations {
         return new BopDeclaration(rs.getObject("id", UUID.class), new PartyId(rs.getObject("merchant_id", UUID.class)),
                 rs.getString("transaction_code"), rs.getBoolean("refund"),
                 new Money(rs.getLong("amount_minor"), CurrencyCode.of(rs.getString("currency"))), rs.getString("postscript"),
-                rs.getString("reference"), rs.getObject("declared_on", LocalDate.class));
+                rs.getString("reference"), rs.getObject("declared_on", LocalDate.class), BopStatus.valueOf(rs.getString("status")),
+                rs.getString("status_note"), rs.getString("status_by"),
+                rs.getTimestamp("status_at") == null ? null : rs.getTimestamp("status_at").toInstant());
     }
 }

@@ -105,6 +105,7 @@ class FraudController {
             case ReviewResult.AlreadyReviewed a -> Problems.response(HttpStatus.CONFLICT, "ALREADY_REVIEWED",
                     "the decision was reviewed as " + a.decision().label() + " by " + a.decision().reviewedBy());
             case ReviewResult.InvalidField f -> invalid(f.field(), f.reason());
+            case ReviewResult.NotReleased n -> Problems.response(HttpStatus.CONFLICT, "PAYMENT_NOT_RELEASED", n.reason());
         };
     }
 
