@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.finbridge.platform.ReplayingClock;
 
 /**
  * The application's clock in demo mode: the system clock, shifted into the past while the market
@@ -18,8 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * moving the one clock is the only way to produce a history without touching those modules. The shift
  * only ever shrinks while the simulation runs, so time seen by the application moves forward, as it does
  * in the tests' movable clock; it is installed only in demo mode ({@link DemoConfiguration}).
+ *
+ * <p>People log in on real time ({@link ReplayingClock}): their authenticator apps and the length of their
+ * sessions follow the wall clock, so the console works while the replay runs.
  */
-public final class DemoClock extends Clock implements SimulationClock {
+public final class DemoClock extends Clock implements SimulationClock, ReplayingClock {
 
     private final Clock system;
     private final AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
@@ -31,6 +35,11 @@ public final class DemoClock extends Clock implements SimulationClock {
     /** Real time, whatever the replay: the platform's clock. */
     public Instant realNow() {
         return system.instant();
+    }
+
+    @Override
+    public Clock realTime() {
+        return system;
     }
 
     /** Starts a replay: from now on the clock reads {@code start} and moves on in real time from there. */

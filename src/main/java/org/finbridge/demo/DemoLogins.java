@@ -8,6 +8,7 @@ import java.util.Map;
 import org.finbridge.party.ConsoleRole;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.ReplayingClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,8 @@ public class DemoLogins {
             }
             String uri = users.startTotpEnrolment(created.user().id()).orElseThrow();
             String secret = Totp.secretOf(uri);
-            if (!users.confirmTotp(created.user().id(), Totp.code(secret, clock.instant()))) {
+            // the code an authenticator app shows now: on real time, also while the market is being replayed
+            if (!users.confirmTotp(created.user().id(), Totp.code(secret, ReplayingClock.realTimeOf(clock).instant()))) {
                 throw new IllegalStateException("the demo user " + email + " could not confirm its TOTP enrolment");
             }
             jdbc.sql("insert into demo_logins (role, email, password, totp_secret, party_id) values (?, ?, ?, ?, ?)")

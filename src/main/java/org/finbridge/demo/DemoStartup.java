@@ -2,6 +2,7 @@ package org.finbridge.demo;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
  * does not wait for it: the console answers at once, and the demo's history appears as it is played), then
  * prints the demo logins; on a restart it finds its run recorded and only prints the logins.
  *
- * <p>While the market is replayed the application's clock runs in the past ({@link DemoClock}); console
- * logins wait for the end of the replay (a TOTP code is checked against that clock), which is why the logins
- * are printed only then.
+ * <p>While the market is replayed the application's clock runs in the past ({@link DemoClock}); the demo's
+ * console users are made and printed as soon as the market's parties exist, and log in at once: TOTP codes,
+ * session idle times and lockouts are measured on real time ({@link org.finbridge.platform.ReplayingClock}),
+ * not on the replayed clock, which jumps by days.
  */
 @Component
 @Conditional(DemoMode.Enabled.class)
@@ -52,6 +54,11 @@ class DemoStartup {
     }
 
     void playOnce() {
+        play(line -> log.info("demo market: {}", line));
+    }
+
+    /** Plays the market unless this database has it already; {@code progress} hears what the log shows. */
+    void play(Consumer<String> progress) {
         try {
             List<String> state = jdbc.sql("select case when finished_at is null then 'unfinished' else 'done' end from demo_runs where name = ?")
                     .param(RUN).query(String.class).list();
@@ -67,21 +74,23 @@ class DemoStartup {
             jdbc.sql("insert into demo_runs (name, seed, sellers, days, started_at) values (?, ?, ?, ?, ?)")
                     .params(RUN, settings.seed(), settings.sellers(), settings.days(), clock.realNow().atOffset(ZoneOffset.UTC))
                     .update();
-            log.info("demo market: playing {} days of trade of {} sellers in the background (seed {}); "
-                    + "the logins are printed when it is done", settings.days(), settings.sellers(), settings.seed());
+            progress.accept("playing " + settings.days() + " days of trade of " + settings.sellers()
+                    + " sellers in the background (seed " + settings.seed() + "); the logins follow as soon as the parties exist");
             clock.rewindTo(clock.realNow().minus(settings.span()));
             MarketSimulator.Report report;
             try {
-                report = simulator.run(settings, clock, line -> log.info("demo market: {}", line));
+                // the logins are made as soon as the cast exists: people log in on real time (DemoClock), so the
+                // console works while the market is played, and its pages fill as the days go by
+                report = simulator.run(settings, clock, progress, cast -> progress.accept(
+                        "the console is open while the market is played" + DemoLogins.describe(logins.create(cast), baseUrl)));
             } finally {
                 clock.catchUp();
             }
-            List<DemoLogins.Login> created = logins.create(report.cast());
             String summary = report.counts() + " payments by state " + report.paymentStates();
             jdbc.sql("update demo_runs set finished_at = ?, summary = ? where name = ?")
                     .params(clock.realNow().atOffset(ZoneOffset.UTC), summary.length() > 4000 ? summary.substring(0, 4000) : summary, RUN)
                     .update();
-            log.info("demo market ready in {} s: {}{}", report.elapsed().toSeconds(), summary, DemoLogins.describe(created, baseUrl));
+            log.info("demo market ready in {} s: {}{}", report.elapsed().toSeconds(), summary, DemoLogins.describe(logins.all(), baseUrl));
         } catch (RuntimeException e) {
             clock.catchUp();
             log.error("the demo market stopped: {}", e.toString(), e);

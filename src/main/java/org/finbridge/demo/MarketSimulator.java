@@ -212,8 +212,17 @@ public class MarketSimulator {
 
     /** Runs the simulation from the clock's present, moving it forward {@link Settings#span()} at most. */
     public Report run(Settings settings, SimulationClock clock, Consumer<String> progress) {
+        return run(settings, clock, progress, cast -> { });
+    }
+
+    /**
+     * As {@link #run(Settings, SimulationClock, Consumer)}, telling {@code castReady} who plays which part as soon
+     * as the parties are registered, before the first trading day (the demo makes its console logins then, so
+     * that people can watch the market being played).
+     */
+    public Report run(Settings settings, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady) {
         long started = System.nanoTime();
-        Run run = new Run(settings, clock, progress);
+        Run run = new Run(settings, clock, progress, castReady);
         run.play();
         return new Report(settings, run.cast, new TreeMap<>(run.counts), run.states(), run.firstDay, run.today(),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -301,6 +310,7 @@ public class MarketSimulator {
         final Settings s;
         final SimulationClock clock;
         final Consumer<String> progress;
+        final Consumer<Cast> castReady;
         final Random random;
         final Map<String, Integer> counts = new HashMap<>();
         final Map<PaymentId, PaymentState> finalStates = new LinkedHashMap<>();
@@ -329,10 +339,11 @@ public class MarketSimulator {
         LocalDate firstDay;
         long sequence;
 
-        Run(Settings s, SimulationClock clock, Consumer<String> progress) {
+        Run(Settings s, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady) {
             this.s = s;
             this.clock = clock;
             this.progress = progress;
+            this.castReady = castReady;
             this.random = new Random(s.seed());
             // order numbers and waybills must be unique per marketplace and carrier across runs in one database
             this.tag = Long.toString(clock.now().getEpochSecond() % 1_000_000_000L, 36).toUpperCase();
@@ -365,6 +376,7 @@ public class MarketSimulator {
             Instant start = clock.now();
             progress.accept("registering the market's parties");
             setUpParties();
+            castReady.accept(cast);
             setUpFinancing();
             // the prologue: the loan that will default is taken a year before the trading window, so that its
             // seller is 360 days past due inside the window (five-tier "loss", REGULATIONS §6); the listing that

@@ -17,4 +17,24 @@ public interface TradeImports {
 
     /** The party's committed imports, newest first (counts only: the rejected rows are in each upload's report). */
     java.util.List<ImportSummary> history(org.finbridge.party.PartyId submitter, int limit);
+
+    /**
+     * Starts an import in the background and answers at once with its job, RUNNING: the file is first copied
+     * whole (and its lines counted, for the progress's total), then imported exactly as {@link #importFile}
+     * does, while {@link #job} tells how far it is. The outcome and up to {@value #JOB_REJECTIONS_KEPT} rejected
+     * records are kept with the job, for its report.
+     */
+    ImportJob start(ImportRequest request, String fileName, InputStream content, Actor actor);
+
+    /** One of the submitter's import jobs; empty for another party's or an unknown id. */
+    java.util.Optional<ImportJob> job(ImportId id, org.finbridge.party.PartyId submitter);
+
+    /** The submitter's import jobs, newest first. */
+    java.util.List<ImportJob> jobs(org.finbridge.party.PartyId submitter, int limit);
+
+    /** A finished job's rejected records in file order, at most {@code limit}; empty for another party's job. */
+    java.util.List<ImportReport.Rejection> rejections(ImportId id, org.finbridge.party.PartyId submitter, int limit);
+
+    /** How many rejected records a job keeps for its report (the count is always complete). */
+    int JOB_REJECTIONS_KEPT = 10_000;
 }

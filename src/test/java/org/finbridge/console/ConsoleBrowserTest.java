@@ -641,7 +641,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aMarketplaceSendsAnOrderFileAndSeesTheRejectedRow(TestInfo test) throws Exception {
+    void aMarketplaceSendsAnOrderFileFollowsItsImportAndSeesTheRejectedRow(TestInfo test) throws Exception {
         PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
         PartyId merchant = fixtures.merchant("DE");
         Registration r = parties.register(new NewParty(PartyKind.MARKETPLACE, "CN", "Console Marketplace "
@@ -662,12 +662,21 @@ class ConsoleBrowserTest {
             assertEveryInputIsLabelled();
             browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
             click(browser.findElement(By.id("send")));
+            // the file's import page: its progress panel (polled by htmx) ends on the link to the report
+            waitFor(d -> d.getCurrentUrl().contains("/console/app/provider/imports/imp_"));
+            waitFor(d -> !d.findElements(By.id("report-link")).isEmpty());
+            assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("Done: the valid records are taken");
+            assertThat(browser.findElement(By.id("job-rows")).getText()).isEqualTo("3 of 3 rows read: 2 records, 1 rejected so far.");
+            click(browser.findElement(By.id("report-link")));
             waitFor(d -> !d.findElements(By.id("report-summary")).isEmpty());
             assertThat(browser.findElement(By.id("report-summary")).getText())
                     .isEqualTo("2 records in the file: 1 accepted, 1 rejected (listed below).");
             assertThat(browser.findElement(By.id("rejections")).getText()).contains("3").contains("hsCode");
+            click(browser.findElement(By.id("back")));
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/provider"));
             assertThat(browser.findElements(By.cssSelector("#imports tbody tr"))).hasSize(1);
             assertThat(browser.findElement(By.cssSelector("#imports tbody tr")).getText()).contains("Orders");
+            assertThat(browser.findElement(By.cssSelector("#jobs tbody tr")).getText()).contains("100 %");
 
             browser.findElement(By.id("language")).click();
             waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("数据报送"));

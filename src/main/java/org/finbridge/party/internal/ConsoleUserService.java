@@ -22,6 +22,7 @@ import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.LoginResult;
 import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.ReplayingClock;
 import org.finbridge.platform.TimeOrderedIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -47,12 +48,15 @@ class ConsoleUserService implements ConsoleUsers {
     private final PartyStore parties;
     private final AuditLog audit;
     private final Clock clock;
+    /** TOTP codes and lockouts follow real time, even while the demo replays a past (ReplayingClock). */
+    private final Clock realTime;
 
     ConsoleUserService(JdbcClient jdbc, PartyStore parties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.audit = audit;
         this.clock = clock;
+        this.realTime = ReplayingClock.realTimeOf(clock);
     }
 
     @Override
@@ -111,7 +115,7 @@ class ConsoleUserService implements ConsoleUsers {
         if (row.isEmpty() || row.get().totpSecret() == null || row.get().user().totpEnrolled()) {
             return false;
         }
-        long step = Totp.matchingStep(row.get().totpSecret(), code, now(), row.get().lastTotpStep());
+        long step = Totp.matchingStep(row.get().totpSecret(), code, realNow(), row.get().lastTotpStep());
         if (step < 0) {
             return false;
         }
@@ -131,7 +135,7 @@ class ConsoleUserService implements ConsoleUsers {
             return new LoginResult.InvalidCredentials();
         }
         Row r = found.get();
-        Instant now = now();
+        Instant now = realNow();
         if (r.user().lockedUntil() != null && now.isBefore(r.user().lockedUntil())) {
             return new LoginResult.LockedOut(r.user().lockedUntil());
         }
@@ -215,5 +219,9 @@ class ConsoleUserService implements ConsoleUsers {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Instant realNow() {
+        return realTime.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

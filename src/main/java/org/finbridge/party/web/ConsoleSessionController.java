@@ -12,6 +12,7 @@ import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.LoginResult;
 import org.finbridge.party.internal.security.ConsoleSessions;
+import org.finbridge.platform.ReplayingClock;
 import org.finbridge.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,8 @@ class ConsoleSessionController {
     ConsoleSessionController(ConsoleUsers users, ConsoleSessions sessions, Clock clock) {
         this.users = users;
         this.sessions = sessions;
-        this.clock = clock;
+        // lockouts are counted on real time (ConsoleUsers), so is the wait announced
+        this.clock = ReplayingClock.realTimeOf(clock);
     }
 
     record LoginBody(String email, String password, String totp) {

@@ -20,9 +20,16 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jakarta.annotation.PreDestroy;
 import org.finbridge.party.Actor;
 import org.finbridge.party.PartyId;
 import org.finbridge.trade.ImportId;
+import org.finbridge.trade.ImportJob;
 import org.finbridge.trade.ImportReport;
 import org.finbridge.trade.ImportReport.Outcome;
 import org.finbridge.trade.ImportReport.Rejection;
@@ -63,9 +70,16 @@ class ImportService implements TradeImports {
     private final JsonMapper json;
     private final ImportProgress progress;
     private final Clock clock;
+    private final ImportJobStore jobs;
+    /**
+     * Background imports: two at a time (the machine's cores; each import is one long transaction), the others
+     * wait their turn in order, RUNNING at 0 lines read.
+     */
+    private final ExecutorService background = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("trade-import-", 1).daemon().factory());
 
     ImportService(List<KindImport<?>> kinds, PartyDirectory parties, ImportStore imports, TradeAudit audit,
-                  PlatformTransactionManager transactionManager, ImportProgress progress, Clock clock) {
+                  PlatformTransactionManager transactionManager, ImportProgress progress, Clock clock, ImportJobStore jobs) {
         kinds.forEach(k -> this.kinds.put(k.kind(), k));
         this.parties = parties;
         this.imports = imports;
@@ -75,6 +89,7 @@ class ImportService implements TradeImports {
         this.json = JsonMapper.builder().build();
         this.progress = progress;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
@@ -84,14 +99,104 @@ class ImportService implements TradeImports {
 
     @Override
     public ImportReport importFile(ImportRequest request, InputStream content, Actor actor) {
-        return run(kinds.get(request.kind()), request, content, actor);
+        return run(kinds.get(request.kind()), ImportId.next(clock), request, content, actor, new Tally(null, request));
     }
 
-    private <N> ImportReport run(KindImport<N> kind, ImportRequest request, InputStream content, Actor actor) {
+    @Override
+    public ImportJob start(ImportRequest request, String fileName, InputStream content, Actor actor) {
         ImportId id = ImportId.next(clock);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        name = name.length() > 255 ? name.substring(0, 255) : name;
+        Path copy;
+        long lines;
+        try {
+            copy = Files.createTempFile("finbridge-import-", ".part");
+            lines = copyCountingLines(content, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload could not be stored for its import", e);
+        }
+        jobs.insert(id, actor.partyId(), request, name, lines, now());
+        Tally tally = new Tally((linesRead, records, rejected) -> jobs.progress(id, linesRead, records, rejected, now()), request);
+        try {
+            background.execute(() -> runJob(id, request, copy, lines, actor, tally));
+        } catch (RuntimeException e) {
+            deleteQuietly(copy);
+            jobs.finish(tally.failed(id, "-", "the import could not be started: " + e.getMessage()), 0, now());
+        }
+        return jobs.find(id, actor.partyId()).orElseThrow();
+    }
+
+    private void runJob(ImportId id, ImportRequest request, Path file, long lines, Actor actor, Tally tally) {
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(file)) {
+            report = run(kinds.get(request.kind()), id, request, in, actor, tally);
+        } catch (IOException | RuntimeException e) {
+            // a bug or a broken temporary file: the import's transaction rolled back, the job says so
+            log.error("trade import {} stopped after {} records", id, tally.records, e);
+            report = tally.failed(id, "-", "the import stopped after " + tally.records + " records; nothing was imported");
+        } finally {
+            deleteQuietly(file);
+        }
+        jobs.finish(report, report.outcome() == ImportReport.Outcome.FAILED ? tally.lines : lines, now());
+    }
+
+    @Override
+    public Optional<ImportJob> job(ImportId id, PartyId submitter) {
+        return jobs.find(id, submitter);
+    }
+
+    @Override
+    public List<ImportJob> jobs(PartyId submitter, int limit) {
+        return jobs.bySubmitter(submitter, Math.clamp(limit, 1, 500));
+    }
+
+    @Override
+    public List<Rejection> rejections(ImportId id, PartyId submitter, int limit) {
+        return jobs.rejections(id, submitter, Math.clamp(limit, 1, JOB_REJECTIONS_KEPT));
+    }
+
+    /** Copies the upload whole (the request that carried it ends before the import does), counting its lines. */
+    private static long copyCountingLines(InputStream content, Path to) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[64 * 1024];
+        try (var out = Files.newOutputStream(to)) {
+            int n;
+            while ((n = content.read(buffer)) != -1) {
+                out.write(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete the import's copy {}: {}", file, e.getMessage());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private <N> ImportReport run(KindImport<N> kind, ImportId id, ImportRequest request, InputStream content, Actor actor,
+                                 Tally tally) {
+        Instant now = now();
         MessageDigest sha256 = sha256();
-        Tally tally = new Tally(id, request);
+        tally.id = id;
         if (!kind.mayImport(actor)) {
             return tally.refused(hex(sha256), 1, "a " + actor.partyKind() + " does not import " + request.kind());
         }
@@ -139,6 +244,7 @@ class ImportService implements TradeImports {
         SourceRecord<N> record;
         while ((record = source.next()) != null) {
             tally.records++;
+            tally.lines = Math.max(tally.lines, record.line());
             if (!record.readable()) {
                 tally.reject(new Rejection(record.line(), record.problems()));
                 continue;
@@ -148,12 +254,14 @@ class ImportService implements TradeImports {
             if (chunk.size() == CHUNK) {
                 writer.write(chunk).forEach(tally::reject);
                 progress.written(tally.id, tally.records);
+                tally.chunkWritten();
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
             writer.write(chunk).forEach(tally::reject);
             progress.written(tally.id, tally.records);
+            tally.chunkWritten();
         }
     }
 
@@ -219,17 +327,37 @@ class ImportService implements TradeImports {
         }
     }
 
+    /** Told the counts after each chunk is written (a background job keeps them for its progress). */
+    @FunctionalInterface
+    interface ChunkListener {
+        void written(long linesRead, long records, long rejected);
+    }
+
     /** Counts and rejections as the file is read. */
     private static final class Tally {
-        final ImportId id;
+        ImportId id;
+        final ChunkListener listener;
         final ImportRequest request;
         final List<Rejection> rejections = new ArrayList<>();
         long records;
         long rejected;
+        /** The last line read: where the latest record starts. */
+        long lines;
 
-        Tally(ImportId id, ImportRequest request) {
-            this.id = id;
+        Tally(ChunkListener listener, ImportRequest request) {
+            this.listener = listener;
             this.request = request;
+        }
+
+        void chunkWritten() {
+            if (listener != null) {
+                listener.written(lines, records, rejected);
+            }
+        }
+
+        ImportReport failed(ImportId importId, String sha256, String reason) {
+            this.id = importId;
+            return failed(sha256, reason);
         }
 
         void reject(Rejection r) {

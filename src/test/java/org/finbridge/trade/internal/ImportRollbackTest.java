@@ -60,6 +60,9 @@ class ImportRollbackTest {
     TradeAudit audit;
 
     @Autowired
+    ImportJobStore jobStore;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     TestActors.Credentials marketplace;
@@ -146,7 +149,7 @@ class ImportRollbackTest {
             if (read >= 6_000) {
                 throw new DataAccessResourceFailureException("connection to the database lost");
             }
-        }, clock);
+        }, clock, jobStore);
         ImportReport report = failing.importFile(orders(), new ByteArrayInputStream(file), actor);
         assertThat(report.outcome()).isEqualTo(ImportReport.Outcome.FAILED);
         assertThat(report.failure()).isEqualTo("the database failed after 6000 records; nothing was imported");
@@ -159,7 +162,7 @@ class ImportRollbackTest {
             if (read >= 8_000) {
                 throw new IllegalStateException("the process dies here");
             }
-        }, clock);
+        }, clock, jobStore);
         assertThatThrownBy(() -> crashing.importFile(orders(), new ByteArrayInputStream(file), actor))
                 .hasMessage("the process dies here");
         nothingWasWritten();

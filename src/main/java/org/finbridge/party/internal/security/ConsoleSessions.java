@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ConsoleUser;
+import org.finbridge.platform.ReplayingClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Console sessions, server-side: a login rotates the session id (a session fixed before login is
  * worthless after it), a session idle for longer than the timeout (15 minutes by default, measured on
- * the injected clock) is destroyed at its next use, and logout destroys it on the server, so a copied
+ * real time: the injected clock, or the real time behind the demo's replaying one) is destroyed at its next use, and logout destroys it on the server, so a copied
  * cookie is dead with it.
  */
 @Component
@@ -32,7 +33,8 @@ public class ConsoleSessions {
     private final Actors actors;
 
     ConsoleSessions(Clock clock, @Value("${finbridge.console.idle-timeout:15m}") Duration idleTimeout, Actors actors) {
-        this.clock = clock;
+        // idle time is a person's real time, also while the demo replays a past (its clock jumps by days)
+        this.clock = ReplayingClock.realTimeOf(clock);
         this.idleTimeout = idleTimeout;
         this.actors = actors;
     }
