@@ -58,6 +58,19 @@ class ImportJobStore {
                 .param("id", id.value()).update());
     }
 
+    /**
+     * Imports that told no progress since {@code before}: their node stopped (a crash, a shutdown) while the
+     * import's transaction was open, so nothing of them was committed. Marked FAILED, to be sent again; an
+     * import that was only slow overwrites this with its real outcome when it finishes.
+     */
+    int abandonStale(Instant before, Instant now) {
+        return ownTransaction.execute(s -> jdbc.sql("""
+                update trade_import_jobs set state = 'FAILED', updated_at = :now, finished_at = :now,
+                       failure = 'the import stopped with its node (a crash or a shutdown) before it finished: nothing of it was committed; send the file again'
+                where state = 'RUNNING' and updated_at < :before""")
+                .param("now", Rows.ts(now)).param("before", Rows.ts(before)).update());
+    }
+
     /** Records the outcome, with the first {@link TradeImports#JOB_REJECTIONS_KEPT} rejections. */
     void finish(ImportReport report, long linesRead, Instant now) {
         List<ImportReport.Rejection> kept = report.rejections().stream().limit(TradeImports.JOB_REJECTIONS_KEPT).toList();
