@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
-import org.finbridge.party.BankAccounts;
 import org.finbridge.party.ConsoleRole;
 import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
@@ -24,7 +23,6 @@ import org.finbridge.party.internal.TotpCodes;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.PaymentState;
 import org.finbridge.payments.Payments;
-import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.platform.TimeOrderedIds;
 import org.finbridge.risk.aml.AmlCase;
 import org.finbridge.risk.aml.AmlCases;
@@ -32,10 +30,8 @@ import org.finbridge.risk.aml.CaseStatus;
 import org.finbridge.risk.fraud.FraudDecision;
 import org.finbridge.risk.fraud.FraudReviews;
 import org.finbridge.risk.sanctions.HitStatus;
-import org.finbridge.risk.sanctions.SanctionsLists;
 import org.finbridge.risk.sanctions.SanctionsReview;
 import org.finbridge.settlement.PayoutState;
-import org.finbridge.settlement.Payouts;
 import org.finbridge.settlement.Settlement;
 import org.finbridge.supervision.BopDeclarations;
 import org.finbridge.supervision.BopStatus;
@@ -71,27 +67,21 @@ class OperatorQueueActionsTest {
     @Autowired
     Ledger ledger;
     @Autowired
-    CardTokenizer tokenizer;
-    @Autowired
     Payments payments;
     @Autowired
     FraudReviews fraud;
     @Autowired
     AmlCases amlCases;
     @Autowired
-    SanctionsLists lists;
-    @Autowired
     SanctionsReview sanctions;
     @Autowired
-    BankAccounts bankAccounts;
-    @Autowired
     Settlement settlement;
-    @Autowired
-    Payouts payouts;
     @Autowired
     BopDeclarations bop;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     TestActors actors;
     @Autowired
@@ -103,8 +93,7 @@ class OperatorQueueActionsTest {
 
     @BeforeEach
     void fixtures() {
-        fixtures = new OperatorQueueFixtures(parties, ledger, tokenizer, payments, fraud, amlCases, lists, bankAccounts,
-                settlement, payouts, clock, jdbc, actors.operator().partyId());
+        fixtures = OperatorQueueFixtures.of(context, actors.operator().partyId());
     }
 
     @Test

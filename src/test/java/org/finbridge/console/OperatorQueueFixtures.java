@@ -69,6 +69,14 @@ final class OperatorQueueFixtures {
     private final JdbcClient jdbc;
     private final Actor operator;
 
+    /** The fixtures over the application's own services. */
+    static OperatorQueueFixtures of(org.springframework.context.ApplicationContext ctx, PartyId operatorParty) {
+        return new OperatorQueueFixtures(ctx.getBean(Parties.class), ctx.getBean(Ledger.class), ctx.getBean(CardTokenizer.class),
+                ctx.getBean(Payments.class), ctx.getBean(FraudReviews.class), ctx.getBean(AmlCases.class),
+                ctx.getBean(SanctionsLists.class), ctx.getBean(BankAccounts.class), ctx.getBean(Settlement.class),
+                ctx.getBean(Payouts.class), ctx.getBean(MutableClock.class), ctx.getBean(JdbcClient.class), operatorParty);
+    }
+
     OperatorQueueFixtures(Parties parties, Ledger ledger, CardTokenizer tokenizer, Payments payments, FraudReviews fraud,
                           AmlCases amlCases, SanctionsLists lists, BankAccounts bankAccounts, Settlement settlement,
                           Payouts payouts, MutableClock clock, JdbcClient jdbc, PartyId operatorParty) {

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
-import org.finbridge.party.BankAccounts;
 import org.finbridge.party.ConsoleRole;
 import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
-import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
 import org.finbridge.party.internal.TotpCodes;
@@ -24,17 +22,14 @@ import org.finbridge.payments.Payment;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.PaymentState;
 import org.finbridge.payments.Payments;
-import org.finbridge.payments.internal.CardTokenizer;
 import org.finbridge.risk.aml.AmlCase;
 import org.finbridge.risk.aml.AmlCases;
 import org.finbridge.risk.aml.CaseStatus;
 import org.finbridge.risk.fraud.FraudDecision;
 import org.finbridge.risk.fraud.FraudReviews;
 import org.finbridge.risk.sanctions.HitStatus;
-import org.finbridge.risk.sanctions.SanctionsLists;
 import org.finbridge.risk.sanctions.SanctionsReview;
 import org.finbridge.settlement.PayoutState;
-import org.finbridge.settlement.Payouts;
 import org.finbridge.settlement.Settlement;
 import org.finbridge.supervision.BopDeclarations;
 import org.finbridge.supervision.BopStatus;
@@ -82,11 +77,7 @@ class OperatorQueuesBrowserTest {
     @Autowired
     ConsoleUsers users;
     @Autowired
-    Parties parties;
-    @Autowired
     Ledger ledger;
-    @Autowired
-    CardTokenizer tokenizer;
     @Autowired
     Payments payments;
     @Autowired
@@ -94,19 +85,15 @@ class OperatorQueuesBrowserTest {
     @Autowired
     AmlCases amlCases;
     @Autowired
-    SanctionsLists lists;
-    @Autowired
     SanctionsReview sanctions;
     @Autowired
-    BankAccounts bankAccounts;
-    @Autowired
     Settlement settlement;
-    @Autowired
-    Payouts payouts;
     @Autowired
     BopDeclarations bop;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     TestActors actors;
     @Autowired
@@ -123,8 +110,7 @@ class OperatorQueuesBrowserTest {
         assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Chromium and chromedriver (Debian packages chromium, chromium-driver; .ci/run installs them)")
                 .isTrue();
-        fixtures = new OperatorQueueFixtures(parties, ledger, tokenizer, payments, fraud, amlCases, lists, bankAccounts,
-                settlement, payouts, clock, jdbc, actors.operator().partyId());
+        fixtures = OperatorQueueFixtures.of(context, actors.operator().partyId());
         profile = Files.createTempDirectory("finbridge-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
