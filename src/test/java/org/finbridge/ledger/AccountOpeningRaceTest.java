@@ -63,4 +63,46 @@ class AccountOpeningRaceTest {
                     .query(Long.class).single()).as("one opening, one audit record").isEqualTo(1);
         }
     }
+
+    @Test
+    void manyAccountsOpenedTogetherAreEachOpenedOnceWithTheirAuditRecordEvenWhenTwoCallersRace() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        List<NewAccount> accounts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            accounts.add(new NewAccount(AccountId.derived("batch:" + tag + ":" + i), CurrencyCode.of("EUR"), "MERCHANT_AVAILABLE",
+                    "pty_batch_" + tag, i % 2 == 0 ? java.util.Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS) : java.util.Set.of()));
+        }
+        // a second caller opens a third of them at the same moment, inside its own transaction
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<List<AccountResult>> all = pool.submit(() -> {
+            start.await();
+            return transactions.execute(status -> ledger.createAccounts(accounts));
+        });
+        Future<List<AccountResult>> some = pool.submit(() -> {
+            start.await();
+            return transactions.execute(status -> ledger.createAccounts(accounts.subList(10, 20)));
+        });
+        start.countDown();
+        List<AccountResult> a = all.get();
+        List<AccountResult> b = some.get();
+        pool.shutdown();
+        assertThat(a).hasSize(30).allMatch(r -> r == AccountResult.OK || r == AccountResult.EXISTS);
+        assertThat(b).hasSize(10).allMatch(r -> r == AccountResult.OK || r == AccountResult.EXISTS);
+        for (int i = 0; i < 30; i++) {
+            NewAccount n = accounts.get(i);
+            Account opened = ledger.account(n.id()).orElseThrow();
+            assertThat(opened.flags()).isEqualTo(n.flags());
+            assertThat(opened.ownerRef()).isEqualTo(n.ownerRef());
+            // the sequencer moves staged records into the trail on its own, a moment after the commit
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(jdbc.sql("select count(*) from audit_trail where object_id = :id").param("id", n.id().toString())
+                            .query(Long.class).single()).as("one opening, one audit record").isEqualTo(1));
+        }
+        assertThat(ledger.createAccounts(accounts)).containsOnly(AccountResult.EXISTS);
+        NewAccount other = new NewAccount(accounts.getFirst().id(), CurrencyCode.of("EUR"), "MERCHANT_PENDING", "pty_batch_" + tag,
+                java.util.Set.of());
+        assertThat(ledger.createAccounts(List.of(other, accounts.get(1)))).containsExactly(AccountResult.EXISTS_WITH_DIFFERENT_FIELDS,
+                AccountResult.EXISTS);
+    }
 }

@@ -105,7 +105,7 @@ class LedgerService implements Ledger {
         }
         if (!missing.isEmpty()) {
             try {
-                nested.executeWithoutResult(status -> missing.values().forEach(this::insert));
+                nested.executeWithoutResult(status -> insertAll(List.copyOf(missing.values())));
             } catch (DuplicateKeyException raced) {
                 // another node opened one of them meanwhile: settle each on its own
                 return accounts.stream().map(this::createAccount).toList();
@@ -126,6 +126,42 @@ class LedgerService implements Ledger {
             }
             return AccountResult.OK;
         }).toList();
+    }
+
+    /**
+     * {@link #insert} for many accounts at once: one statement and one audit batch, instead of two round trips per
+     * account (a settlement run opening a thousand merchants' available accounts waited on two thousand of them).
+     */
+    private void insertAll(List<NewAccount> accounts) {
+        if (accounts.size() == 1) {
+            insert(accounts.getFirst());
+            return;
+        }
+        java.time.OffsetDateTime at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        for (int from = 0; from < accounts.size(); from += 500) {
+            List<NewAccount> part = accounts.subList(from, Math.min(accounts.size(), from + 500));
+            StringBuilder sql = new StringBuilder("""
+                    insert into ledger_accounts (id, currency, type, owner_ref, debits_must_not_exceed_credits,
+                        credits_must_not_exceed_debits, history, created_at) values """);
+            List<Object> params = new java.util.ArrayList<>(part.size() * 8);
+            for (int i = 0; i < part.size(); i++) {
+                NewAccount a = part.get(i);
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+                params.add(a.id().value());
+                params.add(a.currency().code());
+                params.add(a.type());
+                params.add(a.ownerRef());
+                params.add(a.flags().contains(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS));
+                params.add(a.flags().contains(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS));
+                params.add(a.flags().contains(AccountFlag.HISTORY));
+                params.add(at);
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        Acting.As as = Acting.current().orElse(new Acting.As("system", null));
+        audit.appendAll(accounts.stream().map(a -> new AuditEntry(as.name(), as.role(), "ledger.account.create", "ledger_account",
+                a.id().toString(), null, a.currency().code() + " " + a.type() + (a.ownerRef() == null ? "" : " owner " + a.ownerRef())
+                        + " " + a.flags(), RequestIds.current().orElse(null))).toList());
     }
 
     private static boolean sameNew(NewAccount a, NewAccount b) {

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li><b>Claim.</b> One run per business date (unique key). A node works a run only while it holds its
  *       lease, taken by a conditional update; a second node asking at the same time answers the run as it
  *       stands. A node that died leaves its lease to run out, and the next claimant resumes.</li>
- *   <li><b>Plan.</b> Every line (one per payment and kind) and every posting (one per merchant, currency and
+ *   <li><b>Plan.</b> Every line (one per payment, with its amount of each kind) and every posting (one per merchant, currency and
  *       kind, summing its lines, with its ledger transfer id {@code settlement:<run>:<merchant>:<ccy>:<kind>})
  *       is written in one transaction with the move to PLANNED, before any money moves. The lines are written
  *       by one INSERT … SELECT in the database ({@link SettlementStore#planLines}), the postings from their
