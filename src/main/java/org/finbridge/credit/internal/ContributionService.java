@@ -82,10 +82,6 @@ class ContributionService implements Contributions {
             return refusal.get();
         }
         String provider = providerName(c);
-        Optional<Contribution> held = find(provider, c.sourceRecord(), c.category());
-        if (held.isPresent()) {
-            return new ContributionResult.Accepted(held.get(), true);
-        }
         Instant now = now();
         UUID id = TimeOrderedIds.next(clock);
         boolean negative = c.category().negative();
@@ -97,16 +93,23 @@ class ContributionService implements Contributions {
         }
         Instant notified = negative && !c.category().publicByLaw()
                 ? (c.provider() == null ? now : c.subjectNotifiedAt()) : null;
-        jdbc.sql("""
+        // a resent record changes nothing: the insert checks for it (one round trip for a new record, the
+        // usual case: one per captured payment), and only a resend reads what is held
+        int inserted = jdbc.sql("""
                 insert into credit_contributions (id, subject_id, provider, provider_party_id, source_record, category,
                   amount, currency, occurred_at, received_at, negative, event_ends_at, subject_notified_at, state)
-                values (:id, :subject, :provider, :providerParty, :source, :category, :amount, :currency, :occurred,
-                  :received, :negative, :ends, :notified, 'ACTIVE')""")
+                select :id, :subject, :provider, cast(:providerParty as uuid), :source, :category, :amount, :currency, :occurred,
+                  :received, :negative, cast(:ends as timestamp with time zone), cast(:notified as timestamp with time zone), 'ACTIVE'
+                where not exists (select 1 from credit_contributions
+                                  where provider = :provider and source_record = :source and category = :category)""")
                 .param("id", id).param("subject", c.subject().value()).param("provider", provider)
                 .param("providerParty", c.provider() == null ? null : c.provider().value())
                 .param("source", c.sourceRecord()).param("category", c.category().name()).param("amount", c.amount())
                 .param("currency", c.currency()).param("occurred", utc(c.occurredAt())).param("received", utc(now))
                 .param("negative", negative).param("ends", utc(ends)).param("notified", utc(notified)).update();
+        if (inserted == 0) {
+            return new ContributionResult.Accepted(find(provider, c.sourceRecord(), c.category()).orElseThrow(), true);
+        }
         if (notified != null) {
             jdbc.sql("""
                     insert into credit_notices (id, subject_id, contribution_id, given_by, notified_at, recorded_at, text)

@@ -67,9 +67,10 @@ class JdbcIdempotentRequests implements IdempotentRequests {
         String fingerprint = fingerprint(operation, request);
         UUID claim = UUID.randomUUID();
         Instant now = clock.instant();
-        // read first: a replay, a reuse or a request in flight is answered without writing anything
-        Stored s = find(clientId, key).orElse(null);
-        if (s == null && !claim(clientId, key, fingerprint, claim, now)) {
+        // claimed in one round trip when the key is new (the usual case); the claim's insert checks for the
+        // key first, so a replay, a reuse or a request in flight writes nothing, and is then read
+        Stored s = null;
+        if (!claim(clientId, key, fingerprint, claim, now)) {
             s = find(clientId, key).orElse(null);
             if (s == null) {
                 // released between our insert and our read: in use a moment ago, the client retries
@@ -113,15 +114,16 @@ class JdbcIdempotentRequests implements IdempotentRequests {
                 .param("now", PaymentStore.at(clock.instant())).update();
     }
 
+    /** Claims a new key: false when the key is there already (also when a concurrent first request took it). */
     private boolean claim(String clientId, String key, String fingerprint, UUID claim, Instant now) {
         try {
-            jdbc.sql("""
+            return jdbc.sql("""
                     insert into idempotency_keys (client_id, idem_key, fingerprint, status, claim, locked_until, created_at)
-                    values (:client, :key, :fp, 'IN_FLIGHT', :claim, :until, :now)""")
+                    select :client, :key, :fp, 'IN_FLIGHT', :claim, :until, :now
+                    where not exists (select 1 from idempotency_keys where client_id = :client and idem_key = :key)""")
                     .param("client", clientId).param("key", key).param("fp", fingerprint).param("claim", claim)
                     .param("until", PaymentStore.at(now.plus(properties.idempotencyLease())))
-                    .param("now", PaymentStore.at(now)).update();
-            return true;
+                    .param("now", PaymentStore.at(now)).update() == 1;
         } catch (DuplicateKeyException taken) {
             return false;
         }
