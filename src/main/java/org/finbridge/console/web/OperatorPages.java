@@ -48,7 +48,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OperatorPages {
 
-    static final int QUEUE = 100;
+    /**
+     * Items shown per queue, oldest (or most urgent) first. A backlog beyond it is worked from the top; until
+     * the queues page, it is kept large enough that a busy day's backlog fits.
+     */
+    static final int QUEUE = 500;
 
     private final Onboarding onboarding;
     private final Parties parties;
