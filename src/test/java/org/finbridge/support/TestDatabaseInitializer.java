@@ -16,13 +16,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues values = TestPropertyValues.of(
                 "spring.datasource.url=" + db.url(),
                 "spring.datasource.username=" + db.user(),
-                "spring.datasource.password=" + db.password(),
-                // the test framework keeps contexts for reuse, each with its pool: an idle one keeps one connection,
-                // not the pool's sixteen, so the many contexts of a run stay within PostgreSQL's max_connections
-                "spring.datasource.hikari.minimum-idle=1",
-                "spring.datasource.hikari.idle-timeout=10000");
+                "spring.datasource.password=" + db.password());
         if (db.schema() != null) {
             values = values.and("spring.flyway.schemas=" + db.schema(), "spring.flyway.default-schema=" + db.schema());
+        }
+        if (db.postgres()) {
+            // the test framework keeps contexts for reuse, each with its pool: an idle one keeps one connection,
+            // not the pool's sixteen, so the many contexts of a run stay within PostgreSQL's max_connections.
+            // (Not on H2: its embedded database showed constraint errors once idle connections were closed.)
+            values = values.and("spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000");
         }
         values.applyTo(context);
     }
