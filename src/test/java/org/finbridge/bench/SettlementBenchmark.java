@@ -110,6 +110,13 @@ public final class SettlementBenchmark {
                     run.lines(), run.merchants(), run.runSeconds(), run.baselineBefore(), run.baselineAfter(), run.baselineSeconds(),
                     run.released());
 
+            double floor = scenario.perPaymentFloor(capturedAt);
+            System.out.println("where the time goes (seconds; x: times the plain SQL baseline; the run's phases are in its log lines above):");
+            System.out.printf(Locale.ROOT, "  %-72s %7.2f %6.2fx%n", "plain SQL INSERT … SELECT … GROUP BY (baseline)", run.baselineSeconds(), 1.0);
+            System.out.printf(Locale.ROOT, "  %-72s %7.2f %6.2fx%n", "same join written as one row per payment, no key, no order (line floor)",
+                    floor, floor / run.baselineSeconds());
+            System.out.printf(Locale.ROOT, "  %-72s %7.2f %6.2fx%n", "settlement run (lines, postings, ledger, statements)", run.runSeconds(),
+                    run.ratio());
             System.out.printf("reconciling a camt.053 statement of %,d lines against %,d payouts ...%n", o.reconLines(), o.reconLines());
             SettlementScenario.ReconFigures recon = scenario.measureReconciliation(o.reconLines(), date);
             System.out.printf(Locale.ROOT, "reconciliation: %,d lines, %,d matched, %d exceptions in %.2f s (%,d lines/s);"

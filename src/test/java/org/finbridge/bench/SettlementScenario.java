@@ -213,6 +213,29 @@ public final class SettlementScenario {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    /**
+     * The floor under any run that keeps what it moved per payment: the same join as {@link #baseline}, written as one
+     * row per payment (run, merchant, payment, currency, amount) with no key, no order and no per-merchant sums, the
+     * cheapest way PostgreSQL persists a million rows from a query. A run that writes lines cannot be faster than this
+     * plus the aggregation; the benchmark prints it beside the run so that the ratio can be read against it.
+     */
+    double perPaymentFloor(Instant dueBy) {
+        jdbc.sql("create table if not exists bench_line_floor (run_id uuid not null, merchant_id uuid not null,"
+                + " payment_id uuid not null, currency char(3) not null, amount bigint not null)").update();
+        jdbc.sql("delete from bench_line_floor").update();
+        long started = System.nanoTime();
+        jdbc.sql("insert into bench_line_floor (run_id, merchant_id, payment_id, currency, amount)"
+                        + " select ?, sp.merchant_id, sp.payment_id, sp.currency,"
+                        + " p.captured - p.fees_acquirer - p.fees_platform - p.reserved - p.refunded"
+                        + " from settlement_payments sp join payments p on p.id = sp.payment_id"
+                        + " join bench_merchants bm on bm.merchant_id = sp.merchant_id and bm.tag = '" + tag + "'"
+                        + " where sp.captured_at <= ?")
+                .params(UUID.randomUUID(), Timestamp.from(dueBy)).update();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        jdbc.sql("delete from bench_line_floor").update();
+        return seconds;
+    }
+
     /** A run of {@code date} that releases nothing of the seeded payments yet (captured later): warms the path. */
     SettlementRun run(LocalDate date) {
         return settlement.run(date, "bench");
