@@ -1,5 +1,6 @@
 -- Roles for a Finbridge database, run once as a superuser on the primary (they replicate to the standbys).
 -- The owner runs the migrations (spring.flyway.user); the application connects as finbridge_app.
+-- psql -h db-primary -U postgres -v owner_password=… -v app_password=… -v replicator_password=… -f roles.sql
 create role finbridge_owner login password :'owner_password';
 create role finbridge_app login password :'app_password';
 create role replicator with replication login password :'replicator_password';
