@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.finbridge.credit.DishonestyCases;
 import org.finbridge.credit.ListingPolicy;
@@ -156,9 +157,13 @@ public class MarketSimulator {
                        PartyId marketplace, PartyId logistics, PartyId paymentInstitution) {
     }
 
-    /** What the simulation did, by kind of step ("payments", "refunds", …), and the payments by state. */
+    /**
+     * What the simulation did, by kind of step ("payments", "refunds", …), and the payments by state.
+     * {@code finished} is false when it was asked to stop before its last day (the application shutting down):
+     * then the counts are what was done until then, and the payments by state are left empty.
+     */
     public record Report(Settings settings, Cast cast, Map<String, Integer> counts, Map<PaymentState, Integer> paymentStates,
-                         LocalDate firstDay, LocalDate lastDay, Duration elapsed) {
+                         LocalDate firstDay, LocalDate lastDay, Duration elapsed, boolean finished) {
         public int count(String what) {
             return counts.getOrDefault(what, 0);
         }
@@ -212,7 +217,7 @@ public class MarketSimulator {
 
     /** Runs the simulation from the clock's present, moving it forward {@link Settings#span()} at most. */
     public Report run(Settings settings, SimulationClock clock, Consumer<String> progress) {
-        return run(settings, clock, progress, cast -> { });
+        return run(settings, clock, progress, cast -> { }, () -> false);
     }
 
     /**
@@ -221,11 +226,33 @@ public class MarketSimulator {
      * that people can watch the market being played).
      */
     public Report run(Settings settings, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady) {
+        return run(settings, clock, progress, castReady, () -> false);
+    }
+
+    /**
+     * As {@link #run(Settings, SimulationClock, Consumer, Consumer)}, ending early once {@code stopRequested} says
+     * so: it is asked each time the simulated clock moves (several times a simulated day), so the run ends between
+     * two business steps, never inside one, and every step already taken stays as the modules recorded it.
+     */
+    public Report run(Settings settings, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady,
+                      BooleanSupplier stopRequested) {
         long started = System.nanoTime();
-        Run run = new Run(settings, clock, progress, castReady);
-        run.play();
+        Run run = new Run(settings, clock, progress, castReady, stopRequested);
+        try {
+            run.play();
+        } catch (StopRequested stop) {
+            return new Report(settings, run.cast, new TreeMap<>(run.counts), Map.of(), run.firstDay, run.today(),
+                    Duration.ofNanos(System.nanoTime() - started), false);
+        }
         return new Report(settings, run.cast, new TreeMap<>(run.counts), run.states(), run.firstDay, run.today(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), true);
+    }
+
+    /** Unwinds a run from wherever it is when it was asked to stop; {@link #run} turns it into an unfinished report. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("the market simulation was asked to stop", null, false, false);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -311,6 +338,7 @@ public class MarketSimulator {
         final SimulationClock clock;
         final Consumer<String> progress;
         final Consumer<Cast> castReady;
+        final BooleanSupplier stopRequested;
         final Random random;
         final Map<String, Integer> counts = new HashMap<>();
         final Map<PaymentId, PaymentState> finalStates = new LinkedHashMap<>();
@@ -339,11 +367,13 @@ public class MarketSimulator {
         LocalDate firstDay;
         long sequence;
 
-        Run(Settings s, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady) {
+        Run(Settings s, SimulationClock clock, Consumer<String> progress, Consumer<Cast> castReady,
+            BooleanSupplier stopRequested) {
             this.s = s;
             this.clock = clock;
             this.progress = progress;
             this.castReady = castReady;
+            this.stopRequested = stopRequested;
             this.random = new Random(s.seed());
             // order numbers and waybills must be unique per marketplace and carrier across runs in one database
             this.tag = Long.toString(clock.now().getEpochSecond() % 1_000_000_000L, 36).toUpperCase();
@@ -377,7 +407,9 @@ public class MarketSimulator {
             progress.accept("registering the market's parties");
             setUpParties();
             castReady.accept(cast);
+            stopIfRequested();
             setUpFinancing();
+            stopIfRequested();
             // the prologue: the loan that will default is taken a year before the trading window, so that its
             // seller is 360 days past due inside the window (five-tier "loss", REGULATIONS §6); the listing that
             // follows 90 days past due, and its appeal, happen on their dates on the way
@@ -409,14 +441,23 @@ public class MarketSimulator {
         }
 
         void moveTo(LocalDate date, LocalTime at) {
+            stopIfRequested();
             clock.advanceTo(date.atTime(at).atZone(ZONE).toInstant());
             publishFixing();
         }
 
         void at(LocalTime time) {
+            stopIfRequested();
             Instant t = today().atTime(time).atZone(ZONE).toInstant();
             if (t.isAfter(clock.now())) {
                 clock.advanceTo(t);
+            }
+        }
+
+        /** Between two steps (when time moves, and between the set-up stages): the last one is complete, the next not begun. */
+        void stopIfRequested() {
+            if (stopRequested.getAsBoolean()) {
+                throw new StopRequested();
             }
         }
 

@@ -56,7 +56,7 @@ class DemoLoginsWhileReplayingTest {
 
     @Test
     void everyDemoRoleLogsInWhileTheMarketIsReplayedAndAfterIt() throws Exception {
-        DemoStartup startup = new DemoStartup(simulator, logins, clock, jdbc, 11L, 3, 12, 1, port);
+        DemoStartup startup = new DemoStartup(simulator, logins, clock, jdbc, 11L, 3, 12, 1, port, Duration.ofSeconds(20));
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         Thread player = Thread.ofPlatform().name("demo-market-test").start(() -> startup.play(line -> {

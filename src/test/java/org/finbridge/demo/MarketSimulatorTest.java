@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.LoginResult;
 import org.finbridge.payments.PaymentState;
@@ -33,9 +34,8 @@ class MarketSimulatorTest {
     @Autowired
     ConsoleUsers users;
 
-    @Test
-    void aSmallMarketLeavesMeaningfulDataInEveryModule() {
-        SimulationClock time = new SimulationClock() {
+    private SimulationClock time() {
+        return new SimulationClock() {
             @Override
             public Instant now() {
                 return clock.instant();
@@ -48,7 +48,32 @@ class MarketSimulatorTest {
                 }
             }
         };
-        MarketSimulator.Report r = simulator.run(new MarketSimulator.Settings(7L, 4, 10, 3), time, line -> { });
+    }
+
+    /**
+     * The application shutting down while the demo plays: the market ends at the next step boundary (here right
+     * after its parties are registered), says it did not finish, and moves the clock no further.
+     */
+    @Test
+    void aMarketAskedToStopEndsBetweenTwoStepsAndSaysItDidNotFinish() {
+        AtomicBoolean shuttingDown = new AtomicBoolean();
+        Instant before = clock.instant();
+        MarketSimulator.Report r = simulator.run(new MarketSimulator.Settings(8L, 3, 10, 1), time(), line -> { },
+                cast -> shuttingDown.set(true), shuttingDown::get);
+
+        assertThat(r.finished()).isFalse();
+        assertThat(r.cast()).isNotNull();
+        assertThat(r.count("parties")).isPositive();
+        assertThat(r.count("loans")).as("financing was not set up").isZero();
+        assertThat(r.count("orders")).isZero();
+        assertThat(r.paymentStates()).isEmpty();
+        assertThat(clock.instant()).isEqualTo(before);
+    }
+
+    @Test
+    void aSmallMarketLeavesMeaningfulDataInEveryModule() {
+        MarketSimulator.Report r = simulator.run(new MarketSimulator.Settings(7L, 4, 10, 3), time(), line -> { });
+        assertThat(r.finished()).isTrue();
 
         // parties of every kind, sellers through KYB
         assertThat(r.count("parties")).isGreaterThanOrEqualTo(4 + 2 + 2 + 2 + 4);

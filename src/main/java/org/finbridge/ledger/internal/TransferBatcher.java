@@ -30,7 +30,10 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>The queue is bounded in transfers: when full, {@link #submit} refuses at once
  * ({@link LedgerBusyException}, HTTP 503) instead of letting latency grow without bound. On shutdown
- * the queue is drained before the application stops.
+ * the queue is drained before the application stops, for at most {@code drainTimeout}: the shutdown phase
+ * the batcher stops in ({@code spring.lifecycle.timeout-per-shutdown-phase}), so that a node that cannot
+ * reach its database still ends within the grace period its orchestrator gives it. What is still queued
+ * then is answered "busy", never acknowledged: its callers resubmit the same transfer ids elsewhere.
  */
 final class TransferBatcher implements SmartLifecycle {
 
@@ -42,6 +45,7 @@ final class TransferBatcher implements SmartLifecycle {
     private final int maxBatchTransfers;
     private final int queueCapacityTransfers;
     private final long maxBatchDelayNanos;
+    private final Duration drainTimeout;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedTransfers = new AtomicInteger();
     private final DistributionSummary batchSizes;
@@ -51,12 +55,13 @@ final class TransferBatcher implements SmartLifecycle {
     private Thread worker;
 
     TransferBatcher(BatchStore store, Clock clock, int maxBatchTransfers, int queueCapacityTransfers,
-                    Duration maxBatchDelay, MeterRegistry meters) {
+                    Duration maxBatchDelay, Duration drainTimeout, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
         this.maxBatchTransfers = maxBatchTransfers;
         this.queueCapacityTransfers = queueCapacityTransfers;
         this.maxBatchDelayNanos = maxBatchDelay.toNanos();
+        this.drainTimeout = drainTimeout;
         this.batchSizes = DistributionSummary.builder("finbridge.ledger.batch.transfers")
                 .description("transfers committed per ledger batch").register(meters);
         this.commitLatency = Timer.builder("finbridge.ledger.batch.commit")
@@ -209,13 +214,17 @@ final class TransferBatcher implements SmartLifecycle {
         running = false;
         if (worker != null) {
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(30));
+                if (!worker.join(drainTimeout)) {
+                    log.warn("the ledger queue was not drained within {} ({} transfers left): they are answered busy, "
+                            + "not acknowledged", drainTimeout, queuedTransfers.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         Submission s;
         while ((s = queue.poll()) != null) {
+            queuedTransfers.addAndGet(-s.size());
             s.answer().completeExceptionally(new LedgerBusyException("the ledger stopped before this request ran"));
         }
     }

@@ -63,9 +63,13 @@ class TransferBatcherTest {
                     id.value(), Instant.now().atOffset(ZoneOffset.UTC));
         }
         stalling = new StallingDataSource(pool);
-        batcher = new TransferBatcher(new BatchStore(stalling), Clock.systemUTC(), 100, 10, Duration.ZERO,
-                new SimpleMeterRegistry());
+        batcher = batcher(Duration.ofSeconds(30));
         batcher.start();
+    }
+
+    private TransferBatcher batcher(Duration drainTimeout) {
+        return new TransferBatcher(new BatchStore(stalling), Clock.systemUTC(), 100, 10, Duration.ZERO, drainTimeout,
+                new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -154,6 +158,35 @@ class TransferBatcherTest {
         assertThat(new JdbcTemplate(pool).queryForObject("select credits_posted from ledger_accounts where id = ?",
                 Long.class, b.value())).isEqualTo(6);
         assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void aDrainThatOutlastsItsShutdownPhaseAnswersWhatIsLeftBusyAndAcknowledgesNothingItDidNotCommit() throws Exception {
+        batcher.stop();
+        batcher = batcher(Duration.ofMillis(300));
+        batcher.start();
+        stalling.stall();
+        CompletableFuture<List<TransferResult>> inFlight = batcher.submit(List.of(transfer(1)));
+        assertThat(stalling.awaitStalled()).isTrue(); // the database does not answer: the queue cannot drain
+        List<CompletableFuture<List<TransferResult>>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(batcher.submit(List.of(transfer(1))));
+        }
+
+        long started = System.nanoTime();
+        batcher.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stop keeps to its phase")
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+        for (CompletableFuture<List<TransferResult>> f : queued) {
+            assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(LedgerBusyException.class);
+        }
+        assertThat(inFlight).isNotDone();
+
+        // the batch the writer had taken still commits when the database answers; the refused ones never do
+        stalling.release();
+        assertThat(inFlight.get(30, TimeUnit.SECONDS)).containsExactly(TransferResult.OK);
+        assertThat(new JdbcTemplate(pool).queryForObject("select credits_posted from ledger_accounts where id = ?",
+                Long.class, b.value())).isEqualTo(1);
     }
 
     /** A data source whose connections can be held back, to stall the writer mid-batch. */
