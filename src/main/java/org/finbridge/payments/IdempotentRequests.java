@@ -14,7 +14,9 @@ import org.springframework.http.ResponseEntity;
  *   <li>While the first request is still running → 409 IDEMPOTENCY_KEY_IN_USE.</li>
  *   <li>Responses are kept at least 24 hours ({@code finbridge.idempotency.retention}), then purged.
  *       Server errors (5xx), 409 and 429 answers are not kept: they are about the moment, not the
- *       request, so a retry with the same key runs again (Stripe does the same).</li>
+ *       request, so a retry with the same key runs again (Stripe does the same). After a server error
+ *       the key stays bound to the request (a retry must send the same one): work the failed attempt
+ *       committed before it failed is found by the retry and answered, never done twice.</li>
  * </ul>
  * The keys live in one table with a unique (client, key) constraint, so several application nodes on
  * one database agree on who runs a request.

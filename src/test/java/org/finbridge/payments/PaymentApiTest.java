@@ -1,11 +1,14 @@
 package org.finbridge.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.finbridge.payments.PaymentsHttp.cardPayment;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.finbridge.ledger.Ledger;
+import org.finbridge.party.Actor;
 import org.finbridge.party.ApiKeys;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.Parties;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The payments API over real HTTP, as a merchant's server and the platform's operators use it. */
@@ -36,6 +40,8 @@ class PaymentApiTest {
     JdbcClient jdbc;
     @Autowired
     IdempotentRequests idempotency;
+    @Autowired
+    Payments payments;
     @Autowired
     org.finbridge.support.MutableClock clock;
     @Autowired
@@ -230,6 +236,55 @@ class PaymentApiTest {
         assertThat(api.post("/api/v1/payments/" + id + "/capture", captureKey, Map.of("amount", 4_000)).bytes())
                 .isEqualTo(again.bytes());
         assertThat(invariants.sweep().violations()).isEmpty();
+    }
+
+    /**
+     * The request committed its work, then failed before answering (a server error, e.g. the pool ran dry
+     * while the response was built). The client retries with the same key at once: the retry must answer
+     * the payment that was made, not authorize a second one; and a capture likewise.
+     */
+    @Test
+    void aRetryAfterAServerErrorFindsWhatTheFailedAttemptCommittedAndDoesNotRepeatIt() {
+        Actor actor = PaymentFixtures.merchantActor(merchant);
+        NewPayment order = PaymentFixtures.payment(merchant, 7_000, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
+                CaptureMethod.MANUAL, "FR");
+        String client = "client-" + key();
+        String createKey = key();
+        Supplier<ResponseEntity<?>> create = () -> ResponseEntity.status(201)
+                .body(Map.of("id", PaymentFixtures.done(payments.create(actor, order)).id().toString()));
+        assertThatThrownBy(() -> idempotency.execute(client, createKey, true, "POST /api/v1/payments", Map.of("order", order.orderReference()), () -> {
+            create.get();
+            throw new IllegalStateException("the answer failed after the payment committed");
+        })).isInstanceOf(IllegalStateException.class);
+        String first = paymentOf(order);
+
+        var retried = idempotency.execute(client, createKey, true, "POST /api/v1/payments", Map.of("order", order.orderReference()), create);
+        assertThat(retried.getStatusCode().value()).isEqualTo(201);
+        assertThat(new String(retried.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains(first);
+        assertThat(paymentOf(order)).isEqualTo(first);
+
+        PaymentId id = PaymentId.parse(first);
+        String captureKey = key();
+        Supplier<ResponseEntity<?>> capture = () -> ResponseEntity.ok(Map.of("captured",
+                PaymentFixtures.done(payments.capture(actor, id, 3_000L, false)).captured()));
+        var failed = idempotency.execute(client, captureKey, true, "POST capture", Map.of("amount", 3_000), () -> {
+            capture.get();
+            return ResponseEntity.status(503).build();
+        });
+        assertThat(failed.getStatusCode().value()).isEqualTo(503);
+        var again = idempotency.execute(client, captureKey, true, "POST capture", Map.of("amount", 3_000), capture);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPosted()).isEqualTo(3_000);
+        // a retry must be the same request: the key stays bound to the one that failed
+        assertThat(idempotency.execute(client, captureKey, true, "POST capture", Map.of("amount", 4_000), capture)
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(invariants.sweep().violations()).isEmpty();
+    }
+
+    private String paymentOf(NewPayment order) {
+        return jdbc.sql("select cast(id as varchar(36)) from payments where order_reference = ?").param(order.orderReference())
+                .query(String.class).list().stream().reduce((a, b) -> { throw new AssertionError("two payments for one order"); })
+                .map(uuid -> new PaymentId(UUID.fromString(uuid)).toString()).orElseThrow();
     }
 
     /** What a node that dies between commit and answer leaves: the key in flight, its lease over. */

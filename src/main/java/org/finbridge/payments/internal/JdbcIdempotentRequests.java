@@ -95,11 +95,13 @@ class JdbcIdempotentRequests implements IdempotentRequests {
             Instant generation = s == null ? now : s.createdAt();
             response = serialize(RequestKeys.runAs(clientId, key, generation, s == null, action));
         } catch (RuntimeException e) {
-            release(clientId, key, claim);
+            endLease(clientId, key, claim);
             throw e;
         }
         int status = response.getStatusCode().value();
-        if (status >= 500 || status == 409 || status == 429) {
+        if (status >= 500) {
+            endLease(clientId, key, claim);
+        } else if (status == 409 || status == 429) {
             release(clientId, key, claim);
         } else {
             store(clientId, key, claim, response);
@@ -152,6 +154,21 @@ class JdbcIdempotentRequests implements IdempotentRequests {
                 .param("claim", claim).update();
     }
 
+    /**
+     * A server error may come after the action committed its work (a payment authorized, then the answer
+     * failed on an exhausted connection pool). Deleting the key would let the retry claim it afresh, as a
+     * first attempt of a new generation that cannot see that work, and charge the buyer twice. So the key
+     * stays in flight with its lease ended: the retry takes it over as a later attempt of the same
+     * generation, finds what was committed under the key and answers with it, or runs the request if
+     * nothing was.
+     */
+    private void endLease(String clientId, String key, UUID claim) {
+        jdbc.sql("update idempotency_keys set locked_until = :now where client_id = :client and idem_key = :key and claim = :claim")
+                .param("now", PaymentStore.at(clock.instant())).param("client", clientId).param("key", key)
+                .param("claim", claim).update();
+    }
+
+    /** A 409 or 429 ran nothing: the key is free again, for this request or another. */
     private void release(String clientId, String key, UUID claim) {
         jdbc.sql("delete from idempotency_keys where client_id = :client and idem_key = :key and claim = :claim")
                 .param("client", clientId).param("key", key).param("claim", claim).update();
