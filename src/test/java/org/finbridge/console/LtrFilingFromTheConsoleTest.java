@@ -83,12 +83,15 @@ class LtrFilingFromTheConsoleTest {
 
         clock.advance(Duration.ofDays(1));
         FxTestRates.publishToday(rates, clock);
+        // a day later the idle session is over: the analyst logs in again
+        analyst = ConsoleSessions.session(port, users, clock, actors.operator().partyId(), ConsoleRole.OPERATOR_RISK_ANALYST);
         String filed = ConsoleSessions.postAndFollow(analyst, path + "?lang=en", Map.of(), status);
-        AmlReport report = reports.list(ReportType.LTR, 500).stream().filter(r -> r.partyId().equals(merchant.partyId()))
-                .findFirst().orElseThrow();
+        assertThat(filed).as("the page after filing").contains("Large-transaction report ").contains(" filed.");
+        Alert reported = monitoring.alert(alert.id()).orElseThrow();
+        assertThat(reported.status()).isEqualTo(AlertStatus.REPORTED);
+        AmlReport report = reports.find(reported.reportId()).orElseThrow();
         assertThat(filed).contains("Large-transaction report " + report.id() + " filed.");
         assertThat(report.featureCode()).isEqualTo(alert.featureCode());
-        assertThat(monitoring.alert(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.REPORTED);
         assertThat(count("aml.report.file.request")).isEqualTo(requests + 1);
         assertThat(jdbc.sql("select actor from audit_trail where action = 'aml.report.file.request' and object_id = ?")
                 .param(alert.id().toString()).query(String.class).single()).startsWith("user:");
