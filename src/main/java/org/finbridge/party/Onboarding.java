@@ -23,4 +23,10 @@ public interface Onboarding {
 
     /** Applications waiting in a state, oldest first: the reviewers' queue is IN_REVIEW. */
     List<KybApplication> inState(KybState state, int limit);
+
+    /**
+     * One page of the applications in a state. Sorts: {@code waiting} (oldest first, the default),
+     * {@code registration}, {@code riskTier}.
+     */
+    org.finbridge.platform.QueuePage<KybApplication> inState(KybState state, org.finbridge.platform.QueuePage.Request page);
 }

@@ -17,6 +17,13 @@ public interface Reconciliations {
     List<ReconciliationOutcome.ExceptionLine> exceptions(Actor actor, int limit);
 
     /**
+     * One page of the reconciliation exceptions (operators only; anyone else gets an empty page). Sorts:
+     * {@code created} (newest first, the default), {@code valueDate}, {@code reason}, {@code amount}.
+     */
+    org.finbridge.platform.QueuePage<ReconciliationOutcome.ExceptionLine> exceptions(Actor actor,
+                                                                                      org.finbridge.platform.QueuePage.Request page);
+
+    /**
      * Keeps a connector's daily settlement report (its totals per currency) for the three-way reconciliation.
      * Operators only: anyone else gets {@link ConnectorReportResult.Unreadable} and nothing is kept.
      */

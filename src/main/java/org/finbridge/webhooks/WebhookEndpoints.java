@@ -55,6 +55,12 @@ public interface WebhookEndpoints {
      */
     List<WebhookDelivery> failedDeliveries(Actor actor, int limit);
 
+    /**
+     * One page of the deliveries that failed for good (operators only; anyone else gets an empty page). Sorts:
+     * {@code id} (newest first, the default), {@code lastAttempt}, {@code event}, {@code attempts}.
+     */
+    org.finbridge.platform.QueuePage<WebhookDelivery> failedDeliveries(Actor actor, org.finbridge.platform.QueuePage.Request page);
+
     Optional<WebhookDelivery> delivery(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId);
 
     /**

@@ -1,7 +1,6 @@
 package org.finbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,14 +81,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,8 +100,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class ConsoleBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
@@ -158,29 +149,19 @@ class ConsoleBrowserTest {
     @Autowired
     Onboarding onboarding;
 
+    ConsoleBrowser chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver (Debian packages chromium, chromium-driver; .ci/run installs them)")
-                .isTrue();
-        profile = Files.createTempDirectory("finbridge-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = ConsoleBrowser.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -768,18 +749,10 @@ class ConsoleBrowserTest {
 
     /** Waits for the condition; an element replaced while it was being read (a page reloading) is read again. */
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        chromium.waitFor(condition);
     }
 
     private void screenshot(TestInfo test) {
-        try {
-            Path dir = Path.of("target", "console-screenshots");
-            Files.createDirectories(dir);
-            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(test.getDisplayName().replaceAll("[^A-Za-z0-9]", "_") + ".png"), png);
-        } catch (Exception ignored) {
-            // the test's own failure is what matters
-        }
+        chromium.screenshot(test);
     }
 }

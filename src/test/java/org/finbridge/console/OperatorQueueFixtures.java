@@ -168,6 +168,16 @@ final class OperatorQueueFixtures {
         return new HeldPayout(merchant, legalName, payout, HitId.parse(hit));
     }
 
+    /** A merchant paid out as soon as settlement runs (no holding days, no reserve), with one captured payment. */
+    PartyId merchantToSettle(long amount) {
+        PaymentFixtures fixtures = new PaymentFixtures(parties, ledger, tokenizer);
+        PartyId merchant = fixtures.merchant("DE");
+        settlement.setPolicy(operator, merchant, new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 0, "TARGET2", 0, 90, 0));
+        done(payments.create(merchantActor(merchant), payment(merchant, amount, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
+                CaptureMethod.AUTOMATIC, "DE")));
+        return merchant;
+    }
+
     Payout now(Payout p) {
         return payouts.find(operator, p.id()).orElseThrow();
     }

@@ -1,10 +1,7 @@
 package org.finbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,13 +40,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +60,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class OperatorQueuesBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
@@ -101,31 +91,21 @@ class OperatorQueuesBrowserTest {
     @Autowired
     LedgerInvariants invariants;
 
+    ConsoleBrowser chromium;
     WebDriver browser;
-    Path profile;
     OperatorQueueFixtures fixtures;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver (Debian packages chromium, chromium-driver; .ci/run installs them)")
-                .isTrue();
         fixtures = OperatorQueueFixtures.of(context, actors.operator().partyId());
-        profile = Files.createTempDirectory("finbridge-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = ConsoleBrowser.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -254,6 +234,55 @@ class OperatorQueuesBrowserTest {
         }
     }
 
+    /**
+     * The finance operator starts the day's settlement run from the console in Chinese, follows it (htmx polls the
+     * panel until the run is complete: lines done of those planned, merchants, amounts), then reads it in English.
+     */
+    @Test
+    void theFinanceOperatorStartsTheDaysSettlementRunAndFollowsItToTheEnd(TestInfo test) throws Exception {
+        clock.advance(Duration.ofDays(3));
+        fixtures.merchantToSettle(12_000);
+        clock.advance(Duration.ofDays(1));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        String[] finance = consoleUser(actors.operator().partyId(), ConsoleRole.OPERATOR_FINANCE);
+        By row = By.cssSelector("#runs tr[data-date='" + today + "']");
+        try {
+            logIn("http://localhost:" + port, finance, "zh-CN");
+            waitFor(d -> d.getCurrentUrl().endsWith("/console/app/operator"));
+            click(browser.findElement(By.id("settlement-link")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("结算批次"));
+            assertEveryInputIsLabelled();
+            assertThat(browser.findElement(By.id("business-date")).getAttribute("value")).isEqualTo(today.toString());
+
+            click(browser.findElement(By.id("start")));
+            waitForMessage("notice", today + " 的结算批次已发起，进度见下方。");
+            new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(row).isEmpty() && "COMPLETED".equals(d.findElement(row).getAttribute("data-status")));
+            WebElement done = browser.findElement(row);
+            String lines = done.getAttribute("data-lines");
+            assertThat(Integer.parseInt(lines)).isPositive();
+            assertThat(done.findElement(By.className("run-status")).getText()).isEqualTo("已完成");
+            // lines the ledger refused (another journey's merchant owing more than it holds) count as done too
+            int refused = settlement.runs(100).stream().filter(r -> r.businessDate().equals(today)).findFirst().orElseThrow().refused();
+            assertThat(done.getAttribute("data-done")).isEqualTo(lines);
+            assertThat(done.findElement(By.className("run-lines")).getText())
+                    .isEqualTo("已处理 " + lines + " / " + lines + " 行（拒绝 " + refused + " 行）");
+            assertThat(Integer.parseInt(done.findElement(By.className("run-merchants")).getText())).isPositive();
+            assertThat(done.findElement(By.className("run-totals")).getText()).contains("结算放款").contains("EUR");
+            waitFor(d -> "false".equals(d.findElement(By.id("runs-panel")).getAttribute("data-working")));
+
+            click(browser.findElement(By.id("language")));
+            waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Settlement runs"));
+            assertThat(browser.findElement(row).findElement(By.className("run-status")).getText()).isEqualTo("Completed");
+            assertThat(browser.findElement(row).findElement(By.className("run-lines")).getText())
+                    .isEqualTo(lines + " of " + lines + " lines done (" + refused + " refused)");
+            assertThat(invariants.sweep().isClean()).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            screenshot(test);
+            throw e;
+        }
+    }
+
     @Test
     void aRegulatorRecordsADeclarationAsFiledThenAccepted(TestInfo test) throws Exception {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
@@ -311,11 +340,33 @@ class OperatorQueuesBrowserTest {
         }
     }
 
-    /** Pages the given table (each long table has its own pager, right after it) until the row shows. */
+    /**
+     * Pages the given table until the row shows. The operators' queues are paged by the server (the pager's next
+     * is a link: the whole page is read again); shorter tables page in the browser (a button).
+     */
     private void showRow(String table, By row) {
-        for (int i = 0; i < 50 && !browser.findElement(row).isDisplayed(); i++) {
-            click(browser.findElement(By.cssSelector("#" + table + " + .table-pager .page-next")));
+        for (int i = 0; i < 200 && !shown(row); i++) {
+            WebElement next = browser.findElement(By.cssSelector("#" + table + " + .table-pager .page-next"));
+            boolean server = "a".equals(next.getTagName());
+            assertThat(server ? "false".equals(next.getAttribute("aria-disabled")) : next.isEnabled())
+                    .as("the row is on no page of #" + table).isTrue();
+            click(next);
+            if (server) {
+                waitFor(d -> {
+                    try {
+                        next.isDisplayed();
+                        return false;
+                    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                        return true;
+                    }
+                });
+            }
         }
+    }
+
+    private boolean shown(By row) {
+        List<WebElement> found = browser.findElements(row);
+        return !found.isEmpty() && found.getFirst().isDisplayed();
     }
 
     /** Clicks like a person: the element scrolled into view first, at once (Bootstrap scrolls smoothly). */
@@ -353,18 +404,10 @@ class OperatorQueuesBrowserTest {
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        chromium.waitFor(condition);
     }
 
     private void screenshot(TestInfo test) {
-        try {
-            Path dir = Path.of("target", "console-screenshots");
-            Files.createDirectories(dir);
-            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(test.getDisplayName().replaceAll("[^A-Za-z0-9]", "_") + ".png"), png);
-        } catch (Exception ignored) {
-            // the test's own failure is what matters
-        }
+        chromium.screenshot(test);
     }
 }

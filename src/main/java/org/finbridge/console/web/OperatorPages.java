@@ -1,9 +1,11 @@
 package org.finbridge.console.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.finbridge.party.Actor;
 import org.finbridge.party.ApiScope;
 import org.finbridge.party.KybApplication;
@@ -17,7 +19,11 @@ import org.finbridge.party.Party;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.RiskTier;
 import org.finbridge.platform.web.NotFoundException;
+import org.finbridge.risk.aml.Alert;
+import org.finbridge.risk.aml.AlertStatus;
 import org.finbridge.risk.aml.AmlCase;
+import org.finbridge.risk.aml.AmlMonitoring;
+import org.finbridge.risk.aml.ReportType;
 import org.finbridge.risk.aml.AmlCases;
 import org.finbridge.risk.aml.CaseStatus;
 import org.finbridge.risk.fraud.FraudDecision;
@@ -31,6 +37,7 @@ import org.finbridge.webhooks.WebhookDelivery;
 import org.finbridge.webhooks.WebhookEndpoints;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,19 +47,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The platform operators' work queues, one section per duty the logged-in operator holds (duties are
  * separated, see {@code ConsoleRole}): the KYB review queue with its decisions (reviewers), the fraud review
- * queue, the AML cases and the sanctions hits (risk analysts), the bank reconciliation's exceptions (finance
- * and risk, who read the ledger), and the webhook deliveries that failed for good (administrators). Each
- * queue is read through its module's public API as the operator; AML cases stay behind the operator pages
- * (AML Law art. 35: no tipping-off).
+ * queue, the AML cases, the large-transaction reports waiting to be filed and the sanctions hits (risk
+ * analysts), the bank reconciliation's exceptions (finance and risk, who read the ledger), and the webhook
+ * deliveries that failed for good (administrators). Each queue is read through its module's public API as the
+ * operator, a page at a time in the order the operator picks (see {@link PagedTable}): a busy day's thousands of
+ * items stay browsable. AML cases stay behind the operator pages (AML Law art. 35: no tipping-off).
  */
 @Controller
 class OperatorPages {
 
-    /**
-     * Items shown per queue, oldest (or most urgent) first. A backlog beyond it is worked from the top; until
-     * the queues page, it is kept large enough that a busy day's backlog fits.
-     */
-    static final int QUEUE = 500;
+    static final String PATH = "/console/app/operator";
+    /** Open alerts read for the LTR queue; large-value alerts are filed daily, so those waiting are few. */
+    static final int LTR_SHOWN = 500;
+    /** The AML reporting calendar's zone (China's), which decides when an LTR's day is over. */
+    static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The AML cases still undecided: a case leaves the analysts' queue when it is closed or its STR filed. */
+    private static final java.util.Set<CaseStatus> UNDECIDED = java.util.EnumSet.of(CaseStatus.OPEN, CaseStatus.IN_REVIEW,
+            CaseStatus.AWAITING_APPROVAL);
 
     private final Onboarding onboarding;
     private final Parties parties;
@@ -61,9 +73,13 @@ class OperatorPages {
     private final SanctionsReview sanctions;
     private final Reconciliations reconciliations;
     private final WebhookEndpoints webhooks;
+    private final AmlMonitoring monitoring;
+    private final Clock clock;
 
     OperatorPages(Onboarding onboarding, Parties parties, FraudReviews fraud, AmlCases amlCases, SanctionsReview sanctions,
-                  Reconciliations reconciliations, WebhookEndpoints webhooks) {
+                  Reconciliations reconciliations, WebhookEndpoints webhooks, AmlMonitoring monitoring, Clock clock) {
+        this.monitoring = monitoring;
+        this.clock = clock;
         this.onboarding = onboarding;
         this.parties = parties;
         this.fraud = fraud;
@@ -80,7 +96,7 @@ class OperatorPages {
     }
 
     @GetMapping("/console/app/operator")
-    String queues(Actor actor, Model model) {
+    String queues(Actor actor, @RequestParam MultiValueMap<String, String> query, Model model) {
         requireOperator(actor);
         model.addAttribute("actor", actor);
         boolean kyb = actor.has(ApiScope.KYB_REVIEW);
@@ -91,34 +107,41 @@ class OperatorPages {
         model.addAttribute("showRisk", risk);
         model.addAttribute("showReconciliation", ledger);
         model.addAttribute("showWebhooks", hooks);
+        model.addAttribute("showSettlement", SettlementRunPages.mayRun(actor));
+        // each queue is read a page at a time in a stable order (its module's SQL), so thousands of items stay browsable
         if (kyb) {
-            List<QueueRow> queue = new ArrayList<>();
-            for (KybApplication a : onboarding.inState(KybState.IN_REVIEW, QUEUE)) {
-                Party p = parties.find(a.partyId()).orElse(null);
-                queue.add(new QueueRow(a.id().toString(), p == null ? a.partyId().toString() : p.legalName(),
-                        p == null ? "" : p.country(), a.riskTier() == null ? "" : a.riskTier().name(),
-                        a.registration() == null ? "" : a.registration().registrationNumber(), a.owners().size(),
-                        a.documents().size()));
-            }
-            model.addAttribute("queue", queue);
+            model.addAttribute("queue", PagedTable.of("kyb", query, page -> onboarding.inState(KybState.IN_REVIEW, page),
+                    this::kybRow, Map.of("operator.registration", "registration", "operator.riskTier", "riskTier"),
+                    PATH, "queue-heading"));
             model.addAttribute("riskTiers", RiskTier.values());
         }
         if (risk) {
-            model.addAttribute("fraudQueue", fraud.queue(QUEUE).stream().map(d -> FraudRow.of(d, name(d.merchantId()))).toList());
-            // the undecided cases, whatever their age: the earliest deadline first
-            List<AmlCase> open = new ArrayList<>();
-            for (CaseStatus status : List.of(CaseStatus.OPEN, CaseStatus.IN_REVIEW, CaseStatus.AWAITING_APPROVAL)) {
-                open.addAll(amlCases.list(status, QUEUE));
-            }
-            model.addAttribute("amlCases", open.stream().sorted(java.util.Comparator.comparing(AmlCase::dueOn))
-                    .limit(QUEUE).map(c -> AmlRow.of(c, name(c.partyId()))).toList());
-            model.addAttribute("sanctionsHits", sanctions.hits(HitStatus.OPEN, QUEUE).stream().map(HitRow::of).toList());
+            model.addAttribute("fraudQueue", PagedTable.of("fraud", query, fraud::queue,
+                    (FraudDecision d) -> FraudRow.of(d, name(d.merchantId())),
+                    Map.of("operator.decided", "decided", "operator.outcome", "outcome", "operator.score:end", "score"),
+                    PATH, "fraud-heading"));
+            model.addAttribute("amlCases", PagedTable.of("aml", query, page -> amlCases.list(UNDECIDED, page),
+                    (AmlCase c) -> AmlRow.of(c, name(c.partyId())),
+                    Map.of("operator.case", "opened", "seller.state", "status", "operator.assignee", "assignee",
+                            "regulator.aml.due", "due"), PATH, "aml-heading"));
+            model.addAttribute("sanctionsHits", PagedTable.of("hits", query, page -> sanctions.hits(HitStatus.OPEN, page),
+                    HitRow::of, Map.of("operator.raised", "raised", "operator.subject", "subject", "operator.list", "list",
+                            "operator.entry", "entry", "operator.score:end", "score"), PATH, "hits-heading"));
+            // the large-value alerts waiting for their LTR: a few a day, filed by the monitoring pass or from here
+            LocalDate today = clock.instant().atZone(REPORTING_ZONE).toLocalDate();
+            model.addAttribute("ltrQueue", monitoring.alerts(AlertStatus.OPEN, LTR_SHOWN).stream()
+                    .filter(a -> a.category() == ReportType.LTR).map(a -> LtrRow.of(a, name(a.partyId()), today)).toList());
         }
         if (ledger) {
-            model.addAttribute("exceptions", reconciliations.exceptions(actor, QUEUE).stream().map(ExceptionRow::of).toList());
+            model.addAttribute("exceptions", PagedTable.of("exceptions", query, page -> reconciliations.exceptions(actor, page),
+                    ExceptionRow::of, Map.of("operator.valueDate", "valueDate", "operator.reason", "reason",
+                            "seller.amount:end", "amount"), PATH, "exceptions-heading"));
         }
         if (hooks) {
-            model.addAttribute("failedDeliveries", webhooks.failedDeliveries(actor, QUEUE).stream().map(DeliveryRow::of).toList());
+            model.addAttribute("failedDeliveries", PagedTable.of("webhooks", query,
+                    page -> webhooks.failedDeliveries(actor, page), DeliveryRow::of,
+                    Map.of("operator.lastAttempt", "lastAttempt", "operator.event", "event", "operator.attempts:end", "attempts"),
+                    PATH, "webhooks-heading"));
         }
         return "console/operator";
     }
@@ -174,6 +197,14 @@ class OperatorPages {
         return "redirect:/console/app/operator";
     }
 
+    private QueueRow kybRow(KybApplication a) {
+        Party p = parties.find(a.partyId()).orElse(null);
+        return new QueueRow(a.id().toString(), p == null ? a.partyId().toString() : p.legalName(),
+                p == null ? "" : p.country(), a.riskTier() == null ? "" : a.riskTier().name(),
+                a.registration() == null ? "" : a.registration().registrationNumber(), a.owners().size(),
+                a.documents().size());
+    }
+
     private String name(PartyId party) {
         return party == null ? "" : parties.find(party).map(Party::legalName).orElse(party.toString());
     }
@@ -196,6 +227,16 @@ class OperatorPages {
             return new AmlRow(c.id().toString(), party, c.status().name(), c.assignee() == null ? "" : c.assignee(),
                     c.alerts().size(), c.dueOn(), c.overdue(), c.proposal() == null ? "" : c.proposal().name(),
                     c.preparer() == null ? "" : c.preparer());
+        }
+    }
+
+    /** A large-value alert waiting for its LTR; it may be filed once its day is over. */
+    record LtrRow(String id, String party, String featureCode, LocalDate day, String amount, int transactions, boolean dayOver) {
+        static LtrRow of(Alert a, String party, LocalDate today) {
+            LocalDate day = LocalDate.parse(a.windowKey().substring(0, a.windowKey().indexOf(':')));
+            return new LtrRow(a.id().toString(), party, a.featureCode() == null ? "" : a.featureCode(), day,
+                    a.amountCnyMinor() == null ? "" : Charts.amount(a.amountCnyMinor(), "CNY") + " CNY",
+                    a.transactionRefs().size(), day.isBefore(today));
         }
     }
 

@@ -6,6 +6,8 @@ import org.finbridge.party.ApiScope;
 import org.finbridge.platform.web.NotFoundException;
 import org.finbridge.risk.aml.AmlCase;
 import org.finbridge.risk.aml.AmlCases;
+import org.finbridge.risk.aml.AmlReports;
+import org.finbridge.risk.aml.LtrFiling;
 import org.finbridge.risk.aml.CaseId;
 import org.finbridge.risk.aml.CaseResult;
 import org.finbridge.risk.aml.CaseStatus;
@@ -41,8 +43,10 @@ class OperatorQueueActions {
     private final FraudReviews fraud;
     private final AmlCases amlCases;
     private final SanctionsReview sanctions;
+    private final AmlReports reports;
 
-    OperatorQueueActions(FraudReviews fraud, AmlCases amlCases, SanctionsReview sanctions) {
+    OperatorQueueActions(FraudReviews fraud, AmlCases amlCases, SanctionsReview sanctions, AmlReports reports) {
+        this.reports = reports;
         this.fraud = fraud;
         this.amlCases = amlCases;
         this.sanctions = sanctions;
@@ -84,6 +88,28 @@ class OperatorQueueActions {
             case ReviewResult.AlreadyReviewed a -> refused(flash, "operator.fraud.error.reviewed", payment);
             case ReviewResult.InvalidField f -> refused(flash, "operator.fraud.error.reason", null);
             case ReviewResult.NotReleased n -> refused(flash, "operator.fraud.error.release", payment);
+        };
+    }
+
+    /**
+     * Files a large-value alert's LTR now (REGULATIONS §4.2), rather than at the next monitoring pass: risk's
+     * {@link AmlReports#fileLargeValue}, which audits it and files each alert's report once. The regulator then
+     * finds the report among the filed ones.
+     */
+    @PostMapping("/console/app/operator/ltr/{id}/file")
+    String fileLtr(Actor actor, @PathVariable String id, RedirectAttributes flash) {
+        requireAnalyst(actor);
+        org.finbridge.risk.aml.AlertId alert;
+        try {
+            alert = org.finbridge.risk.aml.AlertId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("ALERT_NOT_FOUND", "no such alert: " + id);
+        }
+        return switch (reports.fileLargeValue(actor, alert)) {
+            case LtrFiling.Filed f -> notice(flash, "operator.ltr.filed", f.report().id().toString());
+            case LtrFiling.NotFound nf -> throw new NotFoundException("ALERT_NOT_FOUND", "no such alert: " + id);
+            case LtrFiling.AlreadyFiled a -> refused(flash, "operator.ltr.error.filed", id);
+            case LtrFiling.DayNotOver d -> refused(flash, "operator.ltr.error.day", d.day().toString());
         };
     }
 

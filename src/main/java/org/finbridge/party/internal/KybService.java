@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.finbridge.platform.QueuePage;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -357,6 +359,20 @@ class KybService implements Onboarding {
         return jdbc.sql(SELECT + " where state = :state order by updated_at, id limit :limit")
                 .param("state", state.name()).param("limit", limit).query(this::read).list();
     }
+
+    @Override
+    public QueuePage<KybApplication> inState(KybState state, QueuePage.Request page) {
+        long total = jdbc.sql("select count(*) from kyb_applications where state = :state").param("state", state.name())
+                .query(Long.class).single();
+        List<KybApplication> items = jdbc.sql(SELECT + " where state = :state"
+                        + page.orderBy(KYB_SORTS, "updated_at", "id") + " limit :limit offset :offset")
+                .param("state", state.name()).param("limit", page.size()).param("offset", page.offset())
+                .query(this::read).list();
+        return new QueuePage<>(items, total, page);
+    }
+
+    private static final Map<String, String> KYB_SORTS = Map.of("waiting", "updated_at",
+            "registration", "registration_number", "riskTier", "risk_tier");
 
     private static final String SELECT = """
             select id, party_id, state, registration_number, registered_address, incorporation_date,

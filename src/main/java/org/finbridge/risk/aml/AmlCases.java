@@ -12,6 +12,12 @@ public interface AmlCases {
 
     List<AmlCase> list(CaseStatus status, int limit);
 
+    /**
+     * One page of the cases in any of these statuses (the analysts' queue: the undecided ones). Sorts:
+     * {@code due} (the earliest deadline first, the default), {@code opened}, {@code status}, {@code assignee}.
+     */
+    org.finbridge.platform.QueuePage<AmlCase> list(java.util.Set<CaseStatus> statuses, org.finbridge.platform.QueuePage.Request page);
+
     Optional<AmlCase> find(CaseId id);
 
     /** A referral by staff (an employee's suspicion needs no rule): opens a case on the party, or answers its open one. */

@@ -12,6 +12,13 @@ public interface AmlReports {
 
     Optional<AmlReport> find(ReportId id);
 
+    /**
+     * Files the LTR of a large-value alert whose day is over now, at an analyst's request, rather than at the
+     * next monitoring pass (audited, with the analyst's name). Once per alert, whoever files first: the
+     * monitoring pass and every request lock the alert. Operators only.
+     */
+    LtrFiling fileLargeValue(Actor actor, AlertId alert);
+
     /** The report's XML as filed (valid against {@code aml/aml-report-1.xsd}). */
     Optional<String> xml(ReportId id);
 

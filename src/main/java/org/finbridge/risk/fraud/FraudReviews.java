@@ -11,6 +11,9 @@ public interface FraudReviews {
     /** Decisions waiting for review, oldest first. */
     List<FraudDecision> queue(int limit);
 
+    /** One page of the decisions waiting for review. Sorts: {@code decided} (the default), {@code score}, {@code outcome}. */
+    org.finbridge.platform.QueuePage<FraudDecision> queue(org.finbridge.platform.QueuePage.Request page);
+
     Optional<FraudDecision> find(String decisionId);
 
     List<FraudDecision> ofPayment(PaymentId paymentId);

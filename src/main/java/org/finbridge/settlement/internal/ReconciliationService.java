@@ -189,6 +189,28 @@ class ReconciliationService implements Reconciliations {
                 .list().stream().limit(Math.max(1, Math.min(limit, 500))).toList();
     }
 
+    private static final java.util.Map<String, String> EXCEPTION_SORTS = java.util.Map.of("created", "created_at",
+            "valueDate", "value_date", "reason", "reason", "amount", "amount");
+
+    @Override
+    public org.finbridge.platform.QueuePage<ReconciliationOutcome.ExceptionLine> exceptions(
+            Actor actor, org.finbridge.platform.QueuePage.Request page) {
+        if (!actor.isOperator()) {
+            return new org.finbridge.platform.QueuePage<>(List.of(), 0, page);
+        }
+        long total = jdbc.sql("select count(*) from recon_exceptions").query(Long.class).single();
+        List<ReconciliationOutcome.ExceptionLine> items = jdbc.sql("select * from recon_exceptions"
+                        + page.orderBy(EXCEPTION_SORTS, "created_at desc", "line_id") + " limit :l offset :o")
+                .param("l", page.size()).param("o", page.offset())
+                .query((rs, n) -> new ReconciliationOutcome.ExceptionLine(rs.getString("line_id"),
+                        ReconciliationReason.valueOf(rs.getString("reason")),
+                        rs.getObject("payout_id", UUID.class) == null ? null : rs.getObject("payout_id", UUID.class).toString(),
+                        rs.getString("end_to_end_id"), rs.getLong("amount"), rs.getString("currency"),
+                        rs.getObject("value_date", LocalDate.class)))
+                .list();
+        return new org.finbridge.platform.QueuePage<>(items, total, page);
+    }
+
     @Scheduled(cron = "${finbridge.settlement.safeguarding.cron:0 45 23 * * *}", zone = "${finbridge.settlement.zone:Asia/Shanghai}")
     void daily() {
         try {

@@ -58,6 +58,19 @@ class DeliveryViews {
                 .param("status", status.name()).param("limit", limit).query(Row::read).list());
     }
 
+    private static final Map<String, String> SORTS = Map.of("id", "d.id", "lastAttempt", "d.last_attempt_at",
+            "event", "v.event_type", "attempts", "d.attempts");
+
+    org.finbridge.platform.QueuePage<WebhookDelivery> inStatus(DeliveryStatus status, org.finbridge.platform.QueuePage.Request page) {
+        long total = jdbc.sql("select count(*) from webhook_deliveries where status = :status").param("status", status.name())
+                .query(Long.class).single();
+        List<WebhookDelivery> items = withHistory(jdbc.sql(SELECT + " where d.status = :status"
+                        + page.orderBy(SORTS, "d.id desc", "d.id") + " limit :limit offset :offset")
+                .param("status", status.name()).param("limit", page.size()).param("offset", page.offset())
+                .query(Row::read).list());
+        return new org.finbridge.platform.QueuePage<>(items, total, page);
+    }
+
     Optional<WebhookDelivery> find(WebhookEndpointId endpoint, WebhookDeliveryId id) {
         return withHistory(jdbc.sql(SELECT + " where d.id = :id and d.endpoint_id = :endpoint")
                 .param("id", id.value()).param("endpoint", endpoint.value()).query(Row::read).list())

@@ -175,6 +175,14 @@ class EndpointService implements WebhookEndpoints {
     }
 
     @Override
+    public org.finbridge.platform.QueuePage<WebhookDelivery> failedDeliveries(Actor actor, org.finbridge.platform.QueuePage.Request page) {
+        if (!actor.isOperator()) {
+            return new org.finbridge.platform.QueuePage<>(List.of(), 0, page);
+        }
+        return views.inStatus(DeliveryStatus.FAILED, page);
+    }
+
+    @Override
     public Optional<WebhookDelivery> delivery(Actor actor, WebhookEndpointId id, WebhookDeliveryId deliveryId) {
         return find(actor, id).flatMap(e -> views.find(e.id(), deliveryId));
     }

@@ -94,6 +94,11 @@ class AlertStore {
         return jdbc.sql(SELECT + " where dedupe_key = :k").param("k", key).query(AlertStore::read).optional();
     }
 
+    /** The alert, its row locked until the transaction ends: whoever files its report does so once. */
+    Optional<Alert> lock(AlertId id) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id.value()).query(AlertStore::read).optional();
+    }
+
     Optional<Alert> find(AlertId id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(AlertStore::read).optional();
     }

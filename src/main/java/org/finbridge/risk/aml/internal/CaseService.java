@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.finbridge.party.Actor;
@@ -66,6 +67,24 @@ class CaseService implements AmlCases {
         return jdbc.sql(SELECT + (status == null ? "" : " where status = :s") + " order by opened_at desc, id desc limit :l")
                 .param("s", status == null ? "" : status.name()).param("l", limit).query(CaseService::read).list()
                 .stream().map(this::view).toList();
+    }
+
+    private static final Map<String, String> CASE_SORTS = Map.of("due", "due_on", "opened", "opened_at",
+            "status", "status", "assignee", "assignee");
+
+    @Override
+    public org.finbridge.platform.QueuePage<AmlCase> list(java.util.Set<CaseStatus> statuses,
+                                                         org.finbridge.platform.QueuePage.Request page) {
+        List<String> names = statuses.stream().map(Enum::name).sorted().toList();
+        if (names.isEmpty()) {
+            return new org.finbridge.platform.QueuePage<>(List.of(), 0, page);
+        }
+        long total = jdbc.sql("select count(*) from aml_cases where status in (:s)").param("s", names)
+                .query(Long.class).single();
+        List<AmlCase> items = jdbc.sql(SELECT + " where status in (:s)" + page.orderBy(CASE_SORTS, "due_on", "id")
+                        + " limit :l offset :o").param("s", names).param("l", page.size()).param("o", page.offset())
+                .query(CaseService::read).list().stream().map(this::view).toList();
+        return new org.finbridge.platform.QueuePage<>(items, total, page);
     }
 
     @Override

@@ -206,7 +206,7 @@ class MonitoringService implements AmlMonitoring {
             LocalDate day = LocalDate.parse(alert.windowKey().substring(0, alert.windowKey().indexOf(':')));
             if (day.isBefore(today)) {
                 Boolean done = tx.execute(s -> {
-                    Alert current = alerts.find(alert.id()).orElseThrow();
+                    Alert current = alerts.lock(alert.id()).orElseThrow();
                     if (current.status() != AlertStatus.OPEN) {
                         return false;
                     }

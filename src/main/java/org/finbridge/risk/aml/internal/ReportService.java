@@ -71,6 +71,30 @@ class ReportService implements AmlReports {
         this.finc = finc;
     }
 
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public org.finbridge.risk.aml.LtrFiling fileLargeValue(org.finbridge.party.Actor actor, org.finbridge.risk.aml.AlertId id) {
+        if (!actor.isOperator()) {
+            return new org.finbridge.risk.aml.LtrFiling.NotFound(id);
+        }
+        Optional<Alert> found = alerts.lock(id).filter(a -> a.category() == ReportType.LTR);
+        if (found.isEmpty()) {
+            return new org.finbridge.risk.aml.LtrFiling.NotFound(id);
+        }
+        Alert alert = found.get();
+        if (alert.status() != org.finbridge.risk.aml.AlertStatus.OPEN) {
+            return new org.finbridge.risk.aml.LtrFiling.AlreadyFiled(alert.status(), alert.reportId());
+        }
+        LocalDate day = LocalDate.parse(alert.windowKey().substring(0, alert.windowKey().indexOf(':')));
+        if (!day.isBefore(Activity.reportingDay(clock.instant()))) {
+            return new org.finbridge.risk.aml.LtrFiling.DayNotOver(day);
+        }
+        AmlReport report = fileLargeValue(alert);
+        audit.record(actor, "aml.report.file.request", "aml_alert", id.toString(), "OPEN",
+                "{\"type\":\"LTR\",\"report\":\"" + report.id() + "\"}");
+        return new org.finbridge.risk.aml.LtrFiling.Filed(report);
+    }
+
     /** Files the LTR of a large-value alert whose day is over (the caller checks the day). */
     AmlReport fileLargeValue(Alert alert) {
         List<AmlTransaction> transactions = journal.byIds(alert.transactionRefs());

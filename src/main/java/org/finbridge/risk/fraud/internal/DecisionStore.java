@@ -92,6 +92,17 @@ class DecisionStore {
                 .param("n", limit).query(DecisionStore::decision).list();
     }
 
+    private static final Map<String, String> REVIEW_SORTS = Map.of("decided", "decided_at", "score", "score",
+            "outcome", "outcome");
+
+    org.finbridge.platform.QueuePage<FraudDecision> openReviews(org.finbridge.platform.QueuePage.Request page) {
+        long total = jdbc.sql("select count(*) from fraud_decisions where review_status = 'OPEN'").query(Long.class).single();
+        List<FraudDecision> items = jdbc.sql("select * from fraud_decisions where review_status = 'OPEN'"
+                        + page.orderBy(REVIEW_SORTS, "decided_at", "id") + " limit :n offset :o")
+                .param("n", page.size()).param("o", page.offset()).query(DecisionStore::decision).list();
+        return new org.finbridge.platform.QueuePage<>(items, total, page);
+    }
+
     /** Records a verdict on a decision nobody reviewed yet; false when someone did (or there is none). */
     boolean review(UUID id, FraudDecision.Verdict verdict, String reviewer, String note, Instant now) {
         return jdbc.sql("""

@@ -45,6 +45,11 @@ class FraudReviewService implements FraudReviews {
     }
 
     @Override
+    public org.finbridge.platform.QueuePage<FraudDecision> queue(org.finbridge.platform.QueuePage.Request page) {
+        return decisions.openReviews(page);
+    }
+
+    @Override
     public Optional<FraudDecision> find(String decisionId) {
         return id(decisionId).flatMap(decisions::find);
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.finbridge.platform.TimeOrderedIds;
@@ -119,6 +120,18 @@ class HitStore {
     List<ReviewHit> inStatus(HitStatus status, int limit) {
         return jdbc.sql(SELECT + " where status = :status order by raised_at, id limit :limit")
                 .param("status", status.name()).param("limit", limit).query(HitStore::read).list();
+    }
+
+    private static final Map<String, String> HIT_SORTS = Map.of("raised", "raised_at", "subject", "subject_name",
+            "list", "list_code", "entry", "entry_name", "score", "score");
+
+    org.finbridge.platform.QueuePage<ReviewHit> inStatus(HitStatus status, org.finbridge.platform.QueuePage.Request page) {
+        long total = jdbc.sql("select count(*) from sanctions_hits where status = :status").param("status", status.name())
+                .query(Long.class).single();
+        List<ReviewHit> items = jdbc.sql(SELECT + " where status = :status" + page.orderBy(HIT_SORTS, "raised_at", "id")
+                        + " limit :limit offset :offset").param("status", status.name()).param("limit", page.size())
+                .param("offset", page.offset()).query(HitStore::read).list();
+        return new org.finbridge.platform.QueuePage<>(items, total, page);
     }
 
     private static final String SELECT = """

@@ -46,6 +46,11 @@ class ReviewService implements SanctionsReview {
     }
 
     @Override
+    public org.finbridge.platform.QueuePage<ReviewHit> hits(HitStatus status, org.finbridge.platform.QueuePage.Request page) {
+        return hits.inStatus(status, page);
+    }
+
+    @Override
     public Optional<ReviewHit> find(HitId id) {
         return hits.find(id);
     }
