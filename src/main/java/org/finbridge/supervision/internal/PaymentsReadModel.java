@@ -105,6 +105,17 @@ class PaymentsReadModel implements MerchantReceipts {
 
     private void addReceipts(PartyId merchant, LocalDate day, Money usdDelta, PaymentEvent event) {
         int year = day.getYear();
+        // the usual receipt leaves a seller below SAFE's bands: then one statement adds it and answers that it
+        // stays there (band BELOW exactly when the total is under the warning floor and not over the trigger)
+        long belowUnder = Math.min(usdRule("cn_fx.merchant_warning_floor_usd", day).minorUnits(),
+                usdRule("cn_fx.merchant_registration_trigger_usd", day).minorUnits() + 1);
+        if (jdbc.sql("""
+                update supervision_merchant_receipts set usd_minor = usd_minor + ?
+                where merchant_id = ? and receipt_year = ? and band = 'BELOW' and usd_minor + ? < ?""")
+                .params(usdDelta.minorUnits(), merchant.value(), year, usdDelta.minorUnits(), belowUnder).update() == 1) {
+            return;
+        }
+        // the seller's first receipt of the year, or one that enters, leaves or stays in a band
         totals.add("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?",
                 List.of(usdDelta.minorUnits(), merchant.value(), year),
                 "insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')",
