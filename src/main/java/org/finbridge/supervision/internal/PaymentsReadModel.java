@@ -18,12 +18,15 @@ import org.finbridge.supervision.Violations;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Supervision's own copy of what the payments module reported: each captured payment (who was paid, in which
  * currency, how much, refunded how much) and each seller's annual goods-trade receipts in USD against SAFE's
  * registration threshold (regulations notes §2). It is fed by {@link PaymentEvent}s, applied once per
- * (payment, step) in the transaction that records the step, and reads no table of the payments module.
+ * (payment, step) in the transaction that records the step (a seller's annual total as that transaction's last
+ * write), and reads no table of the payments module.
  */
 @Component
 class PaymentsReadModel implements MerchantReceipts {
@@ -91,7 +94,26 @@ class PaymentsReadModel implements MerchantReceipts {
                     .params(amount.minorUnits(), payment).update();
             bop.refund(event.merchantId(), event.paymentId().toString(), amount, event.paymentId() + ":" + event.seq(), day);
         }
-        inUsd.ifPresent(value -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event));
+        inUsd.ifPresent(value -> atCommit(() -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event)));
+    }
+
+    /**
+     * Runs in the payment's transaction, as its last writes before the commit. The seller's year row is
+     * written by each of its payments: its lock is held from this update to the commit, and every other
+     * payment of the seller waits for it; written last, it is held for the commit only, not also for the
+     * writes of the listeners after this one.
+     */
+    private static void atCommit(Runnable write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write.run();
+            }
+        });
     }
 
     /** Marks the event as counted, in one round trip: false when it was counted before (a redelivery). */
