@@ -18,12 +18,15 @@ import org.finbridge.supervision.Violations;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Supervision's own copy of what the payments module reported: each captured payment (who was paid, in which
  * currency, how much, refunded how much) and each seller's annual goods-trade receipts in USD against SAFE's
  * registration threshold (regulations notes §2). It is fed by {@link PaymentEvent}s, applied once per
- * (payment, step) in the transaction that records the step, and reads no table of the payments module.
+ * (payment, step) in the transaction that records the step (a seller's annual total as that transaction's last
+ * write), and reads no table of the payments module.
  */
 @Component
 class PaymentsReadModel implements MerchantReceipts {
@@ -91,7 +94,26 @@ class PaymentsReadModel implements MerchantReceipts {
                     .params(amount.minorUnits(), payment).update();
             bop.refund(event.merchantId(), event.paymentId().toString(), amount, event.paymentId() + ":" + event.seq(), day);
         }
-        inUsd.ifPresent(value -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event));
+        inUsd.ifPresent(value -> atCommit(() -> addReceipts(event.merchantId(), day, receipt ? value : value.negate(), event)));
+    }
+
+    /**
+     * Runs in the payment's transaction, as its last writes before the commit. The seller's year row is
+     * written by each of its payments: its lock is held from this update to the commit, and every other
+     * payment of the seller waits for it; written last, it is held for the commit only, not also for the
+     * writes of the listeners after this one.
+     */
+    private static void atCommit(Runnable write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write.run();
+            }
+        });
     }
 
     /** Marks the event as counted, in one round trip: false when it was counted before (a redelivery). */
@@ -105,6 +127,17 @@ class PaymentsReadModel implements MerchantReceipts {
 
     private void addReceipts(PartyId merchant, LocalDate day, Money usdDelta, PaymentEvent event) {
         int year = day.getYear();
+        // the usual receipt leaves a seller below SAFE's bands: then one statement adds it and answers that it
+        // stays there (band BELOW exactly when the total is under the warning floor and not over the trigger)
+        long belowUnder = Math.min(usdRule("cn_fx.merchant_warning_floor_usd", day).minorUnits(),
+                usdRule("cn_fx.merchant_registration_trigger_usd", day).minorUnits() + 1);
+        if (jdbc.sql("""
+                update supervision_merchant_receipts set usd_minor = usd_minor + ?
+                where merchant_id = ? and receipt_year = ? and band = 'BELOW' and usd_minor + ? < ?""")
+                .params(usdDelta.minorUnits(), merchant.value(), year, usdDelta.minorUnits(), belowUnder).update() == 1) {
+            return;
+        }
+        // the seller's first receipt of the year, or one that enters, leaves or stays in a band
         totals.add("update supervision_merchant_receipts set usd_minor = usd_minor + ? where merchant_id = ? and receipt_year = ?",
                 List.of(usdDelta.minorUnits(), merchant.value(), year),
                 "insert into supervision_merchant_receipts (merchant_id, receipt_year, usd_minor, band) values (?, ?, ?, 'BELOW')",

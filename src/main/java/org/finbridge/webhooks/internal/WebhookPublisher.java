@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes an event and one delivery per subscribed, enabled endpoint of the recipient, in the caller's
- * transaction (the outbox). Endpoints registered later do not receive it, as at Stripe.
+ * transaction (the outbox). Endpoints registered later do not receive it, as at Stripe. The recipient's
+ * endpoints are read at most five seconds old ({@link EndpointRows#ofRecipient}): a change of another node
+ * takes up to that long to be seen here.
  *
  * <p>A republished event is recognised by reading first. Two transactions publishing the same new event
  * id at the same moment are not expected (the id derives from the publisher's own change, which its
@@ -71,7 +73,7 @@ class WebhookPublisher implements Webhooks {
                     && Envelope.dataOf(earlier.get().body()).equals(json);
             return same ? new PublishResult.AlreadyPublished(eventId) : new PublishResult.EventIdReused(eventId);
         }
-        List<WebhookEndpoint> subscribed = endpoints.ofParty(recipient).stream().filter(e -> e.receives(eventType)).toList();
+        List<WebhookEndpoint> subscribed = endpoints.ofRecipient(recipient).stream().filter(e -> e.receives(eventType)).toList();
         for (WebhookEndpoint endpoint : subscribed) {
             deliveries.insert(WebhookDeliveryId.next(clock), ref, endpoint.id(), now, now.plus(retryWindow));
         }

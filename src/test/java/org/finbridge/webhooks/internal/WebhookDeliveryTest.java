@@ -20,6 +20,7 @@ import org.finbridge.support.MutableClock;
 import org.finbridge.webhooks.AttemptOutcome;
 import org.finbridge.webhooks.DeliveryAttempt;
 import org.finbridge.webhooks.DeliveryStatus;
+import org.finbridge.webhooks.EndpointChange;
 import org.finbridge.webhooks.EndpointResult;
 import org.finbridge.webhooks.EndpointStatus;
 import org.finbridge.webhooks.NewEndpoint;
@@ -211,6 +212,41 @@ class WebhookDeliveryTest {
         assertThat(endpoints.redeliver(merchant, endpoint.id(), refunded.id())).isInstanceOf(DeliveryResult.Scheduled.class);
         assertThat(dispatcher.runOnce()).isEqualTo(1);
         assertThat(deliveryOf(endpoint.id(), "pay_5:refunded").status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void theNextEventAfterAnEndpointChangeOnThisNodeFollowsTheChange() {
+        // the recipient's endpoints are held in memory between events: every change must be seen by the next one
+        assertThat(webhooks.publish(merchant.partyId(), CAPTURED, "pay_c1:captured", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c1:captured", 0));
+        Registered endpoint = register(List.of(CAPTURED));
+        assertThat(webhooks.publish(merchant.partyId(), CAPTURED, "pay_c2:captured", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c2:captured", 1));
+
+        endpoints.update(merchant, endpoint.id(), new EndpointChange(null, List.of(REFUNDED), null));
+        assertThat(webhooks.publish(merchant.partyId(), CAPTURED, "pay_c3:captured", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c3:captured", 0));
+        assertThat(webhooks.publish(merchant.partyId(), REFUNDED, "pay_c3:refunded", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c3:refunded", 1));
+
+        endpoints.disable(merchant, endpoint.id());
+        assertThat(webhooks.publish(merchant.partyId(), REFUNDED, "pay_c4:refunded", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c4:refunded", 0));
+        endpoints.enable(merchant, endpoint.id());
+        assertThat(webhooks.publish(merchant.partyId(), REFUNDED, "pay_c5:refunded", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c5:refunded", 1));
+
+        // a change rolled back leaves the endpoints as they were, and the publisher with them
+        transaction.executeWithoutResult(status -> {
+            endpoints.disable(merchant, endpoint.id());
+            status.setRollbackOnly();
+        });
+        assertThat(webhooks.publish(merchant.partyId(), REFUNDED, "pay_c6:refunded", Map.of("amount", 1)))
+                .isEqualTo(new PublishResult.Published("pay_c6:refunded", 1));
+        // the disable cancelled the two pending before it: the two published since the enable are sent
+        assertThat(dispatcher.runOnce()).isEqualTo(2);
+        assertThat(receiver.requests()).extracting(Receiver.Request::eventId)
+                .containsExactlyInAnyOrder("pay_c5:refunded", "pay_c6:refunded");
     }
 
     @Test

@@ -50,20 +50,35 @@ class Journal {
      */
     boolean record(AmlTransaction t) {
         try {
-            return Boolean.TRUE.equals(nested.execute(s -> jdbc.sql("insert into aml_transactions (" + COLUMNS + """
-                    , recorded_at, evaluated) select :id, :party, :np, :pc, :dir, :kind, :cash, :cur, :amount, cast(:cny as bigint),
-                    cast(:usd as bigint), :cp, :cpc, :order, :source, :at, :now, false
-                    where not exists (select 1 from aml_transactions where id = :id)""")
-                    .param("id", t.id()).param("party", t.party().value()).param("np", t.naturalPerson())
-                    .param("pc", t.partyCountry()).param("dir", t.direction().name()).param("kind", t.kind().name())
-                    .param("cash", t.cash()).param("cur", t.amount().currency().code()).param("amount", t.amount().minorUnits())
-                    .param("cny", t.cnyMinor()).param("usd", t.usdMinor()).param("cp", clip(t.counterparty(), 200))
-                    .param("cpc", t.counterpartyCountry()).param("order", clip(t.orderReference(), 200))
-                    .param("source", t.sourceRef()).param("at", ts(t.occurredAt())).param("now", ts(clock.instant()))
-                    .update() == 1));
+            return Boolean.TRUE.equals(nested.execute(s -> insertIfAbsent(t)));
         } catch (DuplicateKeyException deliveredConcurrently) {
             return false;
         }
+    }
+
+    /**
+     * Records a leg of a payment step once, in the step's transaction, without a savepoint (two round trips
+     * fewer per capture): the step's update of its payment row serialises the deliveries of one (payment,
+     * seq) event, so a redelivery waits for the first to commit and its check then sees the leg. Were the
+     * same leg inserted concurrently all the same, the step's transaction would fail as a whole (as the other
+     * read models written in it would) and nothing would be counted twice.
+     */
+    boolean recordInPaymentStep(AmlTransaction t) {
+        return insertIfAbsent(t);
+    }
+
+    private boolean insertIfAbsent(AmlTransaction t) {
+        return jdbc.sql("insert into aml_transactions (" + COLUMNS + """
+                , recorded_at, evaluated) select :id, :party, :np, :pc, :dir, :kind, :cash, :cur, :amount, cast(:cny as bigint),
+                cast(:usd as bigint), :cp, :cpc, :order, :source, :at, :now, false
+                where not exists (select 1 from aml_transactions where id = :id)""")
+                .param("id", t.id()).param("party", t.party().value()).param("np", t.naturalPerson())
+                .param("pc", t.partyCountry()).param("dir", t.direction().name()).param("kind", t.kind().name())
+                .param("cash", t.cash()).param("cur", t.amount().currency().code()).param("amount", t.amount().minorUnits())
+                .param("cny", t.cnyMinor()).param("usd", t.usdMinor()).param("cp", clip(t.counterparty(), 200))
+                .param("cpc", t.counterpartyCountry()).param("order", clip(t.orderReference(), 200))
+                .param("source", t.sourceRef()).param("at", ts(t.occurredAt())).param("now", ts(clock.instant()))
+                .update() == 1;
     }
 
     boolean exists(String id) {

@@ -56,7 +56,7 @@ class PaymentFeed {
     void record(PaymentEvent event) {
         boolean recorded = false;
         for (AmlTransaction leg : legs(event)) {
-            recorded |= journal.record(leg);
+            recorded |= journal.recordInPaymentStep(leg);
         }
         if (recorded) {
             evaluations.wakeAfterCommit();
