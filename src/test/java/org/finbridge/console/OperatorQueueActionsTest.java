@@ -2,9 +2,6 @@ package org.finbridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -14,12 +11,10 @@ import java.util.UUID;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.ledger.LedgerInvariants;
 import org.finbridge.party.ConsoleRole;
-import org.finbridge.party.ConsoleUser;
 import org.finbridge.party.ConsoleUsers;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
 import org.finbridge.party.PartyKind;
-import org.finbridge.party.internal.TotpCodes;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.PaymentState;
 import org.finbridge.payments.Payments;
@@ -55,8 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class OperatorQueueActionsTest {
 
-    static final String PASSWORD = "correct horse battery staple";
-    static final String FORM = "application/x-www-form-urlencoded";
+    static final String FORM = ConsoleSessions.FORM;
 
     @LocalServerPort
     int port;
@@ -301,9 +295,7 @@ class OperatorQueueActionsTest {
     }
 
     private static String form(Map<String, String> fields) {
-        StringBuilder s = new StringBuilder();
-        fields.forEach((k, v) -> s.append(s.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return s.toString();
+        return ConsoleSessions.form(fields);
     }
 
     private long audited(List<String> objectIds) {
@@ -314,22 +306,7 @@ class OperatorQueueActionsTest {
         return jdbc.sql("select count(*) from audit_trail where action = ?").param(action).query(Integer.class).single();
     }
 
-    /** Logs a new console user of the party in the role in, as a browser does; the session and CSRF token ride along. */
     private Api session(PartyId party, ConsoleRole role) {
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@queues.test";
-        ConsoleUser user = ((ConsoleUsers.Creation.Created) users.create(party, email, PASSWORD, role, "test")).user();
-        String secret = TotpCodes.secretOf(users.startTotpEnrolment(user.id()).orElseThrow());
-        assertThat(users.confirmTotp(user.id(), TotpCodes.code(secret, clock.instant()))).isTrue();
-        clock.advance(Duration.ofSeconds(31)); // the next code: a code is accepted once
-        Api.Response login = new Api(port).post("/console/session", Map.of("email", email, "password", PASSWORD,
-                "totp", TotpCodes.code(secret, clock.instant())));
-        assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
-        Map<String, String> cookies = new LinkedHashMap<>();
-        for (String header : login.raw().headers().allValues("set-cookie")) {
-            String pair = header.split(";", 2)[0];
-            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        String cookie = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        return new Api(port).with("Cookie", cookie).with("X-XSRF-TOKEN", login.body().get("csrfToken").asString());
+        return ConsoleSessions.session(port, users, clock, party, role);
     }
 }

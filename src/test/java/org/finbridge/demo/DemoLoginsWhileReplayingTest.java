@@ -2,6 +2,11 @@ package org.finbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.finbridge.payments.connector.http.NotificationSignatures;
+import org.finbridge.payments.connector.simulated.SimulatedCardAcquirer;
 import org.finbridge.support.Api;
 import org.finbridge.support.DatabaseTest;
 import org.finbridge.support.InvariantSweepAfterEach;
@@ -86,6 +93,11 @@ class DemoLoginsWhileReplayingTest {
                 assertThat(session.get(LANDING.get(login.role())).status()).as(login.role() + " during the replay").isEqualTo(200);
                 sessions.put(login.role(), session);
             }
+            // a connector's notification is signed and checked on real time: one signed now passes the signature
+            // check (and is then refused for its empty body), one stamped with the replayed date is stale
+            byte[] empty = "{\"id\":\"\",\"reference\":\"\"}".getBytes(StandardCharsets.UTF_8);
+            assertThat(notify(empty, clock.realNow())).isEqualTo(400);
+            assertThat(notify(empty, clock.instant())).isEqualTo(401);
         } finally {
             resume.countDown();
             player.join(Duration.ofMinutes(10));
@@ -108,6 +120,14 @@ class DemoLoginsWhileReplayingTest {
      * is accepted one 30-second step either side of real time, and once): waits for real time to catch up when even
      * the next step's code was used.
      */
+    private int notify(byte[] body, Instant signedAt) throws Exception {
+        String signature = NotificationSignatures.sign("finbridge-development-only-notification-key", signedAt.getEpochSecond(), body);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/connectors/" + SimulatedCardAcquirer.NAME + "/notifications"))
+                .header("Content-Type", "application/json").header(NotificationSignatures.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private Api logIn(DemoLogins.Login login) throws InterruptedException {
         long lastUsed = jdbc.sql("select last_totp_step from console_users where email = ?").param(login.email())
                 .query(Long.class).single();

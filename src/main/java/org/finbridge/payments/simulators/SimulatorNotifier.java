@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.finbridge.payments.connector.http.NotificationSignatures;
+import org.finbridge.platform.ReplayingClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,7 +44,8 @@ class SimulatorNotifier implements AcquirerSimulator.Notifier, DisposableBean {
     SimulatorNotifier(Environment environment, Clock clock,
                       @Value("${finbridge.connectors.http.notification-secret:finbridge-development-only-notification-key}") String secret) {
         this.environment = environment;
-        this.clock = clock;
+        // signed on real time, as the receiving end verifies it (also while the demo replays a past)
+        this.clock = ReplayingClock.realTimeOf(clock);
         this.secret = secret;
     }
 
