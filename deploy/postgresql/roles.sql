@@ -12,9 +12,8 @@ alter default privileges for role finbridge_owner in schema public
 alter default privileges for role finbridge_owner in schema public
     grant usage, select on sequences to finbridge_app;
 grant usage on schema public to finbridge_app;
--- the event publication table (the outbox) is created at start-up by the application itself, not by a migration;
--- CREATE TABLE IF NOT EXISTS needs this privilege even when the table exists (docs/operations.md section 9)
-grant create on schema public to finbridge_app;
+-- every table, the event publication table (the outbox) included (V197), is created by the owner's migrations:
+-- the application role needs no CREATE privilege on the schema
 -- after the first start (the migrations have created the tables), make history append-only for the
 -- application role as well (triggers refuse it in any case; V11__audit_append_only.sql):
 --   revoke update, delete, truncate on audit_log, ledger_transfers from finbridge_app;
