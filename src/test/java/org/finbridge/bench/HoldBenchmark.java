@@ -739,68 +739,95 @@ public final class HoldBenchmark {
     // ------------------------------------------------------------------------------------------------
     // the account
 
-    /** {lost, duplicated} over every acknowledged request. */
+    /**
+     * {lost, duplicated} over every acknowledged request. Each loss or duplicate is named with what the database
+     * holds about it (the payment's status and its steps), so a failed account says where to look.
+     */
     private int[] account() throws Exception {
-        int lost = 0;
-        int duplicated = 0;
+        List<String> lost = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(schemaUrl(o.url))) {
             Map<String, long[]> byOrder = new java.util.HashMap<>(); // order -> {rows, captured, refunded}
-            Map<String, String> idByOrder = new java.util.HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select order_reference, count(*), sum(captured), sum(refunded), min(cast(id as varchar(36))) "
+                    "select order_reference, count(*), sum(captured), sum(refunded) "
                             + "from payments where order_reference like 'hold-" + run + "-%' group by order_reference")) {
                 while (rs.next()) {
                     byOrder.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                    idByOrder.put(rs.getString(1), rs.getString(5));
                 }
             }
-            for (long[] row : byOrder.values()) {
+            byOrder.forEach((order, row) -> {
                 if (row[0] > 1) {
-                    duplicated++;
+                    duplicated.add("authorization " + order + ": " + row[0] + " payments");
                 }
-            }
+            });
             for (Map.Entry<String, Long> e : ackAuthorized.entrySet()) {
                 if (!byOrder.containsKey(e.getKey())) {
-                    lost++;
+                    lost.add("authorization " + e.getKey() + " (" + e.getValue() + "): no payment");
                 }
             }
             Map<String, String> orderOfPayment = new java.util.HashMap<>();
             paymentOf.forEach((order, id) -> orderOfPayment.put(id, order));
-            for (Map.Entry<String, Long> e : ackCaptured.entrySet()) {
-                long[] row = byOrder.get(orderOfPayment.get(e.getKey()));
-                if (row == null || row[1] < e.getValue()) {
-                    lost++;
-                } else if (row[1] > e.getValue()) {
-                    duplicated++;
-                }
-            }
-            for (Map.Entry<String, Long> e : ackRefunded.entrySet()) {
-                long[] row = byOrder.get(orderOfPayment.get(e.getKey()));
-                if (row == null || row[2] < e.getValue()) {
-                    lost++;
-                } else if (row[2] > e.getValue()) {
-                    duplicated++;
-                }
-            }
+            compare(c, "capture", ackCaptured, orderOfPayment, byOrder, 1, lost, duplicated);
+            compare(c, "refund", ackRefunded, orderOfPayment, byOrder, 2, lost, duplicated);
             Map<String, Long> transfers = new java.util.HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "select external_ref, count(*) from ledger_transfers where code = 'HOLD_BENCH' group by external_ref")) {
                 while (rs.next()) {
                     transfers.put(rs.getString(1), rs.getLong(2));
                     if (rs.getLong(2) > 1) {
-                        duplicated++;
+                        duplicated.add("transfer " + rs.getString(1) + ": " + rs.getLong(2) + " rows");
                     }
                 }
             }
-            for (String id : ackTransfers.keySet()) {
-                if (!transfers.containsKey(id)) {
-                    lost++;
+            for (Map.Entry<String, Long> e : ackTransfers.entrySet()) {
+                if (!transfers.containsKey(e.getKey())) {
+                    lost.add("transfer " + e.getKey() + " (" + e.getValue() + "): absent");
                 }
             }
             say("account: %d authorizations, %d captures, %d refunds, %d transfers acknowledged; %d lost, %d duplicated",
-                    ackAuthorized.size(), ackCaptured.size(), ackRefunded.size(), ackTransfers.size(), lost, duplicated);
+                    ackAuthorized.size(), ackCaptured.size(), ackRefunded.size(), ackTransfers.size(), lost.size(),
+                    duplicated.size());
+            lost.stream().limit(20).forEach(l -> say("  lost: %s", l));
+            duplicated.stream().limit(20).forEach(d -> say("  duplicated: %s", d));
         }
-        return new int[] {lost, duplicated};
+        return new int[] {lost.size(), duplicated.size()};
+    }
+
+    /** Acknowledged captures or refunds against the payments' amounts (column 1 captured, 2 refunded). */
+    private void compare(Connection c, String what, Map<String, Long> acknowledged, Map<String, String> orderOfPayment,
+                         Map<String, long[]> byOrder, int column, List<String> lost, List<String> duplicated)
+            throws java.sql.SQLException {
+        for (Map.Entry<String, Long> e : acknowledged.entrySet()) {
+            long[] row = byOrder.get(orderOfPayment.get(e.getKey()));
+            if (row == null || row[column] < e.getValue()) {
+                lost.add(what + " of " + e.getKey() + " (" + e.getValue() + "): " + (row == null ? "no payment"
+                        : "holds " + row[column]) + "; " + steps(c, e.getKey()));
+            } else if (row[column] > e.getValue()) {
+                duplicated.add(what + " of " + e.getKey() + " (" + e.getValue() + "): holds " + row[column] + "; "
+                        + steps(c, e.getKey()));
+            }
+        }
+    }
+
+    private static String steps(Connection c, String paymentId) throws java.sql.SQLException {
+        StringBuilder b = new StringBuilder();
+        try (var s = c.prepareStatement("select p.status, o.seq, o.kind, o.amount, o.status, o.detail from payments p "
+                + "left join payment_operations o on o.payment_id = p.id where p.id = cast(? as uuid) order by o.seq")) {
+            s.setString(1, paymentId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (b.isEmpty()) {
+                        b.append("payment ").append(rs.getString(1)).append(", steps");
+                    }
+                    b.append(' ').append(rs.getInt(2)).append(':').append(rs.getString(3)).append('/')
+                            .append(rs.getLong(4)).append('/').append(rs.getString(5));
+                    if (rs.getString(6) != null) {
+                        b.append(" (").append(rs.getString(6)).append(')');
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     private boolean ledgerVerify() throws Exception {
