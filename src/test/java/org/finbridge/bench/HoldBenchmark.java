@@ -247,6 +247,7 @@ public final class HoldBenchmark {
         List<Sample> samples = new ArrayList<>();
         Window w = drive(holdRate, hold, faultAt, true, samples);
         say("  %s", w.summary("hold"));
+        say("  failed first attempts by answer: %s", w.failures);
         say("  client retries with the same key: %d", retries.get());
         for (String f : w.faults) {
             say("  fault: %s", f);
@@ -255,6 +256,7 @@ public final class HoldBenchmark {
 
         // 3. account
         awaitRetries();
+        awaitPendingSteps();
         stopApp(false);
         int[] lostAndDup = account();
         boolean clean = ledgerVerify();
@@ -373,6 +375,8 @@ public final class HoldBenchmark {
         final AtomicLong ok = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final List<String> faults = new ArrayList<>();
+        /** First attempts that failed, by HTTP status ("no answer" when none came). */
+        final Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
         double seconds;
         long worstRecoveryMs = -1;
 
@@ -394,6 +398,11 @@ public final class HoldBenchmark {
                 return Double.MAX_VALUE;
             }
             return sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+        }
+
+        void failed(int status) {
+            failed.incrementAndGet();
+            failures.computeIfAbsent(status < 0 ? "no answer" : Integer.toString(status), k -> new AtomicLong()).incrementAndGet();
         }
 
         String summary(String name) {
@@ -504,7 +513,7 @@ public final class HoldBenchmark {
         if (attempt.acknowledged(status)) {
             w.ok.incrementAndGet();
         } else {
-            w.failed.incrementAndGet();
+            w.failed(status);
             if (attempt.retryable(status)) {
                 retryUntilAcknowledged(attempt);
             }
@@ -536,6 +545,29 @@ public final class HoldBenchmark {
             Thread.sleep(500);
         }
         say("retries settled (%d still pending)", pendingRetries.get());
+    }
+
+    /**
+     * A step answered 202 (accepted, in progress: the connector or the ledger did not answer in time) is the
+     * platform's promise to finish it: its recovery job does, within {@code finbridge.payments.recover-after}.
+     * The account waits for that (up to two minutes) rather than count such a step as lost while it is still
+     * in flight.
+     */
+    private void awaitPendingSteps() throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long pending;
+        try (Connection c = DriverManager.getConnection(schemaUrl(o.url)); Statement s = c.createStatement()) {
+            do {
+                try (ResultSet rs = s.executeQuery("select count(*) from payment_operations where status = 'PENDING'")) {
+                    rs.next();
+                    pending = rs.getLong(1);
+                }
+                if (pending > 0) {
+                    Thread.sleep(1000);
+                }
+            } while (pending > 0 && System.nanoTime() < until);
+        }
+        say("payment steps in flight after the hold: %d", pending);
     }
 
     /** A request that can be sent again unchanged (same key, same body). */
@@ -811,7 +843,7 @@ public final class HoldBenchmark {
 
     private static String steps(Connection c, String paymentId) throws java.sql.SQLException {
         StringBuilder b = new StringBuilder();
-        try (var s = c.prepareStatement("select p.status, o.seq, o.kind, o.amount, o.status, o.detail from payments p "
+        try (var s = c.prepareStatement("select p.state, o.seq, o.kind, o.amount, o.status, o.detail from payments p "
                 + "left join payment_operations o on o.payment_id = p.id where p.id = cast(? as uuid) order by o.seq")) {
             s.setString(1, paymentId);
             try (ResultSet rs = s.executeQuery()) {

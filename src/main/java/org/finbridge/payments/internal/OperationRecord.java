@@ -21,6 +21,14 @@ record OperationRecord(PaymentId paymentId, int seq, Kind kind, long amount, Str
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";
 
+    /**
+     * A step given up before anything moved: the connector was unavailable or the ledger refused its transfers
+     * (a connector's decline also fails a step, but is an answer, kept in {@link #declineCode}).
+     */
+    boolean failedWithoutEffect() {
+        return FAILED.equals(status) && declineCode == null;
+    }
+
     /** The idempotency key this step sends to the connector: the same on every retry and recovery. */
     String connectorKey() {
         return paymentId + ":" + seq + ":" + kind;

@@ -112,11 +112,17 @@ class StepRunner {
             String requestKey = RequestKeys.current();
             OperationRecord earlier = requestKey == null || RequestKeys.firstAttempt() ? null
                     : store.operationByRequestKey(id, requestKey).orElse(null);
-            if (earlier != null) {
+            if (earlier != null && !earlier.failedWithoutEffect()) {
                 // the retry of a request whose node died after beginning this step: that step, never a second one
-                return p.busySeq != null && p.busySeq == earlier.seq() ? new Begun(earlier, null)
-                        : new Refusal(new PaymentResult.Done(views.of(p)));
+                if (p.busySeq != null && p.busySeq == earlier.seq()) {
+                    return new Begun(earlier, null);
+                }
+                return new Refusal(earlier.declineCode() == null ? new PaymentResult.Done(views.of(p))
+                        : new PaymentResult.Declined(views.of(p), DeclineCode.valueOf(earlier.declineCode())));
             }
+            // else no earlier attempt, or one that failed before it moved anything (an outage, its connection to the
+            // database reset): it answered a server error, and the retry tries the step afresh. Answering it with the
+            // payment as it stands would tell the client that a capture or refund happened that did not.
             if (p.busySeq != null) {
                 return new Refusal(new PaymentResult.Busy());
             }

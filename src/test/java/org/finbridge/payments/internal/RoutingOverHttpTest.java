@@ -97,6 +97,8 @@ class RoutingOverHttpTest {
     ApiKeys apiKeys;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.finbridge.ledger.LedgerInvariants invariants;
     @LocalServerPort
     int port;
 
@@ -171,6 +173,40 @@ class RoutingOverHttpTest {
                 org.assertj.core.groups.Tuple.tuple(AcquirerContracts.ORBIT, "APPROVED", false),
                 org.assertj.core.groups.Tuple.tuple(AcquirerContracts.ACME, "REVERSED", false));
         assertThat(acme.reversals()).as("the buyer's funds are not held twice").isEqualTo(1 + reversalsBefore);
+    }
+
+    @Test
+    void aCaptureRetriedAfterAnOutageIsCapturedNotAnsweredAsDone() {
+        Payment p = card(PaymentFixtures.VISA_OK, 8_000, "EUR", CaptureMethod.MANUAL);
+        assertThat(p.connector()).isEqualTo(AcquirerContracts.ACME);
+        PaymentsHttp http = new PaymentsHttp(port, PaymentsHttp.issueKey(apiKeys, merchant, ApiScope.PAYMENTS_WRITE));
+        String key = "cap-" + p.id();
+        String path = "/api/v1/payments/" + p.id() + "/capture";
+        java.util.Map<String, Object> body = java.util.Map.of("amount", 8_000);
+        long pendingBefore = fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPosted();
+
+        acme.outage(AcquirerSimulator.Outage.UNAVAILABLE);
+        var first = http.post(path, key, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(503);
+        assertThat(first.code()).isEqualTo("CONNECTOR_UNAVAILABLE");
+
+        // the acquirer is back: the client's retry with the same key captures. It used to be answered 200 with the
+        // payment as the failed attempt left it (still AUTHORIZED): the merchant was told of a capture that never was
+        acme.outage(AcquirerSimulator.Outage.NONE);
+        httpConnectors.forEach(HttpPaymentConnector::resetCircuit);
+        var retried = http.post(path, key, body);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.field("state")).isEqualTo("CAPTURED");
+        assertThat(retried.json().get("captured").asLong()).isEqualTo(8_000);
+
+        // once captured, the key answers the stored capture and captures nothing more
+        var replayed = http.post(path, key, body);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(retried.body());
+        assertThat(fixtures.merchantAccount(merchant, "MERCHANT_PENDING", "EUR").creditsPosted() - pendingBefore)
+                .as("captured once, less no fee yet").isPositive().isLessThanOrEqualTo(8_000);
+        assertThat(payments.find(actor, p.id()).orElseThrow().captured()).isEqualTo(8_000);
+        assertThat(invariants.sweep().violations()).isEmpty();
     }
 
     @Test
