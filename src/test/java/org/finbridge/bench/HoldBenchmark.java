@@ -524,8 +524,13 @@ public final class HoldBenchmark {
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         pendingRetries.incrementAndGet();
         try {
+            // exponential backoff with jitter, 1 s doubling to 8 s, as payment clients retry (Stripe's libraries):
+            // a fixed one-second retry had every failed client knock at once the moment a restarted node came up,
+            // and that herd, not the traffic, exhausted its connection pool
+            long backoff = TimeUnit.SECONDS.toNanos(1);
             while (System.nanoTime() < giveUp) {
-                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                LockSupport.parkNanos(backoff / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff));
+                backoff = Math.min(backoff * 2, TimeUnit.SECONDS.toNanos(8));
                 retries.incrementAndGet();
                 int status = attempt.send();
                 if (attempt.acknowledged(status) || !attempt.retryable(status)) {

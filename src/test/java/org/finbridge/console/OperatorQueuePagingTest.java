@@ -92,6 +92,42 @@ class OperatorQueuePagingTest {
         assertThat(invariants.sweep().isClean()).isTrue();
     }
 
+    @Test
+    void anActionOnTheSecondPageReturnsToTheSecondPage() {
+        OperatorQueueFixtures fixtures = OperatorQueueFixtures.of(context, actors.operator().partyId());
+        long before = fraud.queue(QueuePage.Request.first(1)).total();
+        for (long i = 0; i < Math.max(2, 2 * PAGE + 2 - before); i++) {
+            fixtures.heldForReview(2_000 + i);
+        }
+        Api analyst = ConsoleSessions.session(port, users, clock, actors.operator().partyId(), ConsoleRole.OPERATOR_RISK_ANALYST);
+        String second = analyst.get("/console/app/operator?fraud-page=1&fraud-sort=score&aml-page=0&lang=en").raw().body();
+        assertThat(second).contains("name=\"back\" value=\"fraud-page=1&amp;fraud-sort=score&amp;aml-page=0\"");
+        String decision = decisions(second).getFirst();
+        String next = decisions(second).get(1);
+        String nextPayment = String.valueOf(fraud.find(next).orElseThrow().paymentId());
+
+        Api.Response r = analyst.postRaw("/console/app/operator/fraud/" + decision + "/review", ConsoleSessions.form(java.util.Map.of(
+                "decision", "APPROVE", "reason", "known buyer", "back", "fraud-page=1&fraud-sort=score&aml-page=0")),
+                ConsoleSessions.FORM);
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.raw().headers().firstValue("location").orElseThrow())
+                .endsWith("/console/app/operator?fraud-page=1&fraud-sort=score&aml-page=0#fraud-heading");
+        String after = ConsoleSessions.postAndFollow(analyst, "/console/app/operator/fraud/" + next + "/review",
+                java.util.Map.of("decision", "APPROVE", "reason", "known buyer", "back", "fraud-page=1&fraud-sort=score"), new int[1]);
+        assertThat(after).as("the second page, with the notice of the action").contains("Page 2 of ")
+                .contains("Payment " + nextPayment + " approved");
+        assertThat(decisions(after)).hasSize(PAGE).doesNotContain(decision, next);
+
+        // the field is the page's own state, nothing else: other parameters, other hosts and broken values are dropped
+        Api.Response hostile = analyst.postRaw("/console/app/operator/fraud/" + decisions(after).getFirst() + "/review",
+                ConsoleSessions.form(java.util.Map.of("decision", "APPROVE", "reason", "", "back",
+                        "fraud-page=1&next=//evil.example&aml-sort=a%0d%0aSet-Cookie:x=1&hits-dir=desc")), ConsoleSessions.FORM);
+        assertThat(hostile.status()).isEqualTo(302);
+        assertThat(hostile.raw().headers().firstValue("location").orElseThrow())
+                .endsWith("/console/app/operator?fraud-page=1&hits-dir=desc#fraud-heading");
+        assertThat(invariants.sweep().isClean()).isTrue();
+    }
+
     private static final int PAGE = 25;
 
     /** The decisions the fraud queue's table shows, in order. */

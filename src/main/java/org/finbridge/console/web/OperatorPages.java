@@ -108,6 +108,8 @@ class OperatorPages {
         model.addAttribute("showReconciliation", ledger);
         model.addAttribute("showWebhooks", hooks);
         model.addAttribute("showSettlement", SettlementRunPages.mayRun(actor));
+        // the forms carry the queues' pages and orders back, so an action returns to the page it was taken on
+        model.addAttribute("back", PagedTable.state(query));
         // each queue is read a page at a time in a stable order (its module's SQL), so thousands of items stay browsable
         if (kyb) {
             model.addAttribute("queue", PagedTable.of("kyb", query, page -> onboarding.inState(KybState.IN_REVIEW, page),
@@ -150,8 +152,9 @@ class OperatorPages {
     @PostMapping("/console/app/operator/kyb/{id}/decision")
     String decide(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String decision,
                   @RequestParam(defaultValue = "") String riskTier, @RequestParam(defaultValue = "") String reason,
-                  RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "") String back, RedirectAttributes flash) {
         requireOperator(actor);
+        String page = PagedTable.returnTo(PATH, back, "queue-heading");
         if (!actor.has(ApiScope.KYB_REVIEW)) {
             throw new NotFoundException("PAGE_NOT_FOUND", "this operator reviews no KYB applications");
         }
@@ -163,7 +166,7 @@ class OperatorPages {
         }
         String why = reason.trim();
         if (why.isEmpty() || why.length() > 500) {
-            return refused(flash, "operator.kyb.error.reason");
+            return refused(flash, page, "operator.kyb.error.reason");
         }
         KybDecision d;
         if ("APPROVE".equals(decision)) {
@@ -171,30 +174,30 @@ class OperatorPages {
             try {
                 tier = RiskTier.valueOf(riskTier);
             } catch (IllegalArgumentException e) {
-                return refused(flash, "operator.kyb.error.tier");
+                return refused(flash, page, "operator.kyb.error.tier");
             }
             d = new KybDecision.Approve(tier, why);
         } else if ("REJECT".equals(decision)) {
             d = new KybDecision.Reject(why);
         } else {
-            return refused(flash, "operator.kyb.error.decision");
+            return refused(flash, page, "operator.kyb.error.decision");
         }
         return switch (onboarding.decide(application, d, actor.name())) {
             case KybResult.Done done -> {
                 flash.addFlashAttribute("notice", "APPROVE".equals(decision) ? "operator.kyb.approved" : "operator.kyb.rejected");
                 flash.addFlashAttribute("noticeArg", name(done.application().partyId()));
-                yield "redirect:/console/app/operator";
+                yield page;
             }
             case KybResult.NotFound nf -> throw new NotFoundException("KYB_NOT_FOUND", "no such application: " + id);
-            case KybResult.IllegalTransition t -> refused(flash, "operator.kyb.error.state");
-            case KybResult.Incomplete i -> refused(flash, "operator.kyb.error.state");
-            case KybResult.InvalidField f -> refused(flash, "operator.kyb.error.reason");
+            case KybResult.IllegalTransition t -> refused(flash, page, "operator.kyb.error.state");
+            case KybResult.Incomplete i -> refused(flash, page, "operator.kyb.error.state");
+            case KybResult.InvalidField f -> refused(flash, page, "operator.kyb.error.reason");
         };
     }
 
-    private static String refused(RedirectAttributes flash, String key) {
+    private static String refused(RedirectAttributes flash, String page, String key) {
         flash.addFlashAttribute("error", key);
-        return "redirect:/console/app/operator";
+        return page;
     }
 
     private QueueRow kybRow(KybApplication a) {

@@ -36,7 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OperatorQueueActions {
 
-    static final String PAGE = "redirect:/console/app/operator";
     /** The console's limit on a reason: a sentence or two, within what every module keeps. */
     static final int MAX_REASON = 500;
 
@@ -70,24 +69,26 @@ class OperatorQueueActions {
      */
     @PostMapping("/console/app/operator/fraud/{id}/review")
     String reviewFraud(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String decision,
-                       @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+                       @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String back,
+            RedirectAttributes flash) {
         requireAnalyst(actor);
+        String page = PagedTable.returnTo(OperatorPages.PATH, back, "fraud-heading");
         FraudDecision d = fraud.find(id).orElseThrow(() -> new NotFoundException("FRAUD_DECISION_NOT_FOUND", "no such decision: " + id));
         if (!"APPROVE".equals(decision) && !"DECLINE".equals(decision)) {
-            return refused(flash, "operator.fraud.error.decision", null);
+            return refused(flash, page, "operator.fraud.error.decision", null);
         }
         boolean approve = "APPROVE".equals(decision);
         Optional<String> why = reason(reason);
         if (why.isEmpty()) {
-            return refused(flash, "operator.fraud.error.reason", null);
+            return refused(flash, page, "operator.fraud.error.reason", null);
         }
         String payment = String.valueOf(d.paymentId());
         return switch (fraud.settle(d.id(), approve, why.get(), actor)) {
-            case ReviewResult.Reviewed r -> notice(flash, approve ? "operator.fraud.approved" : "operator.fraud.declined", payment);
+            case ReviewResult.Reviewed r -> notice(flash, page, approve ? "operator.fraud.approved" : "operator.fraud.declined", payment);
             case ReviewResult.NotFound nf -> throw new NotFoundException("FRAUD_DECISION_NOT_FOUND", "no such decision: " + id);
-            case ReviewResult.AlreadyReviewed a -> refused(flash, "operator.fraud.error.reviewed", payment);
-            case ReviewResult.InvalidField f -> refused(flash, "operator.fraud.error.reason", null);
-            case ReviewResult.NotReleased n -> refused(flash, "operator.fraud.error.release", payment);
+            case ReviewResult.AlreadyReviewed a -> refused(flash, page, "operator.fraud.error.reviewed", payment);
+            case ReviewResult.InvalidField f -> refused(flash, page, "operator.fraud.error.reason", null);
+            case ReviewResult.NotReleased n -> refused(flash, page, "operator.fraud.error.release", payment);
         };
     }
 
@@ -97,8 +98,10 @@ class OperatorQueueActions {
      * finds the report among the filed ones.
      */
     @PostMapping("/console/app/operator/ltr/{id}/file")
-    String fileLtr(Actor actor, @PathVariable String id, RedirectAttributes flash) {
+    String fileLtr(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String back,
+            RedirectAttributes flash) {
         requireAnalyst(actor);
+        String page = PagedTable.returnTo(OperatorPages.PATH, back, "ltr-heading");
         org.finbridge.risk.aml.AlertId alert;
         try {
             alert = org.finbridge.risk.aml.AlertId.parse(id);
@@ -106,10 +109,10 @@ class OperatorQueueActions {
             throw new NotFoundException("ALERT_NOT_FOUND", "no such alert: " + id);
         }
         return switch (reports.fileLargeValue(actor, alert)) {
-            case LtrFiling.Filed f -> notice(flash, "operator.ltr.filed", f.report().id().toString());
+            case LtrFiling.Filed f -> notice(flash, page, "operator.ltr.filed", f.report().id().toString());
             case LtrFiling.NotFound nf -> throw new NotFoundException("ALERT_NOT_FOUND", "no such alert: " + id);
-            case LtrFiling.AlreadyFiled a -> refused(flash, "operator.ltr.error.filed", id);
-            case LtrFiling.DayNotOver d -> refused(flash, "operator.ltr.error.day", d.day().toString());
+            case LtrFiling.AlreadyFiled a -> refused(flash, page, "operator.ltr.error.filed", id);
+            case LtrFiling.DayNotOver d -> refused(flash, page, "operator.ltr.error.day", d.day().toString());
         };
     }
 
@@ -122,8 +125,10 @@ class OperatorQueueActions {
      */
     @PostMapping("/console/app/operator/aml/{id}/{action}")
     String workCase(Actor actor, @PathVariable String id, @PathVariable String action,
-                    @RequestParam(defaultValue = "") String text, RedirectAttributes flash) {
+                    @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String back,
+            RedirectAttributes flash) {
         requireAnalyst(actor);
+        String page = PagedTable.returnTo(OperatorPages.PATH, back, "aml-heading");
         CaseId caseId;
         try {
             caseId = CaseId.parse(id);
@@ -136,7 +141,7 @@ class OperatorQueueActions {
         }
         Optional<String> why = reason(text);
         if (why.isEmpty()) {
-            return refused(flash, "operator.aml.error.text", null);
+            return refused(flash, page, "operator.aml.error.text", null);
         }
         CaseResult result = switch (action) {
             case "note" -> amlCases.addNote(actor, caseId, why.get());
@@ -154,7 +159,7 @@ class OperatorQueueActions {
             default -> amlCases.decide(actor, caseId, false, why.get());
         };
         return switch (result) {
-            case CaseResult.Done done -> notice(flash, switch (action) {
+            case CaseResult.Done done -> notice(flash, page, switch (action) {
                 case "note" -> "operator.aml.noted";
                 case "propose-no-report" -> "operator.aml.proposed.NO_REPORT";
                 case "propose-str" -> "operator.aml.proposed.FILE_STR";
@@ -162,9 +167,9 @@ class OperatorQueueActions {
                 default -> "operator.aml.returned";
             }, id);
             case CaseResult.NotFound nf -> throw new NotFoundException("AML_CASE_NOT_FOUND", "no such case: " + id);
-            case CaseResult.InvalidField f -> refused(flash, "operator.aml.error.text", null);
-            case CaseResult.IllegalTransition t -> refused(flash, "operator.aml.error.state", id);
-            case CaseResult.FourEyesRequired f -> refused(flash, "operator.aml.error.fourEyes", id);
+            case CaseResult.InvalidField f -> refused(flash, page, "operator.aml.error.text", null);
+            case CaseResult.IllegalTransition t -> refused(flash, page, "operator.aml.error.state", id);
+            case CaseResult.FourEyesRequired f -> refused(flash, page, "operator.aml.error.fourEyes", id);
         };
     }
 
@@ -175,8 +180,10 @@ class OperatorQueueActions {
      */
     @PostMapping("/console/app/operator/hits/{id}/decision")
     String decideHit(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String decision,
-                     @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+                     @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String back,
+            RedirectAttributes flash) {
         requireAnalyst(actor);
+        String page = PagedTable.returnTo(OperatorPages.PATH, back, "hits-heading");
         HitId hit;
         try {
             hit = HitId.parse(id);
@@ -190,30 +197,30 @@ class OperatorQueueActions {
         } else if ("DISMISS".equals(decision)) {
             status = HitStatus.FALSE_POSITIVE;
         } else {
-            return refused(flash, "operator.hits.error.decision", null);
+            return refused(flash, page, "operator.hits.error.decision", null);
         }
         Optional<String> why = reason(reason);
         if (why.isEmpty()) {
-            return refused(flash, "operator.hits.error.reason", null);
+            return refused(flash, page, "operator.hits.error.reason", null);
         }
         return switch (sanctions.decide(hit, status, why.get(), actor)) {
-            case DecisionResult.Decided d -> notice(flash, status == HitStatus.TRUE_MATCH ? "operator.hits.confirmed"
+            case DecisionResult.Decided d -> notice(flash, page, status == HitStatus.TRUE_MATCH ? "operator.hits.confirmed"
                     : "operator.hits.dismissed", found.subjectName());
             case DecisionResult.NotFound nf -> throw new NotFoundException("SANCTIONS_HIT_NOT_FOUND", "no such hit: " + id);
-            case DecisionResult.AlreadyDecided a -> refused(flash, "operator.hits.error.decided", found.subjectName());
-            case DecisionResult.InvalidField f -> refused(flash, "operator.hits.error.reason", null);
+            case DecisionResult.AlreadyDecided a -> refused(flash, page, "operator.hits.error.decided", found.subjectName());
+            case DecisionResult.InvalidField f -> refused(flash, page, "operator.hits.error.reason", null);
         };
     }
 
-    private static String notice(RedirectAttributes flash, String key, String arg) {
+    private static String notice(RedirectAttributes flash, String page, String key, String arg) {
         flash.addFlashAttribute("notice", key);
         flash.addFlashAttribute("noticeArg", arg);
-        return PAGE;
+        return page;
     }
 
-    private static String refused(RedirectAttributes flash, String key, String arg) {
+    private static String refused(RedirectAttributes flash, String page, String key, String arg) {
         flash.addFlashAttribute("error", key);
         flash.addFlashAttribute("errorArg", arg);
-        return PAGE;
+        return page;
     }
 }

@@ -54,6 +54,39 @@ record PagedTable(String name, List<?> rows, QueuePage<?> page, Map<String, Stri
         return new PagedTable(name, rows, page, sorts, path, query, anchor);
     }
 
+    /** A table's state parameter ({@code <name>-page}, {@code -sort}, {@code -dir}), and the values it can take. */
+    private static final java.util.regex.Pattern STATE_KEY = java.util.regex.Pattern.compile("[a-z]{1,20}-(page|sort|dir)");
+    private static final java.util.regex.Pattern STATE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,40}");
+
+    /**
+     * The page's tables as they stand (each one's page and order) as a query string: a form on the page carries it
+     * back, so that its action returns the operator to the page they acted on, not to every queue's first page.
+     */
+    static String state(MultiValueMap<String, String> query) {
+        return stateOnly(query).build().encode().getQuery();
+    }
+
+    /**
+     * Where an action on a queue returns: {@code path} with the tables' state a form carried back, at the queue's
+     * heading. Only table parameters with plain values are kept, so nothing else can be slipped into the redirect.
+     */
+    static String returnTo(String path, String state, String anchor) {
+        MultiValueMap<String, String> query = state == null || state.length() > 1_000 ? new org.springframework.util.LinkedMultiValueMap<>()
+                : UriComponentsBuilder.newInstance().query(state).build().getQueryParams();
+        return "redirect:" + stateOnly(query).path(path).fragment(anchor).build().encode().toUriString();
+    }
+
+    private static UriComponentsBuilder stateOnly(MultiValueMap<String, String> query) {
+        UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+        query.forEach((key, values) -> {
+            if (STATE_KEY.matcher(key).matches() && !values.isEmpty() && values.getFirst() != null
+                    && STATE_VALUE.matcher(values.getFirst()).matches()) {
+                uri.queryParam(key, values.getFirst());
+            }
+        });
+        return uri;
+    }
+
     public int number() {
         return page.request().page() + 1;
     }
