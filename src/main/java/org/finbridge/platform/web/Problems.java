@@ -38,6 +38,23 @@ public final class Problems {
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(p);
     }
 
+    /** The code of the answer to a request that found the database unavailable: 503 with Retry-After. */
+    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+    public static final String DATABASE_UNAVAILABLE_DETAIL = "the database did not answer in time: retry with the same Idempotency-Key";
+
+    /**
+     * Whether {@code e} says the database did not answer (no connection in time, a connection lost, a commit or
+     * rollback whose answer was lost) rather than refused the request on its merits. Such a request is not at
+     * fault and may succeed in a moment: it is answered 503 with Retry-After (RFC 9110 §15.6.4), never 500, and
+     * never 401 where it was the API key that could not be checked (a client would throw a good key away).
+     */
+    public static boolean databaseUnavailable(Throwable e) {
+        return e instanceof org.springframework.dao.DataAccessResourceFailureException
+                || e instanceof org.springframework.dao.TransientDataAccessResourceException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException
+                || e instanceof org.springframework.transaction.TransactionSystemException;
+    }
+
     /**
      * Writes a problem document straight to the servlet response, for filters that answer before any
      * controller runs; {@code detail} is fixed text without quotes or backslashes.

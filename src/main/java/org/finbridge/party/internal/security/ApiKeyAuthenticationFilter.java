@@ -45,8 +45,18 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<Actor> actor = Optional.empty();
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String presented = header.substring(7).strip();
-            actor = cache.actor(presented, () -> apiKeys.authenticate(presented)
-                    .flatMap(key -> actors.ofKey(key).map(a -> new ApiKeyCache.AuthenticatedKey(a, key.expiresAt()))));
+            try {
+                actor = cache.actor(presented, () -> apiKeys.authenticate(presented)
+                        .flatMap(key -> actors.ofKey(key).map(a -> new ApiKeyCache.AuthenticatedKey(a, key.expiresAt()))));
+            } catch (RuntimeException e) {
+                if (!Problems.databaseUnavailable(e)) {
+                    throw e;
+                }
+                // the key could not be checked, which is not the key's fault: 503, retried, and not 401
+                response.setHeader("Retry-After", "1");
+                Problems.write(response, 503, Problems.DATABASE_UNAVAILABLE, Problems.DATABASE_UNAVAILABLE_DETAIL);
+                return;
+            }
         }
         if (actor.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -88,19 +89,14 @@ class GeneralProblemHandler {
         return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage());
     }
 
-    /**
-     * The database did not answer: no connection in time (the pool exhausted, as right after a restart when every
-     * client retries at once) or a connection lost. The request is not at fault and may succeed in a moment, so
-     * the answer is 503 with Retry-After (RFC 9110 §15.6.4), not 500: a client retries with the same idempotency
-     * key, which finds whatever the failed attempt committed before its connection went.
-     */
+    /** The database did not answer: see {@link Problems#databaseUnavailable}. */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("database unavailable, answered 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                        "the database did not answer in time: retry with the same Idempotency-Key"));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.DATABASE_UNAVAILABLE,
+                        Problems.DATABASE_UNAVAILABLE_DETAIL));
     }
 }

@@ -27,7 +27,8 @@ class DatabaseUnavailableProblemTest {
         for (Exception e : new Exception[] {
                 new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms")),
-                new CannotCreateTransactionException("Could not open JDBC Connection for transaction")}) {
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction"),
+                new org.springframework.transaction.TransactionSystemException("JDBC commit failed")}) {
             Method handler = resolver.resolveMethod(e);
             assertThat(handler).as(e.getClass().getSimpleName()).isNotNull();
             assertThat(handler.getName()).isEqualTo("databaseUnavailable");
