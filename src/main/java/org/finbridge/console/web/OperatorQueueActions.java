@@ -70,7 +70,7 @@ class OperatorQueueActions {
     @PostMapping("/console/app/operator/fraud/{id}/review")
     String reviewFraud(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String decision,
                        @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String back,
-            RedirectAttributes flash) {
+                       RedirectAttributes flash) {
         requireAnalyst(actor);
         String page = PagedTable.returnTo(OperatorPages.PATH, back, "fraud-heading");
         FraudDecision d = fraud.find(id).orElseThrow(() -> new NotFoundException("FRAUD_DECISION_NOT_FOUND", "no such decision: " + id));
@@ -99,7 +99,7 @@ class OperatorQueueActions {
      */
     @PostMapping("/console/app/operator/ltr/{id}/file")
     String fileLtr(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String back,
-            RedirectAttributes flash) {
+                   RedirectAttributes flash) {
         requireAnalyst(actor);
         String page = PagedTable.returnTo(OperatorPages.PATH, back, "ltr-heading");
         org.finbridge.risk.aml.AlertId alert;
@@ -126,7 +126,7 @@ class OperatorQueueActions {
     @PostMapping("/console/app/operator/aml/{id}/{action}")
     String workCase(Actor actor, @PathVariable String id, @PathVariable String action,
                     @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String back,
-            RedirectAttributes flash) {
+                    RedirectAttributes flash) {
         requireAnalyst(actor);
         String page = PagedTable.returnTo(OperatorPages.PATH, back, "aml-heading");
         CaseId caseId;
@@ -181,7 +181,7 @@ class OperatorQueueActions {
     @PostMapping("/console/app/operator/hits/{id}/decision")
     String decideHit(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String decision,
                      @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String back,
-            RedirectAttributes flash) {
+                     RedirectAttributes flash) {
         requireAnalyst(actor);
         String page = PagedTable.returnTo(OperatorPages.PATH, back, "hits-heading");
         HitId hit;

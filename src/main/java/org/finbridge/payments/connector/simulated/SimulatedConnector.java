@@ -22,6 +22,12 @@ import org.finbridge.payments.connector.PaymentConnector;
  * answers the first outcome), references derived from the key (so a recovery finds the same
  * reference), the limits of its profile, and the bookkeeping an acquirer does on its side (it refuses
  * to capture more than it authorized or to refund more than it captured).
+ *
+ * <p>The book lives in this process's memory, but the acquirer it stands for does not: a real acquirer still
+ * knows, after the platform restarts, the authorizations it gave before. So a reference of this connector's own
+ * that the book no longer holds (the process restarted since) is captured or refunded as that acquirer would,
+ * for the amount asked, rather than declined; the platform's own state machine has already checked the amount against
+ * what it authorized and captured. A reference of another connector's is still refused.
  */
 abstract class SimulatedConnector implements PaymentConnector {
 
@@ -62,7 +68,7 @@ abstract class SimulatedConnector implements PaymentConnector {
     @Override
     public ConnectorOutcome capture(ConnectorRequest.Capture r) {
         return once(r.idempotencyKey(), () -> {
-            Position p = positions.get(r.reference());
+            Position p = known(r.reference(), r.amount(), 0);
             if (p == null || p.released() || p.captured() + r.amount().minorUnits() > p.authorized().minorUnits()) {
                 return new ConnectorOutcome.Declined(DeclineCode.TRANSACTION_NOT_PERMITTED, "nothing left to capture");
             }
@@ -75,7 +81,7 @@ abstract class SimulatedConnector implements PaymentConnector {
     @Override
     public ConnectorOutcome voidAuthorization(ConnectorRequest.Void r) {
         return once(r.idempotencyKey(), () -> {
-            Position p = positions.get(r.reference());
+            Position p = positions.get(r.reference()); // a lost authorization is not voided: it lapses at the acquirer
             if (p == null) {
                 return new ConnectorOutcome.Declined(DeclineCode.TRANSACTION_NOT_PERMITTED, "unknown authorization");
             }
@@ -87,7 +93,7 @@ abstract class SimulatedConnector implements PaymentConnector {
     @Override
     public ConnectorOutcome refund(ConnectorRequest.Refund r) {
         return once(r.idempotencyKey(), () -> {
-            Position p = positions.get(r.reference());
+            Position p = known(r.reference(), r.amount(), r.amount().minorUnits());
             if (p == null || p.refunded() + r.amount().minorUnits() > p.captured()) {
                 return new ConnectorOutcome.Declined(DeclineCode.TRANSACTION_NOT_PERMITTED, "refund exceeds capture");
             }
@@ -111,12 +117,29 @@ abstract class SimulatedConnector implements PaymentConnector {
         });
     }
 
+    /**
+     * The book's position for a reference, or, for a reference of this connector's own that the book lost with a
+     * restart of the process, the position the acquirer would still hold: {@code authorized} authorized and
+     * {@code captured} of it captured (see the class comment). Null for a reference that is not this connector's.
+     */
+    private Position known(String reference, Money authorized, long captured) {
+        Position p = positions.get(reference);
+        if (p != null || reference == null || !reference.startsWith(referencePrefix())) {
+            return p;
+        }
+        return positions.computeIfAbsent(reference, r -> new Position(authorized, captured, 0, false));
+    }
+
+    private String referencePrefix() {
+        return name().replace("-", "") + "_";
+    }
+
     ConnectorOutcome once(String key, Supplier<ConnectorOutcome> decide) {
         return answered.computeIfAbsent(key, k -> decide.get());
     }
 
     String reference(String idempotencyKey) {
-        return name().replace("-", "") + "_" + hex(idempotencyKey).substring(0, 24);
+        return referencePrefix() + hex(idempotencyKey).substring(0, 24);
     }
 
     static String hex(String text) {
