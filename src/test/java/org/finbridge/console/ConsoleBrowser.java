@@ -10,10 +10,12 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -59,6 +61,24 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Waits for the condition; an element replaced while it was being read (a page reloading) is read again. */
     void waitFor(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Clicks like a person: the element is brought into view and clicked once it stands still there. A page
+     * reached through a link with a fragment (an operator's action returns to its queue's heading) is still
+     * scrolling smoothly towards it when it has loaded (Bootstrap makes scrolling smooth), and a click during that
+     * animation lands where the element was, or above the window.
+     */
+    void click(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        waitFor(d -> (Boolean) js.executeScript("""
+                const e = arguments[0];
+                e.scrollIntoView({block: 'center', behavior: 'instant'});
+                const r = e.getBoundingClientRect();
+                const still = e.dataset.lastTop === String(r.top);
+                e.dataset.lastTop = String(r.top);
+                return still && r.top >= 0 && r.bottom <= window.innerHeight;""", element));
+        element.click();
     }
 
     /** Keeps what the browser shows under {@code target/console-screenshots}, named after the failing journey. */

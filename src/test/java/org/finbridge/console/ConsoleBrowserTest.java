@@ -707,14 +707,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("description")).sendKeys(Keys.ENTER); // the keyboard submits the form
     }
 
-    /**
-     * Clicks like a person: the element is scrolled into view first, at once (Bootstrap makes scrolling
-     * smooth, and a click during the animation lands where the element was).
-     */
     private void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        chromium.click(element);
     }
 
     private List<Violation> casesAgainst(PartyId regulator, PartyId subject) {

@@ -369,10 +369,8 @@ class OperatorQueuesBrowserTest {
         return !found.isEmpty() && found.getFirst().isDisplayed();
     }
 
-    /** Clicks like a person: the element scrolled into view first, at once (Bootstrap scrolls smoothly). */
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        chromium.click(element);
     }
 
     /** A console user of the party in the role, with TOTP confirmed; the clock is moved on to the next code. */
