@@ -98,6 +98,24 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aRequestWithAnApiKeyStartsNoSession() {
+        // machine clients are stateless: a session per key request would be kept for fifteen minutes each, thousands
+        // at a time under load, and cost every request a secure random id and a Set-Cookie
+        TestActors.Credentials operator = actors.operator();
+        Api.Response read = operator.api(port).get("/api/v1/parties/" + operator.partyId());
+        assertThat(read.status()).as(String.valueOf(read.body())).isEqualTo(200);
+        Api.Response write = operator.api(port).post("/api/v1/parties/" + operator.partyId() + "/console-users",
+                Map.of("email", "nosession-" + System.nanoTime() + "@finbridge.example", "password", PASSWORD,
+                        "role", "OPERATOR_ADMIN"));
+        assertThat(write.status()).as(String.valueOf(write.body())).isEqualTo(201);
+        for (Api.Response r : java.util.List.of(read, write)) {
+            assertThat(r.raw().headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("FINBRIDGE_SESSION="));
+        }
+        // and a login still starts one
+        assertThat(login(code()).raw().headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("FINBRIDGE_SESSION="));
+    }
+
+    @Test
     void loginNeedsTheSecondFactorAndGivesAHardenedCookie() {
         assertThat(login("000000").code()).isIn("SECOND_FACTOR_REQUIRED");
         Api.Response wrongPassword = anonymous.post("/console/session", Map.of("email", email, "password", "nope nope nope", "totp", code()));
