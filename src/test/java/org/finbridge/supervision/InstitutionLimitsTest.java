@@ -155,6 +155,47 @@ class InstitutionLimitsTest {
     }
 
     @Test
+    void paymentsThatCrossTheDailyLimitTogetherAreReportedOnceAndTheDayIsCountedExactly() throws Exception {
+        TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
+        Api merchant = seller.api(port);
+        pay(merchant, 500);
+        String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
+                .param(seller.partyId().value()).query(String.class).single();
+        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
+        institutions.register(new Licence(institution, "TOG-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
+                Set.of("CN"), today(), today(), Money.ofMajor("100", "EUR"), Money.ofMajor("100", "EUR"), Set.of(connector)));
+        // six payments of EUR 20 at once from an empty day: EUR 120, over the limit, though a payment that does not
+        // see the others' uncommitted captures finds the day within it
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> paid = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                paid.add(pool.submit(() -> {
+                    start.await();
+                    return pay(merchant, 2_000);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<String> f : paid) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).startsWith("pay_");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // reported by a payment that saw the day over, or else by the background pass once it folded the day
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT").size() == 1
+                        && jdbc.sql("select count(*) from supervision_institution_volume_deltas where institution_id = ?")
+                        .param(institution.value()).query(Long.class).single() == 0);
+        assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).containsExactly(today().toString());
+        assertThat(jdbc.sql("select count(*) from supervision_violations where subject_id = ? and rule_code = 'CN_PI_OVER_LICENCE_LIMIT'")
+                .param(institution.value()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select currency || ' ' || captured_minor from supervision_institution_volumes where institution_id = ?")
+                .param(institution.value()).query(String.class).list()).containsExactly("EUR 12000");
+    }
+
+    @Test
     void aLicenceRefusesLimitsThatCannotHold() {
         PartyId pi = new PartyId(UUID.randomUUID());
         LocalDate from = LocalDate.of(2026, 1, 1);

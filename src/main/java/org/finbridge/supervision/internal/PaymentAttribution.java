@@ -20,7 +20,6 @@ import org.finbridge.supervision.Licence;
 import org.finbridge.supervision.PaymentInstitutions;
 import org.finbridge.supervision.Violations;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +41,6 @@ class PaymentAttribution {
     static final Actor SYSTEM = new Actor("supervision", "system:supervision", Actor.Channel.API_KEY, new PartyId(new UUID(0, 0)),
             PartyKind.OPERATOR, null, EnumSet.of(ApiScope.PAYMENTS_READ));
 
-    private final JdbcClient jdbc;
     private final Payments payments;
     private final Parties parties;
     private final PaymentInstitutions institutions;
@@ -50,14 +48,13 @@ class PaymentAttribution {
     private final Breaches breaches;
     private final Violations violations;
     private final TransactionTemplate savepoint;
-    private final RunningTotals totals;
+    private final InstitutionVolumes volumes;
 
-    PaymentAttribution(JdbcClient jdbc, Payments payments, Parties parties, PaymentInstitutions institutions, UsdValues usd,
-                       Breaches breaches, Violations violations, PlatformTransactionManager transactions, RunningTotals totals) {
-        this.totals = totals;
+    PaymentAttribution(Payments payments, Parties parties, PaymentInstitutions institutions, UsdValues usd,
+                       Breaches breaches, Violations violations, PlatformTransactionManager transactions, InstitutionVolumes volumes) {
+        this.volumes = volumes;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.jdbc = jdbc;
         this.payments = payments;
         this.parties = parties;
         this.institutions = institutions;
@@ -89,13 +86,21 @@ class PaymentAttribution {
     /** Counts a captured amount (its row already written) to its institution's day and checks the licence's limits. */
     void captured(Attributes attributes, PaymentEvent event, Money amount, LocalDate day) {
         attributes.licence().ifPresent(l -> {
-            totals.add("""
-                    update supervision_institution_volumes set captured_minor = captured_minor + ?
-                    where institution_id = ? and captured_on = ? and currency = ?""",
-                    List.of(amount.minorUnits(), l.institution().value(), day, amount.currency().code()), """
-                    insert into supervision_institution_volumes (institution_id, captured_on, currency, captured_minor)
-                    values (?, ?, ?, ?)""", List.of(l.institution().value(), day, amount.currency().code(), amount.minorUnits()));
+            volumes.add(l.institution(), day, amount);
             checkLimits(l, event, amount, day);
+        });
+    }
+
+    /**
+     * Checks an institution's day against its daily limit after pending captures were folded into it: payments
+     * carried at the same moment each see the day's volume without the others' uncommitted captures, so the ones
+     * that cross the limit together are reported here, once (see {@link InstitutionVolumes}).
+     */
+    void checkDay(PartyId institution, LocalDate day) {
+        institutions.find(institution).filter(l -> l.dailyVolumeLimit() != null).ifPresent(l -> {
+            if (dailyOver(l, day)) {
+                openCase(l, day);
+            }
         });
     }
 
@@ -112,24 +117,36 @@ class PaymentAttribution {
                     single.get()[1], event.paymentId().toString());
             breached = true;
         }
-        if (licence.dailyVolumeLimit() != null) {
-            Optional<Money[]> daily = dayVolume(institution, licence.dailyVolumeLimit(), day);
-            if (daily.isPresent() && over(daily.get()[0], daily.get()[1])) {
-                // once per institution and day: the reference is the day
-                breaches.record(Breaches.INSTITUTION_DAILY_VOLUME_LIMIT, institution.toString(), day.getYear(), daily.get()[0],
-                        daily.get()[1], day.toString());
-                breached = true;
-            }
+        if (licence.dailyVolumeLimit() != null && dailyOver(licence, day)) {
+            breached = true;
         }
         if (breached) {
-            try {
-                // under a savepoint, like the breach: concurrent payments of one institution may both open the day's case
-                savepoint.executeWithoutResult(status -> violations.detect(institution, "CN_PI_OVER_LICENCE_LIMIT",
-                        "payments carried on " + day + " beyond the limits of licence " + licence.licenceNumber()
-                                + " (regulations notes §2)", "institution-limit:" + institution + ":" + day));
-            } catch (DuplicateKeyException openedConcurrently) {
-                // the day's case is open: all this wanted
-            }
+            openCase(licence, day);
+        }
+    }
+
+    /** True, and the day's breach recorded (once per institution and day), when the day's volume is over the daily limit. */
+    private boolean dailyOver(Licence licence, LocalDate day) {
+        PartyId institution = licence.institution();
+        Optional<Money[]> daily = dayVolume(institution, licence.dailyVolumeLimit(), day);
+        if (daily.isPresent() && over(daily.get()[0], daily.get()[1])) {
+            // once per institution and day: the reference is the day
+            breaches.record(Breaches.INSTITUTION_DAILY_VOLUME_LIMIT, institution.toString(), day.getYear(), daily.get()[0],
+                    daily.get()[1], day.toString());
+            return true;
+        }
+        return false;
+    }
+
+    private void openCase(Licence licence, LocalDate day) {
+        PartyId institution = licence.institution();
+        try {
+            // under a savepoint, like the breach: concurrent payments of one institution may both open the day's case
+            savepoint.executeWithoutResult(status -> violations.detect(institution, "CN_PI_OVER_LICENCE_LIMIT",
+                    "payments carried on " + day + " beyond the limits of licence " + licence.licenceNumber()
+                            + " (regulations notes §2)", "institution-limit:" + institution + ":" + day));
+        } catch (DuplicateKeyException openedConcurrently) {
+            // the day's case is open: all this wanted
         }
     }
 
@@ -153,16 +170,12 @@ class PaymentAttribution {
 
     /** The institution's captured volume of the day against its daily limit, compared as {@link #comparable} does. */
     private Optional<Money[]> dayVolume(PartyId institution, Money limit, LocalDate day) {
-        record Sum(String currency, long minor) {
-        }
-        List<Sum> sums = jdbc.sql("""
-                select currency, captured_minor total from supervision_institution_volumes where institution_id = ? and captured_on = ?""")
-                .params(institution.value(), day).query((rs, n) -> new Sum(rs.getString("currency"), rs.getLong("total"))).list();
+        List<InstitutionVolumes.Sum> sums = volumes.ofDay(institution, day);
         if (sums.stream().allMatch(s -> s.currency().equals(limit.currency().code()))) {
-            return Optional.of(new Money[] {new Money(sums.stream().mapToLong(Sum::minor).sum(), limit.currency()), limit});
+            return Optional.of(new Money[] {new Money(sums.stream().mapToLong(InstitutionVolumes.Sum::minor).sum(), limit.currency()), limit});
         }
         Money total = Money.zero(UsdValues.USD);
-        for (Sum s : sums) {
+        for (InstitutionVolumes.Sum s : sums) {
             Optional<Money> v = usd.inUsd(new Money(s.minor(), CurrencyCode.of(s.currency())), day);
             if (v.isEmpty()) {
                 return Optional.empty();

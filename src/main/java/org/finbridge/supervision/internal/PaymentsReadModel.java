@@ -29,10 +29,10 @@ class PaymentsReadModel {
     private final BopLedger bop;
     private final PaymentAttribution attribution;
     private final ReceiptTotals receipts;
-    private final ReceiptRollup rollup;
+    private final TotalsRollup rollup;
 
     PaymentsReadModel(JdbcClient jdbc, UsdValues usd, BopLedger bop, PaymentAttribution attribution, ReceiptTotals receipts,
-                      ReceiptRollup rollup) {
+                      TotalsRollup rollup) {
         this.attribution = attribution;
         this.jdbc = jdbc;
         this.usd = usd;
@@ -79,10 +79,9 @@ class PaymentsReadModel {
                     .params(amount.minorUnits(), payment).update();
             bop.refund(event.merchantId(), event.paymentId().toString(), amount, event.paymentId() + ":" + event.seq(), day);
         }
-        inUsd.ifPresent(value -> {
-            receipts.add(event.merchantId(), day, receipt ? value : value.negate());
-            rollup.wakeAfterCommit();
-        });
+        inUsd.ifPresent(value -> receipts.add(event.merchantId(), day, receipt ? value : value.negate()));
+        // the receipt and the institution's volume were left pending: folded once this transaction commits
+        rollup.wakeAfterCommit();
     }
 
     /** Marks the event as counted, in one round trip: false when it was counted before (a redelivery). */

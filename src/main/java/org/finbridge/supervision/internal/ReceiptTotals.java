@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instead, and its lock, held until the payment committed, made a busy seller's payments run one at a time:
  * measured with 32 clients paying one seller on PostgreSQL, that update averaged 138 ms, almost all of it
  * waiting for the lock, and bounded the whole payment path at about 60 payments a second on two cores. A pass
- * off the payment's path ({@link ReceiptRollup}) folds the pending rows into the year rows, a batch at a time,
+ * off the payment's path ({@link TotalsRollup}) folds the pending rows into the year rows, a batch at a time,
  * and deletes exactly the rows it folded (locked with {@code SKIP LOCKED}, so two nodes fold disjoint rows and
  * each receipt is counted once).
  *
@@ -102,7 +102,7 @@ class ReceiptTotals implements MerchantReceipts {
 
     /**
      * Folds pending receipts into the sellers' year rows until none is left unlocked; each batch is its own
-     * transaction. Called by {@link ReceiptRollup}, off any payment's path.
+     * transaction. Called by {@link TotalsRollup}, off any payment's path.
      *
      * @return the number of pending rows folded
      */
