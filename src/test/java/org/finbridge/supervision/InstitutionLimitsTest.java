@@ -124,16 +124,28 @@ class InstitutionLimitsTest {
         assertThat(breaches(institution, "INSTITUTION_DAILY_VOLUME_LIMIT")).as("no daily cap").isEmpty();
     }
 
-    @Test
-    void concurrentPaymentsOverTheDailyLimitRecordOneBreachAndOneCaseAndEveryPaymentGoesThrough() throws Exception {
+    /** A seller, and an institution licensed for today (EUR 100 a payment and a day) to operate the seller's connector. */
+    private record Licensed(Api merchant, PartyId institution) {
+    }
+
+    private Licensed licensedForToday(String numberPrefix) {
         TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
         Api merchant = seller.api(port);
-        pay(merchant, 500);
+        pay(merchant, 500); // before the licence: attributed to nobody; it tells the seller's connector
         String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
                 .param(seller.partyId().value()).query(String.class).single();
         PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
-        institutions.register(new Licence(institution, "CON-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
-                Set.of("CN"), today(), today(), Money.ofMajor("100", "EUR"), Money.ofMajor("100", "EUR"), Set.of(connector)));
+        institutions.register(new Licence(institution, numberPrefix + UUID.randomUUID().toString().substring(0, 8),
+                Set.of("ONLINE_PAYMENT"), Set.of("CN"), today(), today(), Money.ofMajor("100", "EUR"), Money.ofMajor("100", "EUR"),
+                Set.of(connector)));
+        return new Licensed(merchant, institution);
+    }
+
+    @Test
+    void concurrentPaymentsOverTheDailyLimitRecordOneBreachAndOneCaseAndEveryPaymentGoesThrough() throws Exception {
+        Licensed l = licensedForToday("CON-");
+        Api merchant = l.merchant();
+        PartyId institution = l.institution();
         pay(merchant, 10_000); // the day at its limit: every payment after it takes the day over
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -156,14 +168,9 @@ class InstitutionLimitsTest {
 
     @Test
     void paymentsThatCrossTheDailyLimitTogetherAreReportedOnceAndTheDayIsCountedExactly() throws Exception {
-        TestActors.Credentials seller = actors.party(PartyKind.MERCHANT);
-        Api merchant = seller.api(port);
-        pay(merchant, 500);
-        String connector = jdbc.sql("select connector from supervision_payments where merchant_id = ?")
-                .param(seller.partyId().value()).query(String.class).single();
-        PartyId institution = actors.party(PartyKind.PAYMENT_INSTITUTION).partyId();
-        institutions.register(new Licence(institution, "TOG-" + UUID.randomUUID().toString().substring(0, 8), Set.of("ONLINE_PAYMENT"),
-                Set.of("CN"), today(), today(), Money.ofMajor("100", "EUR"), Money.ofMajor("100", "EUR"), Set.of(connector)));
+        Licensed l = licensedForToday("TOG-");
+        Api merchant = l.merchant();
+        PartyId institution = l.institution();
         // six payments of EUR 20 at once from an empty day: EUR 120, over the limit, though a payment that does not
         // see the others' uncommitted captures finds the day within it
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
