@@ -97,18 +97,14 @@ class InstitutionVolumes {
     }
 
     private Batch foldBatch() {
-        List<Pending> rows = jdbc.sql("""
-                select id, institution_id, captured_on, currency, captured_minor from supervision_institution_volume_deltas
-                order by id fetch first %d rows only for update skip locked""".formatted(BATCH))
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("institution_id", UUID.class),
-                        rs.getObject("captured_on", LocalDate.class), rs.getString("currency"), rs.getLong("captured_minor")))
-                .list();
+        List<Pending> rows = PendingRows.take(jdbc, batch, "supervision_institution_volume_deltas",
+                "id, institution_id, captured_on, currency, captured_minor", BATCH,
+                (rs, n) -> new Pending(rs.getLong("id"), rs.getObject("institution_id", UUID.class),
+                        rs.getObject("captured_on", LocalDate.class), rs.getString("currency"), rs.getLong("captured_minor")),
+                Pending::id);
         if (rows.isEmpty()) {
             return new Batch(0, List.of());
         }
-        // exactly the rows read and locked: a row with a lower id may commit meanwhile, and is the next batch's
-        batch.batchUpdate("delete from supervision_institution_volume_deltas where id = ?", rows, rows.size(),
-                (ps, r) -> ps.setLong(1, r.id()));
         record Key(UUID institution, LocalDate day, String currency) {
         }
         Map<Key, long[]> sums = new LinkedHashMap<>();

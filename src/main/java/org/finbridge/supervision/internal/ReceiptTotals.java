@@ -121,18 +121,13 @@ class ReceiptTotals implements MerchantReceipts {
     }
 
     private int foldBatch() {
-        List<Pending> rows = jdbc.sql("""
-                select id, merchant_id, receipt_year, usd_minor, received_on from supervision_receipt_deltas
-                order by id fetch first %d rows only for update skip locked""".formatted(BATCH))
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("merchant_id", UUID.class), rs.getInt("receipt_year"),
-                        rs.getLong("usd_minor"), rs.getObject("received_on", LocalDate.class)))
-                .list();
+        List<Pending> rows = PendingRows.take(jdbc, batch, "supervision_receipt_deltas",
+                "id, merchant_id, receipt_year, usd_minor, received_on", BATCH,
+                (rs, n) -> new Pending(rs.getLong("id"), rs.getObject("merchant_id", UUID.class), rs.getInt("receipt_year"),
+                        rs.getLong("usd_minor"), rs.getObject("received_on", LocalDate.class)), Pending::id);
         if (rows.isEmpty()) {
             return 0;
         }
-        // exactly the rows read and locked: a row with a lower id may commit meanwhile, and is the next batch's
-        batch.batchUpdate("delete from supervision_receipt_deltas where id = ?", rows, rows.size(),
-                (ps, r) -> ps.setLong(1, r.id()));
         record Key(UUID merchant, int year) {
         }
         Map<Key, long[]> sums = new LinkedHashMap<>();
