@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * The settlement benchmark's code path at 2,000 payments, so that {@code bench/settlement} does not rot:
  * the seeded payments are released by one run whose statements equal the plain SQL totals to the cent,
- * one line per payment, the ledger clean; then a statement of 500 lines reconciles completely. Figures here
+ * every payment settled once (within its merchant's range), the ledger clean; then a statement of 500 lines reconciles completely. Figures here
  * mean nothing (small, and H2 in one pass).
  */
 @ApplicationTest

@@ -42,11 +42,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li><b>Claim.</b> One run per business date (unique key). A node works a run only while it holds its
  *       lease, taken by a conditional update; a second node asking at the same time answers the run as it
  *       stands. A node that died leaves its lease to run out, and the next claimant resumes.</li>
- *   <li><b>Plan.</b> Every line (one per payment, with its amount of each kind) and every posting (one per merchant, currency and
- *       kind, summing its lines, with its ledger transfer id {@code settlement:<run>:<merchant>:<ccy>:<kind>})
- *       is written in one transaction with the move to PLANNED, before any money moves. The lines are written
- *       by one INSERT … SELECT in the database ({@link SettlementStore#planLines}), the postings from their
- *       sums per merchant: a run over a million payments never brings a payment into the application.</li>
+ *   <li><b>Plan.</b> Every line (one per payment that needs one, with its amount of each kind), every range
+ *       (one per merchant and currency, for the payments due for the first time and unchanged since capture) and
+ *       every posting (one per merchant, currency and kind, summing its lines and range, with its ledger transfer
+ *       id {@code settlement:<run>:<merchant>:<ccy>:<kind>}) is written in one transaction with the move to
+ *       PLANNED, before any money moves. Lines and ranges are written by one INSERT … SELECT in the database
+ *       ({@link SettlementStore#planLines}), the postings from their sums per merchant: a run over a million
+ *       payments never brings a payment into the application, and writes a row per merchant for most of them.</li>
  *   <li><b>Apply.</b> Pending postings go to the ledger (its own transaction, through its batcher) in order;
  *       each answer is recorded afterwards, only for a posting still PENDING. A resubmission after a crash
  *       answers EXISTS for what was already applied, so every amount moves once. A posting's lines are
@@ -174,12 +176,14 @@ class SettlementRuns {
         LocalDate date = r.businessDate();
         Map<UUID, SettlementPolicy> policies = store.policies();
         SettlementStore.PlanTerms terms = terms(policies.values(), date);
+        // before the plan's transaction, so that its statement sees every payment tracked up to the horizon
+        long horizon = store.trackingHorizon();
         tx.executeWithoutResult(s -> {
             if (!store.markPlanned(run, clock.instant())) {
                 return; // another node planned it first: its plan stands
             }
             long started = System.nanoTime();
-            int written = store.planLines(run, terms);
+            int written = store.planLines(run, terms, horizon);
             long linesAt = System.nanoTime();
             List<SettlementStore.StoredPosting> postings = new ArrayList<>();
             List<SettlementStore.StoredSweep> takes = new ArrayList<>();

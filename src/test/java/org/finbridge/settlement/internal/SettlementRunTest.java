@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.finbridge.payments.PaymentFixtures.done;
 import static org.finbridge.payments.PaymentFixtures.merchantActor;
-import static org.finbridge.payments.PaymentFixtures.payment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.finbridge.ledger.Account;
 import org.finbridge.ledger.Ledger;
 import org.finbridge.party.Actor;
 import org.finbridge.party.Parties;
@@ -80,6 +78,7 @@ class SettlementRunTest {
     org.springframework.context.ApplicationEventPublisher events;
 
     PaymentFixtures fixtures;
+    SettlingSeller seller;
     PartyId merchant;
     Actor actor;
     Actor operator;
@@ -90,9 +89,10 @@ class SettlementRunTest {
         // each test settles dates no other test has run (one run per business date)
         clock.advance(Duration.ofDays(40));
         fixtures = new PaymentFixtures(parties, ledger, tokenizer);
-        merchant = fixtures.merchant("DE");
-        actor = merchantActor(merchant);
-        operator = PaymentFixtures.operatorActor(fixtures.operatorParty());
+        seller = new SettlingSeller(fixtures, settlement, payments, clock);
+        merchant = seller.merchant;
+        actor = seller.actor;
+        operator = seller.operator;
         policy(new SettlementPolicy(ReleaseMode.HOLDING_PERIOD, 2, "TARGET2", 0, 90, 0));
     }
 
@@ -102,25 +102,23 @@ class SettlementRunTest {
     }
 
     private void policy(SettlementPolicy p) {
-        assertThat(settlement.setPolicy(operator, merchant, p)).isInstanceOf(SettlementResult.PolicySet.class);
+        seller.policy(p);
     }
 
     private Payment captured(long amount) {
-        return done(payments.create(actor, payment(merchant, amount, "EUR", fixtures.card(PaymentFixtures.VISA_OK),
-                CaptureMethod.AUTOMATIC, "DE")));
+        return seller.captured(amount);
     }
 
     private long balance(String type) {
-        Account a = fixtures.merchantAccount(merchant, type, "EUR");
-        return a == null ? 0 : a.postedCreditBalance().minorUnits();
+        return seller.balance(type);
     }
 
     private LocalDate today() {
-        return clock.instant().atZone(target2.zone()).toLocalDate();
+        return seller.today();
     }
 
     private static long net(Payment p) {
-        return p.captured() - p.feesAcquirer() - p.feesPlatform() - p.reserved() - p.refunded();
+        return SettlingSeller.net(p);
     }
 
     private List<SettlementStatement> statements(SettlementRun run) {
