@@ -1,9 +1,8 @@
 package org.finbridge.settlement.internal;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.finbridge.platform.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,25 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TrackingHorizon {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final DatabaseKind database;
     private final TransactionTemplate tx;
     private final ReentrantReadWriteLock embeddedGate = new ReentrantReadWriteLock();
-    private volatile Boolean postgres;
 
-    TrackingHorizon(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+    TrackingHorizon(JdbcClient jdbc, DatabaseKind database, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.database = database;
         this.tx = new TransactionTemplate(transactions);
-    }
-
-    private boolean postgres() {
-        Boolean p = postgres;
-        if (p == null) {
-            p = template.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql"));
-            postgres = p;
-        }
-        return p;
     }
 
     /**
@@ -53,7 +41,7 @@ class TrackingHorizon {
      * (or, outside a transaction, until the insert has committed by itself).
      */
     void whileTracking(Runnable insert) {
-        if (postgres()) {
+        if (database.postgres()) {
             insert.run();
             return;
         }
@@ -80,7 +68,7 @@ class TrackingHorizon {
 
     /** @return every tracked payment numbered at or below this is committed and visible */
     long horizon() {
-        if (postgres()) {
+        if (database.postgres()) {
             Long max = tx.execute(s -> {
                 jdbc.sql("lock table settlement_payments in share mode").update();
                 // numbers are only ever drawn by the tracking insert, which holds the table's ROW EXCLUSIVE lock while it

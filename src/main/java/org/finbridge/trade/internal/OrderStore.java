@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.finbridge.money.CurrencyCode;
 import org.finbridge.party.PartyId;
+import org.finbridge.platform.DatabaseKind;
 import org.finbridge.trade.Buyer;
 import org.finbridge.trade.HsCode;
 import org.finbridge.trade.ImportId;
@@ -49,11 +50,12 @@ class OrderStore {
 
     private final JdbcTemplate batch;
     private final JdbcClient jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseKind database;
 
-    OrderStore(JdbcTemplate batch, JdbcClient jdbc) {
+    OrderStore(JdbcTemplate batch, JdbcClient jdbc, DatabaseKind database) {
         this.batch = batch;
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -66,7 +68,7 @@ class OrderStore {
             return;
         }
         UUID imported = importId == null ? null : importId.value();
-        if (postgres()) {
+        if (database.postgres()) {
             for (int from = 0; from < orders.size(); from += Rows.CHUNK) {
                 List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + Rows.CHUNK));
                 batch.execute((ConnectionCallback<Void>) c -> {
@@ -104,16 +106,6 @@ class OrderStore {
             ps.setLong(5, i.item().quantity());
             ps.setLong(6, i.item().unitPriceMinorUnits());
         });
-    }
-
-    private boolean postgres() {
-        Boolean p = postgres;
-        if (p == null) {
-            p = batch.execute((ConnectionCallback<Boolean>) c ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql"));
-            postgres = p;
-        }
-        return p;
     }
 
     private static void insertPostgres(Connection c, List<Order> orders, UUID imported) throws SQLException {
