@@ -3,6 +3,7 @@ package org.finbridge.platform;
 import java.sql.Connection;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,15 @@ public class DatabaseKind {
     public boolean postgres() {
         Boolean p = postgres;
         if (p == null) {
-            try (Connection c = dataSource.getConnection()) {
+            // the caller's transaction's connection when it has one: the first question may come from a request that
+            // holds a connection already, and taking a second from the pool under load can wait for the whole pool
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
                 p = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot tell which database this is", e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
             }
             postgres = p;
         }
