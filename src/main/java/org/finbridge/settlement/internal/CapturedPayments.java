@@ -1,20 +1,26 @@
 package org.finbridge.settlement.internal;
 
 import java.util.Set;
+import java.util.UUID;
 import org.finbridge.payments.PaymentEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts tracking a payment when money is first captured for it. The listener runs synchronously in the
- * transaction that records the capture, so a capture and its tracking commit together; a second capture
- * or a replayed event changes nothing. Settlement later reads the payment's running totals, so refunds,
- * fees and chargebacks need no event of their own here.
+ * Starts tracking a payment when money is first captured for it, and marks it when its amounts change later
+ * (a second capture, a refund, a dispute and its outcome, a void or expiry of what was left authorized). The
+ * listener runs synchronously in the transaction that records the step, so a capture and its tracking, or a
+ * refund and its mark, commit together: a payment that is not marked still holds what it held when tracked, and
+ * a settlement run computes what it moves from that snapshot without reading the payment (V201). A replayed
+ * capture marks the payment too; that only makes runs read its running totals.
  */
 @Component
 class CapturedPayments {
 
     private static final Set<String> CAPTURES = Set.of("payment.captured", "payment.succeeded");
+    /** Steps that come before any capture and move no captured money: nothing to mark. */
+    private static final Set<String> BEFORE_CAPTURE = Set.of("payment.created", "payment.requires_action",
+            "payment.processing", "payment.authorized", "payment.failed", "payment.canceled");
 
     private final SettlementStore store;
 
@@ -24,9 +30,14 @@ class CapturedPayments {
 
     @EventListener
     void on(PaymentEvent event) {
+        UUID payment = event.paymentId().value();
         if (CAPTURES.contains(event.type()) && event.amount() > 0) {
-            store.track(event.paymentId().value(), event.merchantId().value(), event.currency(), event.occurredAt(),
-                    event.orderReference());
+            if (!store.track(payment, event.merchantId().value(), event.currency(), event.occurredAt(),
+                    event.orderReference())) {
+                store.markChanged(payment);
+            }
+        } else if (!BEFORE_CAPTURE.contains(event.type())) {
+            store.markChanged(payment);
         }
     }
 }

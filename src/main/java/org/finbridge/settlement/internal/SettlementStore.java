@@ -99,18 +99,46 @@ class SettlementStore {
     // --- tracked payments and deliveries
 
     /**
-     * Remembers a captured payment once (a redelivered event, a second capture: nothing changes), numbered in
-     * tracking order and with what it holds now, in the capture's own transaction: a run may release it within a
-     * range as long as it still holds exactly that (V200).
+     * Remembers a captured payment once, numbered in tracking order and with what it holds now, in the capture's own
+     * transaction: a run may release it within a range as long as it still holds exactly that (V200).
+     *
+     * @return false when the payment was tracked already (a second capture, a redelivered event)
      */
-    void track(UUID payment, UUID merchant, String currency, Instant capturedAt, String orderReference) {
-        horizon.whileTracking(() -> jdbc.sql("""
+    boolean track(UUID payment, UUID merchant, String currency, Instant capturedAt, String orderReference) {
+        int[] tracked = new int[1];
+        horizon.whileTracking(() -> tracked[0] = jdbc.sql("""
                 insert into settlement_payments (payment_id, merchant_id, currency, captured_at, order_reference, seq,
-                  snap_captured, snap_fees, snap_reserved)
-                select ?, ?, ?, ?, ?, nextval('settlement_payment_seq'), a.captured, a.fees_acquirer + a.fees_platform, a.reserved
+                  snap_captured, snap_fees, snap_reserved, amounts_changed)
+                select ?, ?, ?, ?, ?, nextval('settlement_payment_seq'), a.captured, a.fees_acquirer + a.fees_platform, a.reserved,
+                  case when a.payment_id is null then true else false end
                 from (select 1 as one) x left join payment_settlement_amounts a on a.payment_id = ?
                 where not exists (select 1 from settlement_payments where payment_id = ?)""")
                 .params(payment, merchant, currency, ts(capturedAt), orderReference, payment, payment).update());
+        return tracked[0] == 1;
+    }
+
+    /**
+     * Marks a tracked payment whose amounts changed after it was tracked, in the transaction that changed them (V201):
+     * runs read the running totals of marked payments only, and compute the rest from their snapshots.
+     */
+    void markChanged(UUID payment) {
+        jdbc.sql("update settlement_payments set amounts_changed = true where payment_id = ? and amounts_changed = false")
+                .param(payment).update();
+    }
+
+    /**
+     * Tracked payments not marked changed whose running totals differ from their snapshot all the same: none, as long
+     * as every step that changes a payment's amounts marks it (V201); a run would release such a payment at its
+     * snapshot. The check reads every tracked payment's totals, the join a run avoids: it is for tests and audits.
+     */
+    List<UUID> unmarkedChanges() {
+        return jdbc.sql("""
+                select sp.payment_id from settlement_payments sp
+                join payment_settlement_amounts a on a.payment_id = sp.payment_id
+                where sp.amounts_changed = false and not (a.captured = sp.snap_captured
+                  and a.fees_acquirer + a.fees_platform = sp.snap_fees and a.reserved = sp.snap_reserved and a.refunded = 0
+                  and a.dispute_from_pending = 0 and a.dispute_from_reserve = 0)""")
+                .query(UUID.class).list();
     }
 
     /** The tracking number every payment at or below is committed by (see {@link TrackingHorizon}). */
@@ -141,11 +169,11 @@ class SettlementStore {
         return jdbc.sql("""
                 select t.payment_id, t.merchant_id, t.currency, t.captured_at,
                   coalesce(d.delivered_at, o.delivered_at) as delivered_at, t.settled, t.reserve_withheld, t.reserve_released
-                from (""" + movedSoFar("where sp.payment_id = ?") + """
+                from (""" + movedSoFar("and u.payment_id = ?") + """
                 ) t
                 left join settlement_deliveries d on d.payment_id = t.payment_id
                 left join settlement_order_deliveries o on o.merchant_id = t.merchant_id and o.order_reference = t.order_reference""")
-                .param(payment)
+                .params(payment, payment)
                 .query((rs, n) -> new ReleasePlanner.Tracked(rs.getObject("payment_id", UUID.class),
                         rs.getObject("merchant_id", UUID.class), rs.getString("currency"), instant(rs, "captured_at"),
                         instant(rs, "delivered_at"), rs.getLong("settled"), rs.getLong("reserve_withheld"),
@@ -285,20 +313,19 @@ class SettlementStore {
                 insert into settlement_lines (run_id, merchant_id, payment_id, currency, reserve_withheld, released,
                   reserve_released, recovered, payments, captured_from, captured_to, seq_to, reserve_basis_points)
                 select ?, g.merchant_id, g.line_id, g.currency, g.withheld, g.released, g.reserve_released, g.recovered,
-                  case when g.covered = 1 then g.payments end,
-                  case when g.covered = 1 then coalesce(g.range_from, g.first_capture) end,
-                  case when g.covered = 1 then %1$s end,
-                  case when g.covered = 1 then cast(? as bigint) end,
-                  case when g.covered = 1 then coalesce(pol.reserve_basis_points, ?) end
+                  case when g.line_id = %2$s then g.payments end,
+                  case when g.line_id = %2$s then coalesce(g.range_from, g.first_capture) end,
+                  case when g.line_id = %2$s then %1$s end,
+                  case when g.line_id = %2$s then cast(? as bigint) end,
+                  case when g.line_id = %2$s then coalesce(pol.reserve_basis_points, ?) end
                 from (
-                  select b.merchant_id, b.currency, b.line_id, max(b.covered) as covered, count(*) as payments,
+                  select b.merchant_id, b.currency, b.line_id, count(*) as payments,
                     min(b.captured_at) as first_capture, max(b.range_from) as range_from,
                     sum(case when b.withhold > 0 then b.withhold end) as withheld, sum(case when b.delta > 0 then b.delta end) as released,
                     sum(case when b.reserve_owed > 0 then b.reserve_owed end) as reserve_released,
                     sum(case when b.delta < 0 then 0 - b.delta end) as recovered
                   from (
                     select v.merchant_id, v.currency, v.captured_at, v.range_from, v.withhold, v.delta, v.reserve_owed,
-                      case when %7$s then 1 else 0 end as covered,
                       case when %7$s then %2$s else v.payment_id end as line_id, v.in_new, v.unmarked
                     from (
                       select w.payment_id, w.merchant_id, w.currency, w.captured_at, w.range_from, w.withhold, w.in_new, w.clean,
@@ -310,7 +337,7 @@ class SettlementStore {
                           from (
                             select t.payment_id, t.merchant_id, t.currency, t.captured_at, t.range_from, t.lines, t.unmarked,
                               t.reserved, t.dispute_from_reserve,
-                              t.captured - t.fees_acquirer - t.fees_platform - t.reserved - t.refunded - t.dispute_from_pending as net_pending,
+                              t.captured - t.fees - t.reserved - t.refunded - t.dispute_from_pending as net_pending,
                               t.settled, t.reserve_withheld as withheld_before, t.reserve_released,
                               case when t.captured_at < %3$s then 1 else 0 end as reserve_due,
                               t.captured * coalesce(pol.reserve_basis_points, ?) / 10000 - t.reserved as target,
@@ -330,16 +357,21 @@ class SettlementStore {
                         ) w
                       ) v
                   ) b
-                  where b.covered = 1 or b.in_new = 1 or b.unmarked = 1 or b.withhold > 0 or b.delta <> 0 or b.reserve_owed > 0
+                  where b.in_new = 1 or b.unmarked = 1 or b.withhold > 0 or b.delta <> 0 or b.reserve_owed > 0
                   group by b.merchant_id, b.currency, b.line_id
                 ) g
                 left join settlement_policies pol on pol.merchant_id = g.merchant_id""".formatted(rangeTo, RANGE_ROW, reserveDue,
                 movedSoFar(""), delivered, released, inRange);
         if (database.postgres()) {
-            // PostgreSQL compiles a statement of this estimated cost with full JIT optimisation and inlining: seconds of
-            // compilation before the first row, more than the evaluation it speeds up (measured: 3.5 s of a 17 s plan
-            // over a million payments). For this transaction only.
-            jdbc.sql("set local jit = off").update();
+            // Every expression of the statement is evaluated once per tracked payment, through a dozen plan nodes: compiled
+            // to machine code (PostgreSQL's JIT), expressions and tuple deforming run markedly faster (measured over a
+            // million payments: 1.3 s against 1.7 s). Only LLVM's optimisation and inlining passes are left out: at
+            // this statement's estimated cost the server would run them, and they took seconds before the first row
+            // (measured: 3.5 s of a 17 s plan). For this transaction only; a server without JIT support ignores it.
+            jdbc.sql("set local jit = on").update();
+            jdbc.sql("set local jit_above_cost = 0").update();
+            jdbc.sql("set local jit_optimize_above_cost = -1").update();
+            jdbc.sql("set local jit_inline_above_cost = -1").update();
             // The statement hashes every released payment and groups them. At the server's usual few megabytes the
             // hash joins spill to disk (measured over a million payments: 16 batches, each written and read back). A
             // run plans once a day on one connection, so it may hold a few hundred megabytes for this one transaction;
@@ -353,15 +385,20 @@ class SettlementStore {
             jdbc.sql("set local enable_sort = off").update();
             // Every tracked payment is read, so every join is a hash join; estimated through the correlated lookups
             // above, the planner took the payments and their disputes one index probe at a time (measured: 3.4 s of a
-            // 7.8 s statement over a million payments). Lookups of a payment's range or delivery are not joins.
+            // 7.8 s statement over a million payments). Lookups of a payment's range, own line or delivery are not joins.
             jdbc.sql("set local enable_nestloop = off").update();
         }
-        return jdbc.sql(sql).params(params).update();
+        int written = jdbc.sql(sql).params(params).update();
+        if (database.postgres()) {
+            // the run's other statements in this transaction are small and many: compiling each would cost more than it runs
+            jdbc.sql("set local jit = off").update();
+        }
+        return written;
     }
 
     /**
-     * Every tracked payment (those {@code where} picks, on {@code sp}) with its running totals
-     * ({@code payment_settlement_amounts}), whether it still holds exactly what it held when tracked ({@code clean}),
+     * Every tracked payment (those {@code where} picks) with its running totals,
+     * whether it still holds exactly what it held when tracked ({@code clean}),
      * and what settlement has moved for it so far, over every run: the amounts of its lines whose posting (run,
      * merchant, currency, kind) is POSTED, plus, when a run released it within a range and gave it no line of its own,
      * what that range moved for it (W and D from what it held when tracked, at the range's reserve rate; V200), as far
@@ -377,22 +414,31 @@ class SettlementStore {
      * reserve, and it reserved nothing itself, it is credited with its whole net amount as when tracked without
      * looking its range up ({@code in_range}). Any other payment captured before the last range ended is matched to
      * the first of its merchant's ranges in its currency ending after its capture, by one probe of the range index
-     * ({@code range_to}); the range row with its postings' outcome and the payment's own line in that run then come by
-     * hash joins on small tables (measured over a million released payments: three probes per payment took 21 s,
-     * one 7 s).
+     * ({@code range_to}); the range row with its postings' outcome then comes by a hash join on a small table
+     * (measured over a million released payments: three probes per payment took 21 s, one 7 s). The range is the
+     * payment's only when that run gave it no line of its own, which only a payment with lines can have had: for
+     * those alone, one more probe, of the lines' key, as part of the join.
+     *
+     * <p>Running totals: a payment not marked changed since it was tracked (V201, marked in the transaction of the
+     * change) holds its snapshot, which stands in for them; only marked payments are looked up in
+     * {@code payment_settlement_amounts}, the two kinds read as two branches of one {@code union all}. A run over a
+     * million unchanged payments reads no payment row (measured: joining the payments was 0.2 s of a 2.1 s plan even
+     * with nothing to join, and the whole join most of the plain aggregation's own time).
+     *
+     * @param where a condition on the tracked payment {@code u}, starting with {@code and} (or empty); it appears
+     *              twice, once per branch, and so do its parameters
      */
     static String movedSoFar(String where) {
         return """
                 select q.payment_id, q.merchant_id, q.currency, q.captured_at, q.order_reference, q.seq, q.snap_captured,
-                  q.snap_fees, q.snap_reserved, q.range_from, q.lines, q.clean, q.captured, q.fees_acquirer, q.fees_platform,
-                  q.reserved, q.refunded, q.dispute_from_pending, q.dispute_from_reserve,
+                  q.snap_fees, q.snap_reserved, q.range_from, q.lines, q.clean, q.captured, q.fees, q.reserved, q.refunded, q.dispute_from_pending, q.dispute_from_reserve,
                   q.moved_settled + case when q.in_range = 1 then q.snap_captured - q.snap_fees - q.snap_reserved
-                    when r.run_id is not null and ol.payment_id is null and r.released = 1
+                    when r.run_id is not null and r.released = 1
                     then q.snap_captured - q.snap_fees - q.snap_reserved - %2$s else 0 end as settled,
-                  q.moved_withheld + case when q.in_range = 0 and r.run_id is not null and ol.payment_id is null and r.withheld = 1
+                  q.moved_withheld + case when q.in_range = 0 and r.run_id is not null and r.withheld = 1
                     then %2$s else 0 end as reserve_withheld,
                   q.moved_reserve_released as reserve_released,
-                  case when q.old = 1 and q.lines = 0 and q.in_range = 0 and (r.run_id is null or ol.payment_id is not null)
+                  case when q.old = 1 and q.lines = 0 and q.in_range = 0 and r.run_id is null
                     then 1 else 0 end as unmarked
                 from (
                   select c.*, case when %5$s then 1 else 0 end as in_range,
@@ -401,18 +447,31 @@ class SettlementStore {
                     end as range_to
                   from (
                       select sp.payment_id, sp.merchant_id, sp.currency, sp.captured_at, sp.order_reference, sp.seq,
-                        sp.snap_captured, sp.snap_fees, sp.snap_reserved, a.captured, a.fees_acquirer, a.fees_platform,
-                        a.reserved, a.refunded, a.dispute_from_pending, a.dispute_from_reserve,
-                        case when a.captured = sp.snap_captured and a.fees_acquirer + a.fees_platform = sp.snap_fees
-                          and a.reserved = sp.snap_reserved and a.refunded = 0 and a.dispute_from_pending = 0
-                          and a.dispute_from_reserve = 0 then 1 else 0 end as clean,
+                        sp.snap_captured, sp.snap_fees, sp.snap_reserved, sp.captured, sp.fees, sp.reserved, sp.refunded,
+                        sp.dispute_from_pending, sp.dispute_from_reserve, sp.clean,
                         cur.captured_to as range_from, cur.seq_to as ranges_seq, cur.posted as ranges_posted,
                         cur.basis_points as ranges_basis_points,
                         case when sp.captured_at < cur.captured_to then 1 else 0 end as old,
                         coalesce(m.lines, 0) as lines, coalesce(m.settled, 0) as moved_settled,
                         coalesce(m.reserve_withheld, 0) as moved_withheld, coalesce(m.reserve_released, 0) as moved_reserve_released
-                      from settlement_payments sp
-                      join payment_settlement_amounts a on a.payment_id = sp.payment_id
+                      from (
+                        select u.payment_id, u.merchant_id, u.currency, u.captured_at, u.order_reference, u.seq,
+                          u.snap_captured, u.snap_fees, u.snap_reserved, u.snap_captured as captured, u.snap_fees as fees,
+                          u.snap_reserved as reserved, cast(0 as bigint) as refunded, cast(0 as bigint) as dispute_from_pending,
+                          cast(0 as bigint) as dispute_from_reserve, 1 as clean
+                        from settlement_payments u
+                        where u.amounts_changed = false %1$s
+                        union all
+                        select u.payment_id, u.merchant_id, u.currency, u.captured_at, u.order_reference, u.seq,
+                          u.snap_captured, u.snap_fees, u.snap_reserved, a.captured, a.fees_acquirer + a.fees_platform,
+                          a.reserved, a.refunded, a.dispute_from_pending, a.dispute_from_reserve,
+                          case when a.captured = u.snap_captured and a.fees_acquirer + a.fees_platform = u.snap_fees
+                            and a.reserved = u.snap_reserved and a.refunded = 0 and a.dispute_from_pending = 0
+                            and a.dispute_from_reserve = 0 then 1 else 0 end
+                        from settlement_payments u
+                        join payment_settlement_amounts a on a.payment_id = u.payment_id
+                        where u.amounts_changed = true %1$s
+                      ) sp
                       left join (
                         select g.merchant_id, g.currency, max(g.captured_to) as captured_to, max(g.seq_to) as seq_to,
                           max(g.reserve_basis_points) as basis_points, min(coalesce(rs.released, 0)) as posted
@@ -421,7 +480,6 @@ class SettlementStore {
                         where g.payments is not null group by g.merchant_id, g.currency
                       ) cur on cur.merchant_id = sp.merchant_id and cur.currency = sp.currency
                       left join (%3$s) m on m.payment_id = sp.payment_id
-                      %1$s
                       offset 0 rows
                   ) c
                   offset 0 rows
@@ -434,9 +492,8 @@ class SettlementStore {
                   where g.payments is not null
                 ) r on r.merchant_id = q.merchant_id and r.currency = q.currency and r.captured_to = q.range_to
                   and r.captured_from <= q.captured_at and r.seq_to >= q.seq
-                left join (select run_id, merchant_id, currency, payment_id from settlement_lines where payments is null) ol
-                  on ol.run_id = r.run_id and ol.merchant_id = q.merchant_id and ol.currency = q.currency
-                  and ol.payment_id = q.payment_id"""
+                  and (q.lines = 0 or not exists (select 1 from settlement_lines ol where ol.run_id = r.run_id
+                    and ol.merchant_id = q.merchant_id and ol.currency = q.currency and ol.payment_id = q.payment_id))"""
                 .formatted(where, RANGE_WITHHELD.formatted("q", "r"), MOVED, POSTED_KINDS, IN_RANGE);
     }
 

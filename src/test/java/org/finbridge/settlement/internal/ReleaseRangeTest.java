@@ -16,6 +16,7 @@ import org.finbridge.ledger.TransferResult;
 import org.finbridge.party.Actor;
 import org.finbridge.party.Parties;
 import org.finbridge.party.PartyId;
+import org.finbridge.payments.CaptureMethod;
 import org.finbridge.payments.Payment;
 import org.finbridge.payments.PaymentFixtures;
 import org.finbridge.payments.Payments;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A run releases payments due for the first time and unchanged since capture as one range per merchant and
@@ -61,6 +64,8 @@ class ReleaseRangeTest {
     MutableClock clock;
     @Autowired
     LedgerInvariants invariants;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     PaymentFixtures fixtures;
     SettlingSeller seller;
@@ -85,6 +90,12 @@ class ReleaseRangeTest {
     void ledgerStaysBalanced() {
         LedgerInvariants.Report report = invariants.sweep();
         assertThat(report.isClean()).as("ledger invariants: %s", report.violations()).isTrue();
+        assertThat(store.unmarkedChanges()).as("payments changed since tracked but not marked").isEmpty();
+    }
+
+    private boolean marked(Payment p) {
+        return jdbc.sql("select amounts_changed from settlement_payments where payment_id = ?").param(p.id().value())
+                .query(Boolean.class).single();
     }
 
     /**
@@ -100,6 +111,16 @@ class ReleaseRangeTest {
 
     private void trackAgain(Payment p, Object[] tracked) {
         store.track(p.id().value(), merchant.value(), "EUR", (java.time.Instant) tracked[0], (String) tracked[1]);
+    }
+
+    /**
+     * A run of today's date once the clock has moved on, or of the day after {@code previous} when today is not later:
+     * two business days ahead can be as few calendar days away as the clock moved, and a run of the same date is that
+     * run again.
+     */
+    private SettlementRun runAfter(SettlementRun previous) {
+        LocalDate today = seller.today();
+        return settlement.run(today.isAfter(previous.businessDate()) ? today : previous.businessDate().plusDays(1), "test");
     }
 
     private SettlementStatement statement(SettlementRun run) {
@@ -146,9 +167,44 @@ class ReleaseRangeTest {
 
         // the next runs find nothing more to move for them
         clock.advance(Duration.ofDays(3));
-        SettlementRun next = settlement.run(seller.today(), "test");
+        SettlementRun next = runAfter(run);
         assertThat(settlement.statements(actor, merchant, next.id(), 10).orElseThrow()).isEmpty();
         assertThat(seller.balance("MERCHANT_AVAILABLE")).isEqualTo(total);
+    }
+
+    @Test
+    void everyStepThatChangesAPaymentsAmountsMarksItInItsOwnTransactionAndTheCheckSeesAChangeThatWasNotMarked() {
+        Payment untouched = seller.captured(10_000);
+        Payment refunded = seller.captured(10_000);
+        Payment disputed = seller.captured(10_000);
+        Payment twice = done(payments.create(actor, PaymentFixtures.payment(merchant, 10_000, "EUR",
+                seller.fixtures.card(PaymentFixtures.VISA_OK), CaptureMethod.MANUAL, "DE")));
+        done(payments.capture(actor, twice.id(), 4_000L, false));
+        assertThat(marked(twice)).as("tracked at its first capture, unchanged since").isFalse();
+        done(payments.capture(actor, twice.id(), 6_000L, false));
+        done(payments.refund(actor, refunded.id(), 1_000L, "returned"));
+        done(payments.openDispute(operator, disputed.id(), 2_000L, "fraudulent"));
+
+        assertThat(marked(untouched)).isFalse();
+        assertThat(marked(refunded)).isTrue();
+        assertThat(marked(disputed)).isTrue();
+        assertThat(marked(twice)).isTrue();
+        assertThat(store.unmarkedChanges()).isEmpty();
+
+        // a change that bypasses the payment's steps (here: an update by hand, rolled back) is what the check exists for
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("update payments set refunded = 500 where id = ?").param(untouched.id().value()).update();
+            assertThat(store.unmarkedChanges()).containsExactly(untouched.id().value());
+            tx.setRollbackOnly();
+        });
+        assertThat(store.unmarkedChanges()).isEmpty();
+
+        // the run releases the untouched payment within its range and the changed ones by lines of their own
+        SettlementRun run = settlement.run(target2.plusBusinessDays(seller.today(), 2), "test");
+        assertThat(rows(run)).containsExactly(1, 3);
+        assertThat(statement(run).lines()).extracting(SettlementStatement.Line::paymentId)
+                .contains(untouched.id(), refunded.id(), twice.id());
+        assertThat(seller.balance("MERCHANT_PENDING")).as("everything pending released, the dispute's share excepted").isZero();
     }
 
     @Test
@@ -203,7 +259,7 @@ class ReleaseRangeTest {
 
         // the payment refunded to zero was never released: no later run may recover it as if it had been
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = settlement.run(seller.today(), "test");
+        SettlementRun next = runAfter(run);
         assertThat(settlement.statements(actor, merchant, next.id(), 10).orElseThrow()).isEmpty();
         assertThat(seller.balance("MERCHANT_AVAILABLE")).isEqualTo(availableAfter);
         assertThat(settled(refundedToZero)).isZero();
@@ -224,7 +280,7 @@ class ReleaseRangeTest {
         trackAgain(late, tracked);
         assertThat(settled(late)).as("the range it falls in by capture time is not its range").isZero();
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = settlement.run(seller.today(), "test");
+        SettlementRun next = runAfter(run);
         SettlementStatement s = statement(next);
         assertThat(s.released()).isEqualTo(SettlingSeller.net(late));
         assertThat(s.lines()).singleElement().satisfies(l -> assertThat(l.paymentId()).isEqualTo(late.id()));
@@ -240,13 +296,13 @@ class ReleaseRangeTest {
         Payment late = seller.captured(15_000);
         UUID lateId = late.id().value();
         Object[] tracked = untrack(late);
-        settlement.run(target2.plusBusinessDays(seller.today(), 2), "test");
+        SettlementRun run = settlement.run(target2.plusBusinessDays(seller.today(), 2), "test");
         trackAgain(late, tracked);
         Payment drained = done(payments.refund(actor, late.id(), SettlingSeller.net(late), "returned"));
         assertThat(SettlingSeller.net(drained)).isZero();
 
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = settlement.run(seller.today(), "test");
+        SettlementRun next = runAfter(run);
         assertThat(rows(next)).as("a line with nothing to move, in no range").containsExactly(0, 1);
         assertThat(jdbc.sql("select count(*) from settlement_lines where run_id = ? and payment_id = ? and released is null"
                 + " and recovered is null and reserve_withheld is null and reserve_released is null")

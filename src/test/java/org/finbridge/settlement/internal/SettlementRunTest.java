@@ -99,6 +99,8 @@ class SettlementRunTest {
     @AfterEach
     void noInterruptions() {
         runs.onCheckpoint(null);
+        // refunds, disputes and chargebacks here all change payments after capture: each must have marked its payment
+        assertThat(store.unmarkedChanges()).as("payments changed since tracked but not marked").isEmpty();
     }
 
     private void policy(SettlementPolicy p) {
