@@ -32,29 +32,34 @@ public final class SettlementBenchmark {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/finbridge_bench_settlement?user=postgres";
     private static final String SCHEMA = "finbridge_settlement_bench";
 
-    record Options(int payments, int merchants, int reconLines) {
+    record Options(int payments, int merchants, int reconLines, int refundedPercent) {
         static Options parse(String[] args) {
             int payments = 1_000_000;
             int merchants = 1_000;
             int recon = 100_000;
+            int refunded = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--payments" -> payments = Integer.parseInt(args[++i]);
                     case "--merchants" -> merchants = Integer.parseInt(args[++i]);
                     case "--recon-lines" -> recon = Integer.parseInt(args[++i]);
+                    case "--refunded-percent" -> refunded = Integer.parseInt(args[++i]);
                     case "--quick" -> {
                         payments = 200_000;
                         merchants = 200;
                         recon = 10_000;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: bench/settlement [--quick] [--payments N] [--merchants N] [--recon-lines N]");
+                            + "; usage: bench/settlement [--quick] [--payments N] [--merchants N] [--recon-lines N] [--refunded-percent P]");
                 }
             }
             if (payments < 1 || merchants < 1 || recon < 1) {
                 throw new IllegalArgumentException("--payments, --merchants and --recon-lines must be positive");
             }
-            return new Options(payments, merchants, recon);
+            if (refunded < 0 || refunded > 100) {
+                throw new IllegalArgumentException("--refunded-percent must be from 0 to 100");
+            }
+            return new Options(payments, merchants, recon, refunded);
         }
     }
 
@@ -93,8 +98,9 @@ public final class SettlementBenchmark {
             long started = System.nanoTime();
             System.out.printf("seeding %,d merchants ...%n", o.merchants());
             scenario.registerMerchants(o.merchants());
-            System.out.printf("seeding %,d captured payments ...%n", o.payments());
-            scenario.seedCapturedPayments(o.payments(), capturedAt);
+            System.out.printf("seeding %,d captured payments (%d %% refunded in part after capture) ...%n", o.payments(),
+                    o.refundedPercent());
+            scenario.seedCapturedPayments(o.payments(), capturedAt, o.refundedPercent());
             analyze(url);
             System.out.printf("seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
 

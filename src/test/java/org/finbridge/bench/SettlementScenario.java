@@ -140,6 +140,15 @@ public final class SettlementScenario {
      * ledger balances they leave (see the class comment).
      */
     public void seedCapturedPayments(int n, Instant capturedAt) {
+        seedCapturedPayments(n, capturedAt, 0);
+    }
+
+    /**
+     * As {@link #seedCapturedPayments(int, Instant)}, and then about {@code refundedPercent} % of each merchant's (those
+     * whose amount in tens of euros, modulo 100, is below it) refunded by a quarter after they were tracked: marked changed, as a refund's own
+     * transaction marks its payment, so a run reads their running totals and gives each a line of its own.
+     */
+    public void seedCapturedPayments(int n, Instant capturedAt, int refundedPercent) {
         Timestamp at = Timestamp.from(capturedAt);
         int m = merchants.size();
         // amounts from 10.00 to 999.99 EUR; the acquirer keeps 2.9 %, the platform 1 % (integer division: whole cents)
@@ -159,6 +168,12 @@ public final class SettlementScenario {
                         + " p.captured, p.fees_acquirer + p.fees_platform, p.reserved from payments p"
                         + " where p.order_reference like 'BENCH-" + tag + "-%' order by p.id")
                 .param(at).update();
+        if (refundedPercent > 0) {
+            String refunded = "p.order_reference like 'BENCH-" + tag + "-%' and mod(p.captured / 1000, 100) < " + refundedPercent;
+            jdbc.sql("update payments p set refunded = captured / 4 where " + refunded).update();
+            jdbc.sql("update settlement_payments set amounts_changed = true where payment_id in (select p.id from payments p where "
+                    + refunded + ")").update();
+        }
         seedLedger();
     }
 
@@ -167,7 +182,8 @@ public final class SettlementScenario {
         AccountId clearing = open(AccountId.derived("platform:CONNECTOR_CLEARING:" + CONNECTOR + ":EUR"), "CONNECTOR_CLEARING", "platform");
         AccountId fees = open(AccountId.derived("platform:FEES_PLATFORM:EUR"), "FEES_PLATFORM", "platform");
         List<Transfer> transfers = new ArrayList<>();
-        jdbc.sql("select p.merchant_id, sum(p.captured) as captured, sum(p.fees_acquirer) as acquirer, sum(p.fees_platform) as platform"
+        jdbc.sql("select p.merchant_id, sum(p.captured) as captured, sum(p.fees_acquirer) as acquirer, sum(p.fees_platform) as platform,"
+                        + " sum(p.refunded) as refunded"
                         + " from payments p join bench_merchants bm on bm.merchant_id = p.merchant_id and bm.tag = ?"
                         + " group by p.merchant_id")
                 .param(tag).query(rs -> {
@@ -181,6 +197,10 @@ public final class SettlementScenario {
                             eur.code(), "ACQUIRER_FEE"));
                     transfers.add(Transfer.posted(TransferId.derived(key + ":fee-platform"), pending, fees, rs.getLong("platform"),
                             eur.code(), "PLATFORM_FEE"));
+                    if (rs.getLong("refunded") > 0) {
+                        transfers.add(Transfer.posted(TransferId.derived(key + ":refunds"), pending, clearing, rs.getLong("refunded"),
+                                eur.code(), "PAYMENT_REFUND"));
+                    }
                 });
         for (int from = 0; from < transfers.size(); from += 3_000) {
             List<TransferResult> results = ledger.submit(transfers.subList(from, Math.min(transfers.size(), from + 3_000)));

@@ -393,7 +393,29 @@ class SettlementStore {
             // the run's other statements in this transaction are small and many: compiling each would cost more than it runs
             jdbc.sql("set local jit = off").update();
         }
-        return written;
+        return written - dropNeedlessMarkers(run);
+    }
+
+    /**
+     * Takes back the run's lines that move nothing and keep their payment out of no range: lines of a first-time
+     * payment of a merchant and currency the run wrote no range for, and which no earlier range ends after (so the
+     * payment is not one an earlier range's run read). Without this, a merchant whose every due payment had changed
+     * since capture, and so never had a range, got such a line for each of them again in every run. A later run that
+     * writes the merchant's range reads these payments as first-time ones again and gives them their line then.
+     *
+     * @return how many lines it took back
+     */
+    private int dropNeedlessMarkers(UUID run) {
+        return jdbc.sql("""
+                delete from settlement_lines
+                where run_id = ? and payments is null and reserve_withheld is null and released is null
+                  and reserve_released is null and recovered is null
+                  and not exists (select 1 from settlement_lines g
+                    where g.merchant_id = settlement_lines.merchant_id and g.currency = settlement_lines.currency
+                      and g.payments is not null
+                      and (g.run_id = settlement_lines.run_id or g.captured_to > (select sp.captured_at from settlement_payments sp
+                        where sp.payment_id = settlement_lines.payment_id)))""")
+                .param(run).update();
     }
 
     /**
