@@ -145,7 +145,8 @@ public final class SettlementScenario {
 
     /**
      * As {@link #seedCapturedPayments(int, Instant)}, and then about {@code refundedPercent} % of each merchant's (those
-     * whose amount in tens of euros, modulo 100, is below it) refunded by a quarter after they were tracked: marked changed, as a refund's own
+     * whose amount, from 10.00 to 999.99 EUR, is below {@code 10 × (refundedPercent + 1)} EUR) refunded by a quarter
+     * after they were tracked: marked changed, as a refund's own
      * transaction marks its payment, so a run reads their running totals and gives each a line of its own.
      */
     public void seedCapturedPayments(int n, Instant capturedAt, int refundedPercent) {
@@ -169,7 +170,7 @@ public final class SettlementScenario {
                         + " where p.order_reference like 'BENCH-" + tag + "-%' order by p.id")
                 .param(at).update();
         if (refundedPercent > 0) {
-            String refunded = "p.order_reference like 'BENCH-" + tag + "-%' and mod(p.captured / 1000, 100) < " + refundedPercent;
+            String refunded = "p.order_reference like 'BENCH-" + tag + "-%' and p.captured / 1000 - 1 < " + refundedPercent;
             jdbc.sql("update payments p set refunded = captured / 4 where " + refunded).update();
             jdbc.sql("update settlement_payments set amounts_changed = true where payment_id in (select p.id from payments p where "
                     + refunded + ")").update();
