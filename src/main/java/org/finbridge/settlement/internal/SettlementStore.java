@@ -135,9 +135,7 @@ class SettlementStore {
         return jdbc.sql("""
                 select sp.payment_id from settlement_payments sp
                 join payment_settlement_amounts a on a.payment_id = sp.payment_id
-                where sp.amounts_changed = false and not (a.captured = sp.snap_captured
-                  and a.fees_acquirer + a.fees_platform = sp.snap_fees and a.reserved = sp.snap_reserved and a.refunded = 0
-                  and a.dispute_from_pending = 0 and a.dispute_from_reserve = 0)""")
+                where sp.amounts_changed = false and not (%s)""".formatted(HOLDS_SNAPSHOT.formatted("a", "sp")))
                 .query(UUID.class).list();
     }
 
@@ -487,9 +485,7 @@ class SettlementStore {
                         select u.payment_id, u.merchant_id, u.currency, u.captured_at, u.order_reference, u.seq,
                           u.snap_captured, u.snap_fees, u.snap_reserved, a.captured, a.fees_acquirer + a.fees_platform,
                           a.reserved, a.refunded, a.dispute_from_pending, a.dispute_from_reserve,
-                          case when a.captured = u.snap_captured and a.fees_acquirer + a.fees_platform = u.snap_fees
-                            and a.reserved = u.snap_reserved and a.refunded = 0 and a.dispute_from_pending = 0
-                            and a.dispute_from_reserve = 0 then 1 else 0 end
+                          case when %6$s then 1 else 0 end
                         from settlement_payments u
                         join payment_settlement_amounts a on a.payment_id = u.payment_id
                         where u.amounts_changed = true %1$s
@@ -516,7 +512,7 @@ class SettlementStore {
                   and r.captured_from <= q.captured_at and r.seq_to >= q.seq
                   and (q.lines = 0 or not exists (select 1 from settlement_lines ol where ol.run_id = r.run_id
                     and ol.merchant_id = q.merchant_id and ol.currency = q.currency and ol.payment_id = q.payment_id))"""
-                .formatted(where, RANGE_WITHHELD.formatted("q", "r"), MOVED, POSTED_KINDS, IN_RANGE);
+                .formatted(where, RANGE_WITHHELD.formatted("q", "r"), MOVED, POSTED_KINDS, IN_RANGE, HOLDS_SNAPSHOT.formatted("a", "u"));
     }
 
     /** Of {@link #movedSoFar}'s payments ({@code c}), one settled within a range with nothing withheld, without a lookup. */
@@ -528,6 +524,15 @@ class SettlementStore {
      * What a range withheld for one of its payments: {@code max(0, min(T, max(0, P)))} from what the payment held
      * when tracked ({@code %1$s}) at the range's ({@code %2$s}) reserve rate; the range released {@code P} less this.
      */
+    /**
+     * The payment's running totals ({@code %1$s}, of {@code payment_settlement_amounts}) are still what it held when it
+     * was tracked ({@code %2$s}, of {@code settlement_payments}): no refund, no dispute standing, nothing captured since.
+     */
+    private static final String HOLDS_SNAPSHOT = """
+            %1$s.captured = %2$s.snap_captured and %1$s.fees_acquirer + %1$s.fees_platform = %2$s.snap_fees
+              and %1$s.reserved = %2$s.snap_reserved and %1$s.refunded = 0 and %1$s.dispute_from_pending = 0
+              and %1$s.dispute_from_reserve = 0""";
+
     private static final String RANGE_WITHHELD = """
             greatest(0, least(%1$s.snap_captured * %2$s.reserve_basis_points / 10000 - %1$s.snap_reserved,
               greatest(0, %1$s.snap_captured - %1$s.snap_fees - %1$s.snap_reserved)))""";

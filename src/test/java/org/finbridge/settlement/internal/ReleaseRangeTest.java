@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.finbridge.payments.PaymentFixtures.done;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.finbridge.ledger.AccountId;
@@ -113,16 +112,6 @@ class ReleaseRangeTest {
         store.track(p.id().value(), merchant.value(), "EUR", (java.time.Instant) tracked[0], (String) tracked[1]);
     }
 
-    /**
-     * A run of today's date once the clock has moved on, or of the day after {@code previous} when today is not later:
-     * two business days ahead can be as few calendar days away as the clock moved, and a run of the same date is that
-     * run again.
-     */
-    private SettlementRun runAfter(SettlementRun previous) {
-        LocalDate today = seller.today();
-        return settlement.run(today.isAfter(previous.businessDate()) ? today : previous.businessDate().plusDays(1), "test");
-    }
-
     private SettlementStatement statement(SettlementRun run) {
         List<SettlementStatement> s = settlement.statements(actor, merchant, run.id(), 10).orElseThrow();
         assertThat(s).hasSize(1);
@@ -167,7 +156,7 @@ class ReleaseRangeTest {
 
         // the next runs find nothing more to move for them
         clock.advance(Duration.ofDays(3));
-        SettlementRun next = runAfter(run);
+        SettlementRun next = seller.runAfter(run);
         assertThat(settlement.statements(actor, merchant, next.id(), 10).orElseThrow()).isEmpty();
         assertThat(seller.balance("MERCHANT_AVAILABLE")).isEqualTo(total);
     }
@@ -214,7 +203,7 @@ class ReleaseRangeTest {
         SettlementRun first = settlement.run(target2.plusBusinessDays(seller.today(), 2), "test");
         assertThat(rows(first)).as("no range this run, so nothing to keep the drained payment out of").containsExactly(0, 0);
         clock.advance(Duration.ofDays(5));
-        assertThat(rows(runAfter(first))).containsExactly(0, 0);
+        assertThat(rows(seller.runAfter(first))).containsExactly(0, 0);
 
         Payment clean = seller.captured(20_000);
         SettlementRun third = settlement.run(target2.plusBusinessDays(seller.today(), 2), "test");
@@ -225,7 +214,7 @@ class ReleaseRangeTest {
         assertThat(settled(clean)).isEqualTo(SettlingSeller.net(clean));
 
         clock.advance(Duration.ofDays(5));
-        assertThat(rows(runAfter(third))).containsExactly(0, 0);
+        assertThat(rows(seller.runAfter(third))).containsExactly(0, 0);
         assertThat(seller.balance("MERCHANT_AVAILABLE")).isEqualTo(SettlingSeller.net(clean));
         assertThat(settled(drained)).isZero();
     }
@@ -282,7 +271,7 @@ class ReleaseRangeTest {
 
         // the payment refunded to zero was never released: no later run may recover it as if it had been
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = runAfter(run);
+        SettlementRun next = seller.runAfter(run);
         assertThat(settlement.statements(actor, merchant, next.id(), 10).orElseThrow()).isEmpty();
         assertThat(seller.balance("MERCHANT_AVAILABLE")).isEqualTo(availableAfter);
         assertThat(settled(refundedToZero)).isZero();
@@ -303,7 +292,7 @@ class ReleaseRangeTest {
         trackAgain(late, tracked);
         assertThat(settled(late)).as("the range it falls in by capture time is not its range").isZero();
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = runAfter(run);
+        SettlementRun next = seller.runAfter(run);
         SettlementStatement s = statement(next);
         assertThat(s.released()).isEqualTo(SettlingSeller.net(late));
         assertThat(s.lines()).singleElement().satisfies(l -> assertThat(l.paymentId()).isEqualTo(late.id()));
@@ -325,7 +314,7 @@ class ReleaseRangeTest {
         assertThat(SettlingSeller.net(drained)).isZero();
 
         clock.advance(Duration.ofDays(5));
-        SettlementRun next = runAfter(run);
+        SettlementRun next = seller.runAfter(run);
         assertThat(rows(next)).as("a line with nothing to move, in no range").containsExactly(0, 1);
         assertThat(jdbc.sql("select count(*) from settlement_lines where run_id = ? and payment_id = ? and released is null"
                 + " and recovered is null and reserve_withheld is null and reserve_released is null")

@@ -233,8 +233,7 @@ class SettlementRunTest {
         clock.advance(Duration.ofDays(5));
         Payment refunded = done(payments.refund(actor, p.id(), 3_000L, "returned"));
         // two business days ahead can be five calendar days away (a Friday holiday): never the same date's run again
-        SettlementRun run = settlement.run(today().isAfter(released.businessDate()) ? today()
-                : released.businessDate().plusDays(1), "test");
+        SettlementRun run = seller.runAfter(released);
         SettlementStatement s = statements(run).getFirst();
         assertThat(s.recovered()).isEqualTo(3_000);
         assertThat(s.netToAvailable()).isEqualTo(-3_000);

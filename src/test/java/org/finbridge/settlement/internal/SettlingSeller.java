@@ -17,6 +17,7 @@ import org.finbridge.payments.Payments;
 import org.finbridge.settlement.Settlement;
 import org.finbridge.settlement.SettlementPolicy;
 import org.finbridge.settlement.SettlementResult;
+import org.finbridge.settlement.SettlementRun;
 
 /** A German seller on TARGET2 terms that settlement tests capture card payments for and read balances of. */
 final class SettlingSeller {
@@ -53,6 +54,16 @@ final class SettlingSeller {
     long balance(String type) {
         Account a = fixtures.merchantAccount(merchant, type, "EUR");
         return a == null ? 0 : a.postedCreditBalance().minorUnits();
+    }
+
+    /**
+     * A run of today's date once the clock has moved on, or of the day after {@code previous} when today is not later:
+     * two business days ahead can be as few calendar days away as the clock moved, and a run of the same date is that
+     * run again.
+     */
+    SettlementRun runAfter(SettlementRun previous) {
+        LocalDate today = today();
+        return settlement.run(today.isAfter(previous.businessDate()) ? today : previous.businessDate().plusDays(1), "test");
     }
 
     LocalDate today() {
