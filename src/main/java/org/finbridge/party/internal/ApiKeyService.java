@@ -41,8 +41,12 @@ class ApiKeyService implements ApiKeys {
 
     static final String ID_PREFIX = "key";
     static final Duration LONGEST_OVERLAP = Duration.ofDays(7);
-    /** Last use is written at most once a minute per key, not on every request. */
-    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /**
+     * Last use is written at most once an hour per key, not on every request. It tells an owner which keys are
+     * still in use before one is rotated or revoked, for which the hour is precise enough; once a minute, a client's
+     * idempotent replays (which must write nothing) wrote the key's row every minute.
+     */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofHours(1);
     private static final Pattern KEY = Pattern.compile("(fbk_[a-z2-7]{12})_([A-Za-z0-9_-]{43})");
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
