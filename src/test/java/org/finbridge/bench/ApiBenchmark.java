@@ -37,16 +37,21 @@ public final class ApiBenchmark {
 
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/finbridge_bench_api?user=postgres";
     private static final String SCHEMA = "finbridge_api_bench";
+    /** pgbench's database, shared with bench/ledger's baseline (pgbench initialises its tables afresh). */
+    private static final String TPCB_DATABASE = "finbridge_bench_tpcb";
+    /** TPC-B clients, and its scale (one branch row per client, so that they do not queue on one row). */
+    private static final int TPCB_CLIENTS = 16;
 
     static final double TARGET_FULL_VS_BARE = 0.5;
     static final double TARGET_RPS = 500;
     static final double TARGET_P99_MS = 50;
     static final double TARGET_REPLAY_VS_FIRST = 0.2;
 
-    record Options(boolean quick, int seconds, int warmup, int clients, double rate, int pool, int replays, String url) {
+    record Options(boolean quick, int seconds, int warmup, int clients, double rate, int pool, int replays,
+                   int pgbenchSeconds, String url) {
 
         static final String USAGE = "usage: bench/api [--quick] [--seconds N] [--warmup N] [--clients N] [--rate R] "
-                + "[--pool N] [--replays N]";
+                + "[--pool N] [--replays N] [--pgbench-seconds N (0: no TPC-B baseline)]";
 
         static Options parse(String[] args) {
             boolean quick = Arrays.asList(args).contains("--quick");
@@ -56,6 +61,7 @@ public final class ApiBenchmark {
             double rate = TARGET_RPS;
             int pool = 24;
             int replays = quick ? 100 : 500;
+            int pgbenchSeconds = quick ? 5 : 20;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> { }
@@ -65,11 +71,12 @@ public final class ApiBenchmark {
                     case "--rate" -> rate = Double.parseDouble(value(args, ++i));
                     case "--pool" -> pool = Integer.parseInt(value(args, ++i));
                     case "--replays" -> replays = Integer.parseInt(value(args, ++i));
+                    case "--pgbench-seconds" -> pgbenchSeconds = Integer.parseInt(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
             String url = System.getenv().getOrDefault("FINBRIDGE_BENCH_API_POSTGRES_URL", DEFAULT_URL);
-            return new Options(quick, seconds, warmup, clients, rate, pool, replays, url);
+            return new Options(quick, seconds, warmup, clients, rate, pool, replays, pgbenchSeconds, url);
         }
 
         private static String value(String[] args, int i) {
@@ -122,7 +129,9 @@ public final class ApiBenchmark {
                 }
             }
         }
+        boolean tpcbReady = o.pgbenchSeconds > 0 && tpcbInit();
         String load0 = loadAverage();
+        PgBench.Tpcb tpcb = null;
         HttpLoad.Run bare;
         HttpLoad.Run full;
         HttpLoad.Run open;
@@ -149,6 +158,9 @@ public final class ApiBenchmark {
                         i -> load.authorizeAndCapture("sat", i), PaymentLoad::created));
                 say("  database connections during that run (mean count per 100 ms sample, by state and wait): %s",
                         db.summary());
+            }
+            if (tpcbReady) {
+                tpcb = tpcb();
             }
             open = report(http.open(String.format(Locale.ROOT, "authorize+capture, open model %.0f/s", o.rate), o.rate, d,
                     4_000, i -> load.authorizeAndCapture("open", i), PaymentLoad::created));
@@ -195,6 +207,13 @@ public final class ApiBenchmark {
         for (HttpLoad.Run r : List.of(bare, full, open, first, replay)) {
             say("  %s", r.summary());
         }
+        if (tpcb != null) {
+            say("  pgbench TPC-B, PostgreSQL alone (%d clients)     %8.0f tx/s  latency average %.2f ms", TPCB_CLIENTS,
+                    tpcb.tps(), tpcb.latencyMs());
+            say("  an authorize+capture at saturation cost the machine %.1f TPC-B transactions (pgbench tx/s / payments/s);"
+                    + " %.0f/s would allow %.1f, application and load generator included", tpcb.tps() / full.rps(),
+                    TARGET_RPS, tpcb.tps() / TARGET_RPS);
+        }
         say("");
         say("Targets                                                value     target");
         verdict("full_vs_bare    (authorize+capture / bare, saturation)", two(fullVsBare), fullVsBare >= TARGET_FULL_VS_BARE,
@@ -212,6 +231,36 @@ public final class ApiBenchmark {
         say("RESULT full_vs_bare=%s authorize_rps=%d p99_ms=%s replay_vs_first=%s",
                 two(fullVsBare), Math.round(open.rps()), two(open.ms(99)), two(replayVsFirst));
         return clean ? 0 : 3;
+    }
+
+    /**
+     * The database's own ceiling on this machine, measured in this run: pgbench's TPC-B (three updates, a select
+     * and an insert, one commit) with both cores to PostgreSQL and nothing else running. Put next to the payments'
+     * rate, it says how many such transactions' worth of machine one authorize-and-capture costs, a figure that
+     * moves less with the machine's load than either rate does.
+     */
+    private boolean tpcbInit() throws Exception {
+        if (PgBench.tool("pgbench") == null) {
+            say("pgbench not found: the TPC-B baseline is skipped");
+            return false;
+        }
+        PgUrl server = PgUrl.parse(o.url);
+        try (Connection c = server.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + TPCB_DATABASE + "'")) {
+            if (!rs.next()) {
+                s.execute("create database " + TPCB_DATABASE);
+            }
+        }
+        say("pgbench: initialising %s at scale %d (before the application starts) ...", TPCB_DATABASE, TPCB_CLIENTS);
+        PgBench.init(server, TPCB_DATABASE, TPCB_CLIENTS);
+        return true;
+    }
+
+    private PgBench.Tpcb tpcb() throws Exception {
+        say("pgbench: TPC-B, %d clients, %d s, the application idle ...", TPCB_CLIENTS, o.pgbenchSeconds);
+        PgBench.Tpcb t = PgBench.tpcb(PgUrl.parse(o.url), TPCB_DATABASE, TPCB_CLIENTS, o.pgbenchSeconds);
+        say("  pgbench TPC-B                                    %8.0f tx/s  latency average %.2f ms", t.tps(), t.latencyMs());
+        return t;
     }
 
     private ConfigurableApplicationContext start() {

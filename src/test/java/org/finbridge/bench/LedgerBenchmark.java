@@ -1,13 +1,9 @@
 package org.finbridge.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,11 +64,11 @@ public final class LedgerBenchmark {
     private static final double TARGET_SINGLE_VS_RAW = 0.5;
 
     private final Options o;
-    private final Jdbc url;
+    private final PgUrl url;
 
     private LedgerBenchmark(Options options) {
         this.o = options;
-        this.url = Jdbc.parse(options.url);
+        this.url = PgUrl.parse(options.url);
     }
 
     public static void main(String[] args) throws Exception {
@@ -250,7 +246,7 @@ public final class LedgerBenchmark {
 
     /** Best single-8kB-write open_datasync/fdatasync rate of pg_test_fsync, on the data directory's disk if we may write there. */
     private String fsyncFloor(String dataDirectory) {
-        Path tool = pgTool("pg_test_fsync");
+        Path tool = PgBench.tool("pg_test_fsync");
         if (tool == null) {
             return "skipped (pg_test_fsync not found)";
         }
@@ -265,15 +261,15 @@ public final class LedgerBenchmark {
         try {
             file = Files.createTempFile(dir, "finbridge-fsync-", ".tmp");
             say("running pg_test_fsync -s %d -f %s ...", o.fsyncSeconds, file);
-            Proc p = Proc.run(List.of(tool.toString(), "-s", String.valueOf(o.fsyncSeconds), "-f", file.toString()), Map.of());
-            if (p.exit != 0) {
-                return "skipped (pg_test_fsync exited " + p.exit + ")";
+            PgBench.Proc p = PgBench.Proc.run(List.of(tool.toString(), "-s", String.valueOf(o.fsyncSeconds), "-f", file.toString()), Map.of());
+            if (p.exit() != 0) {
+                return "skipped (pg_test_fsync exited " + p.exit() + ")";
             }
             Pattern line = Pattern.compile("^\\s+(open_datasync|fdatasync)\\s+([0-9.]+) ops/sec");
             double best = 0;
             String bestMethod = null;
             boolean firstSection = false;
-            for (String l : p.out.split("\n")) {
+            for (String l : p.out().split("\n")) {
                 if (l.startsWith("Compare file sync methods using one")) {
                     firstSection = true;
                     continue;
@@ -306,55 +302,22 @@ public final class LedgerBenchmark {
     // (b) pgbench TPC-B
 
     private boolean pgbenchInit() throws IOException, InterruptedException {
-        Path tool = pgTool("pgbench");
-        if (tool == null) {
+        if (PgBench.tool("pgbench") == null) {
             say("pgbench not found: TPC-B skipped");
             return false;
         }
         say("pgbench: initialising %s at scale %d ...", TPCB_DATABASE, o.tpcbScale);
-        List<String> init = new ArrayList<>(List.of(tool.toString(), "-i", "-q", "-s", String.valueOf(o.tpcbScale)));
-        init.addAll(pgConnection());
-        init.add(TPCB_DATABASE);
-        Proc i = Proc.run(init, pgEnvironment());
-        if (i.exit != 0) {
-            throw new IllegalStateException("pgbench -i failed:\n" + i.out);
-        }
+        PgBench.init(url, TPCB_DATABASE, o.tpcbScale);
         return true;
     }
 
-    private List<String> pgConnection() {
-        return List.of("-h", url.host, "-p", String.valueOf(url.port), "-U", url.user);
-    }
-
-    private Map<String, String> pgEnvironment() {
-        return url.password == null ? Map.of() : Map.of("PGPASSWORD", url.password);
-    }
-
     private Row pgbenchRun() throws IOException, InterruptedException {
-        Path tool = pgTool("pgbench");
-        Map<String, String> env = pgEnvironment();
-        List<String> conn = pgConnection();
         say("pgbench: TPC-B, %d clients, -j 2, -M prepared, %d s ...", o.clients, o.tpcbSeconds);
-        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "-c", String.valueOf(o.clients), "-j", "2",
-                "-M", "prepared", "-T", String.valueOf(o.tpcbSeconds), "-b", "tpcb-like"));
-        cmd.addAll(conn);
-        cmd.add(TPCB_DATABASE);
-        Proc p = Proc.run(cmd, env);
-        if (p.exit != 0) {
-            throw new IllegalStateException("pgbench failed:\n" + p.out);
-        }
-        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\((?:without initial connection time|excluding connections establishing)\\)")
-                .matcher(p.out);
-        Matcher lat = Pattern.compile("latency average = ([0-9.]+) ms").matcher(p.out);
-        Matcher done = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(p.out);
-        if (!tps.find() || !lat.find()) {
-            throw new IllegalStateException("could not read pgbench's tps and latency:\n" + p.out);
-        }
-        long transactions = done.find() ? Long.parseLong(done.group(1)) : 0;
+        PgBench.Tpcb t = PgBench.tpcb(url, TPCB_DATABASE, o.clients, o.tpcbSeconds);
         Row r = new Row("pgbench TPC-B (scale " + o.tpcbScale + ", -M prepared)", o.clients, "1 tx");
-        r.fixedTps = Double.parseDouble(tps.group(1));
-        r.avgNanos = (long) (Double.parseDouble(lat.group(1)) * 1_000_000);
-        r.transfers = transactions;
+        r.fixedTps = t.tps();
+        r.avgNanos = (long) (t.latencyMs() * 1_000_000);
+        r.transfers = t.transactions();
         say("  %s", r.summary());
         return r;
     }
@@ -509,12 +472,12 @@ public final class LedgerBenchmark {
             s.execute("drop schema if exists " + LEDGER_SCHEMA + " cascade");
             s.execute("create schema " + LEDGER_SCHEMA);
         }
-        String ledgerUrl = url.url + (url.url.contains("?") ? "&" : "?") + "currentSchema=" + LEDGER_SCHEMA
+        String ledgerUrl = url.url() + (url.url().contains("?") ? "&" : "?") + "currentSchema=" + LEDGER_SCHEMA
                 + "&reWriteBatchedInserts=true";
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + ledgerUrl,
-                "--spring.datasource.username=" + url.user,
-                "--spring.datasource.password=" + (url.password == null ? "" : url.password),
+                "--spring.datasource.username=" + url.user(),
+                "--spring.datasource.password=" + (url.password() == null ? "" : url.password()),
                 "--spring.datasource.hikari.maximum-pool-size=" + (o.clients + 8),
                 "--spring.flyway.schemas=" + LEDGER_SCHEMA,
                 "--spring.flyway.default-schema=" + LEDGER_SCHEMA,
@@ -893,102 +856,8 @@ public final class LedgerBenchmark {
         }
     }
 
-    /** A PostgreSQL client tool next to the server's binaries ({@code FINBRIDGE_BENCH_PG_BIN}, /usr/lib/postgresql/N/bin, PATH). */
-    private static Path pgTool(String name) {
-        List<Path> dirs = new ArrayList<>();
-        String configured = System.getenv("FINBRIDGE_BENCH_PG_BIN");
-        if (configured != null && !configured.isBlank()) {
-            dirs.add(Path.of(configured));
-        }
-        Path versions = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(versions)) {
-            try (var s = Files.list(versions)) {
-                s.map(v -> v.resolve("bin")).sorted((x, y) -> versionOf(y) - versionOf(x)).forEach(dirs::add);
-            } catch (IOException ignored) {
-                // fall through to PATH
-            }
-        }
-        for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!p.isBlank()) {
-                dirs.add(Path.of(p));
-            }
-        }
-        for (Path d : dirs) {
-            Path tool = d.resolve(name);
-            if (Files.isExecutable(tool)) {
-                return tool;
-            }
-        }
-        return null;
-    }
-
-    private static int versionOf(Path bin) {
-        try {
-            return Integer.parseInt(bin.getParent().getFileName().toString());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
     // plumbing
-
-    private record Proc(int exit, String out) {
-        static Proc run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            StringBuilder out = new StringBuilder();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.append(line).append('\n');
-                }
-            }
-            return new Proc(p.waitFor(), out.toString());
-        }
-    }
-
-    /** The benchmark database's JDBC URL, with what pgbench and psql need out of it. */
-    private record Jdbc(String url, String host, int port, String database, String user, String password) {
-        static Jdbc parse(String url) {
-            Matcher m = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+)(?:\\?(.*))?").matcher(url);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
-            }
-            String user = "postgres";
-            String password = null;
-            if (m.group(4) != null) {
-                for (String kv : m.group(4).split("&")) {
-                    String[] p = kv.split("=", 2);
-                    if (p.length == 2 && p[0].equals("user")) {
-                        user = p[1];
-                    } else if (p.length == 2 && p[0].equals("password")) {
-                        password = p[1];
-                    }
-                }
-            }
-            return new Jdbc(url, m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), m.group(3), user, password);
-        }
-
-        Connection connect() throws SQLException {
-            return DriverManager.getConnection(url);
-        }
-
-        Connection connectUnchecked(boolean autoCommit) {
-            try {
-                Connection c = connect();
-                c.setAutoCommit(autoCommit);
-                return c;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String redacted() {
-            return url.replaceAll("password=[^&]*", "password=***");
-        }
-    }
 
     private static final class Options {
         static final String USAGE = """
