@@ -88,9 +88,12 @@ public final class ApiBenchmark {
     }
 
     private final Options o;
+    /** The benchmark's server, for pgbench. */
+    private final PgUrl server;
 
     private ApiBenchmark(Options o) {
         this.o = o;
+        this.server = PgUrl.parse(o.url);
     }
 
     public static void main(String[] args) {
@@ -244,7 +247,6 @@ public final class ApiBenchmark {
             say("pgbench not found: the TPC-B baseline is skipped");
             return false;
         }
-        PgUrl server = PgUrl.parse(o.url);
         try (Connection c = server.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + TPCB_DATABASE + "'")) {
             if (!rs.next()) {
@@ -258,7 +260,7 @@ public final class ApiBenchmark {
 
     private PgBench.Tpcb tpcb() throws Exception {
         say("pgbench: TPC-B, %d clients, %d s, the application idle ...", TPCB_CLIENTS, o.pgbenchSeconds);
-        PgBench.Tpcb t = PgBench.tpcb(PgUrl.parse(o.url), TPCB_DATABASE, TPCB_CLIENTS, o.pgbenchSeconds);
+        PgBench.Tpcb t = PgBench.tpcb(server, TPCB_DATABASE, TPCB_CLIENTS, o.pgbenchSeconds);
         say("  pgbench TPC-B                                    %8.0f tx/s  latency average %.2f ms", t.tps(), t.latencyMs());
         return t;
     }

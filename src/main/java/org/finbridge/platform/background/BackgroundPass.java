@@ -71,15 +71,15 @@ public class BackgroundPass implements SmartLifecycle {
     private void loop() {
         long backoff = 0;
         while (running) {
-            if (!pending.getAndSet(false)) {
+            if (!pending.get()) {
                 LockSupport.parkNanos(this, backoff > 0 ? backoff : idleInterval.toNanos());
-                pending.set(false);
                 if (!running) {
                     return;
                 }
             }
             linger();
-            // the wake-ups of the linger are this pass's work: its reads come after them
+            // the wake-ups so far (the one that ended the park, those of the linger) are this pass's work: its reads
+            // come after them
             pending.set(false);
             try {
                 pass.run();
